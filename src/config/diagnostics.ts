@@ -1,0 +1,84 @@
+/**
+ * Diagnostics: located problems found while loading and validating. Validation collects
+ * all of them in one pass; errors fail the run (exit 1), warnings are reported only.
+ */
+import { formatSource, type Source } from './source.js';
+
+export interface Diagnostic {
+  severity: 'error' | 'warning';
+  /** A short stable code, e.g. `schema`, `unknown-stack`, `duplicate-host`. */
+  code: string;
+  message: string;
+  hint?: string;
+  source: Source;
+}
+
+/** Collects diagnostics from every rule. */
+export class Diagnostics {
+  readonly items: Diagnostic[] = [];
+
+  error(code: string, source: Source, message: string, hint?: string): void {
+    this.items.push({ severity: 'error', code, message, source, ...(hint ? { hint } : {}) });
+  }
+
+  warn(code: string, source: Source, message: string, hint?: string): void {
+    this.items.push({ severity: 'warning', code, message, source, ...(hint ? { hint } : {}) });
+  }
+
+  get errors(): Diagnostic[] {
+    return this.items.filter((d) => d.severity === 'error');
+  }
+
+  get warnings(): Diagnostic[] {
+    return this.items.filter((d) => d.severity === 'warning');
+  }
+
+  get hasErrors(): boolean {
+    return this.items.some((d) => d.severity === 'error');
+  }
+
+  /** Sorted by file, line, column, for stable output. */
+  sorted(): Diagnostic[] {
+    return [...this.items].sort(
+      (a, b) =>
+        a.source.file.localeCompare(b.source.file) ||
+        a.source.line - b.source.line ||
+        a.source.column - b.source.column ||
+        a.message.localeCompare(b.message),
+    );
+  }
+}
+
+/** `path:line:col: error: message` plus an indented hint line. */
+export function formatDiagnostic(d: Diagnostic): string {
+  const head = `${formatSource(d.source)}: ${d.severity}: ${d.message}`;
+  return d.hint ? `${head}\n  hint: ${d.hint}` : head;
+}
+
+/** The closest candidate within a small edit distance, for "did you mean" hints. */
+export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}

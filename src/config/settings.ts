@@ -1,0 +1,133 @@
+/**
+ * Phoenix's own settings: the `sync` section of phoenix_hypervisor_config.json. The TypeBox
+ * schema is the single source of the type, the validator and the published JSON Schema.
+ * Defaults are filled in by the validator; relative paths resolve against the root.
+ */
+import { Type, type Static } from '@sinclair/typebox';
+
+const Command = Type.Array(Type.String({ minLength: 1 }), {
+  minItems: 1,
+  description: 'A command as an argument array (never run through a shell). `{file}` is replaced by the target file.',
+});
+
+const Seconds = (dflt: number, description: string) =>
+  Type.Number({ exclusiveMinimum: 0, maximum: 86400, default: dflt, description });
+
+const strict = { additionalProperties: false } as const;
+
+export const DnsSettings = Type.Object(
+  {
+    enabled: Type.Boolean({ default: true }),
+    layout: Type.Union([Type.Literal('dnsmasq-conf'), Type.Literal('addn-hosts'), Type.Literal('hostsdir')], {
+      default: 'addn-hosts',
+      description:
+        '`dnsmasq-conf`: `address=` lines in a dnsmasq.d file (needs a restart). `addn-hosts`: a hosts file re-read on SIGHUP. `hostsdir`: a hosts file in a watched directory (no signal).',
+    }),
+    path: Type.String({ default: '/etc/dnsmasq.d/phoenix.hosts', description: 'The file Phoenix owns.' }),
+    reload_command: Type.Optional(Command),
+    test_command: Type.Optional(Command),
+  },
+  { ...strict, default: {} },
+);
+
+export const FirewallSettings = Type.Object(
+  {
+    enabled: Type.Boolean({ default: true }),
+    backend: Type.Union([Type.Literal('pve'), Type.Literal('nftables')], { default: 'pve' }),
+    pve_dir: Type.String({ default: '/etc/pve/firewall', description: 'Where cluster.fw and <vmid>.fw live.' }),
+    nft_file: Type.String({ default: '/etc/phoenix/phoenix.nft' }),
+    nft_table: Type.String({ default: 'phoenix', pattern: '^[a-zA-Z][a-zA-Z0-9_]*$' }),
+    apply_command: Type.Optional(Command),
+    check_command: Type.Optional(Command),
+  },
+  { ...strict, default: {} },
+);
+
+export const TraefikSettings = Type.Object(
+  {
+    enabled: Type.Boolean({ default: true }),
+    path: Type.String({ default: '/etc/traefik/dynamic/phoenix.yml' }),
+    entrypoints: Type.Array(Type.String(), { default: ['websecure'], description: 'Entry points of guest routes.' }),
+    cert_resolver: Type.Optional(Type.String({ description: 'certResolver for guest routes.' })),
+    ca_file: Type.Optional(Type.String({ description: 'Internal CA (PEM) trusted for HTTPS backends.' })),
+    ping_url: Type.Optional(Type.String({ description: 'Traefik ping endpoint, used as a readiness check.' })),
+    reload_command: Type.Optional(Command),
+  },
+  { ...strict, default: {} },
+);
+
+export const PortainerSettings = Type.Object(
+  {
+    url: Type.Optional(Type.String({ description: 'Defaults to https://<portainer_api.portainer_hostname>:9443.' })),
+    ca_file: Type.Optional(Type.String({ description: 'CA bundle (the Step-CA root) to verify Portainer.' })),
+    api_key: Type.Optional(Type.String({ description: 'Access token, preferably `env:NAME` or `file:PATH`.' })),
+    local_environment: Type.String({ default: 'local', description: 'Environment of the primary VM.' }),
+    agent_tls: Type.Boolean({ default: true, description: 'Create agent environments with TLS (skip-verify, as the UI does).' }),
+    request_timeout_seconds: Seconds(30, 'Timeout of one API request.'),
+    retries: Type.Integer({ minimum: 0, maximum: 10, default: 4 }),
+    health_timeout_seconds: Seconds(180, 'How long to wait for a stack to be running after a deploy.'),
+  },
+  { ...strict, default: {} },
+);
+
+export const DockerSettings = Type.Object(
+  {
+    host: Type.String({ default: 'unix:///var/run/docker.sock', description: 'Default engine (DOCKER_HOST form).' }),
+    hosts: Type.Record(Type.String({ pattern: '^[0-9]+$' }), Type.String(), {
+      default: {},
+      description: 'Engine per vmid: unix://, tcp:// (TLS via DOCKER_CERT_PATH), ssh://user@host.',
+    }),
+    health_timeout_seconds: Seconds(180, 'How long to wait for a stack to be running after a deploy.'),
+  },
+  { ...strict, default: {} },
+);
+
+export const CheckSettings = Type.Object(
+  {
+    name: Type.String({ minLength: 1 }),
+    kind: Type.Union([Type.Literal('http'), Type.Literal('tcp'), Type.Literal('dns')]),
+    url: Type.Optional(Type.String({ description: 'http: the URL to GET.' })),
+    expect_status: Type.Optional(Type.Integer({ minimum: 100, maximum: 599 })),
+    json_field: Type.Optional(Type.String({ description: 'http: a dotted field that must be present (and equal `json_value`).' })),
+    json_value: Type.Optional(Type.String()),
+    host: Type.Optional(Type.String({ description: 'tcp: host; dns: name to resolve.' })),
+    port: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535 })),
+    server: Type.Optional(Type.String({ description: 'dns: server as ip or ip:port.' })),
+    required: Type.Boolean({ default: true }),
+    timeout_seconds: Seconds(5, 'Timeout of one attempt.'),
+    retries: Type.Integer({ minimum: 0, maximum: 20, default: 2 }),
+  },
+  strict,
+);
+
+export const SyncSection = Type.Object(
+  {
+    owner_id: Type.Optional(
+      Type.String({
+        pattern: '^[a-z0-9][a-z0-9_.-]{0,62}$',
+        description: 'Marks what Phoenix made. Never change it once set; defaults to `phoenix-<domain_name>`.',
+      }),
+    ),
+    default_environment: Type.String({ default: 'production', minLength: 1 }),
+    gateway_ip: Type.Optional(Type.String({ description: 'Where routed hostnames resolve (the Traefik host).' })),
+    backend: Type.Union([Type.Literal('portainer'), Type.Literal('docker')], { default: 'portainer' }),
+    backends: Type.Record(Type.String({ pattern: '^[0-9]+$' }), Type.Union([Type.Literal('portainer'), Type.Literal('docker')]), {
+      default: {},
+      description: 'Deploy backend per vmid, overriding `backend`.',
+    }),
+    concurrency: Type.Integer({ minimum: 1, maximum: 64, default: 4, description: 'VMs deployed at once.' }),
+    command_timeout_seconds: Seconds(60, 'Timeout of each external command (reload, restart, validate).'),
+    step_ca_url: Type.Optional(Type.String({ description: 'Step-CA base URL; /health becomes a readiness check.' })),
+    dns: DnsSettings,
+    firewall: FirewallSettings,
+    traefik: TraefikSettings,
+    portainer: PortainerSettings,
+    docker: DockerSettings,
+    checks: Type.Array(CheckSettings, { default: [] }),
+  },
+  { ...strict, default: {} },
+);
+
+/** The `sync` section with defaults filled in. */
+export type SyncSettings = Static<typeof SyncSection>;
+export type CheckSetting = Static<typeof CheckSettings>;

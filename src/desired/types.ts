@@ -1,0 +1,173 @@
+/**
+ * The desired state: everything Phoenix wants the estate to look like, derived purely from
+ * the configuration (SPEC §3). Providers compare it with what they observe.
+ */
+import type { Source } from '../config/source.js';
+import type { SyncSettings } from '../config/settings.js';
+
+/** A VM or LXC container. */
+export interface Guest {
+  kind: 'vm' | 'lxc';
+  /** vmid or ctid. */
+  id: number;
+  name: string;
+  /** Static address without prefix length, or undefined for DHCP guests. */
+  ip: string | undefined;
+  /** `ip/prefix` as configured, or undefined for DHCP guests. */
+  cidr: string | undefined;
+  source: Source;
+}
+
+/** One variable of a stack deployment (Portainer `Env`, compose interpolation). */
+export interface Variable {
+  name: string;
+  value: string;
+  /** Secret values are redacted in every output. */
+  secret: boolean;
+}
+
+/** A file from the manifest, delivered into one or more services of a stack. */
+export interface StackFile {
+  /** Path relative to the stack folder. */
+  source: string;
+  destination: string;
+  services: string[];
+  content: string;
+  /** sha256 of content, hex, first 12 chars: names swarm configs by content. */
+  hash: string;
+}
+
+/** One stack assigned to one VM in one environment. */
+export interface StackDeployment {
+  /** Stable key: `<vmid>/<name>`. */
+  id: string;
+  vmid: number;
+  vmName: string;
+  stack: string;
+  environment: string;
+  /** `<stack>-<environment>`: the compose project / Portainer stack name. */
+  name: string;
+  backend: 'portainer' | 'docker';
+  /** Portainer environment that receives the stack (backend portainer). */
+  portainerEnvironment: string;
+  /** DOCKER_HOST-style address of the engine (backend docker). */
+  dockerHost: string;
+  /**
+   * The rendered compose file. `standalone` delivers files as inline `configs.content`;
+   * `swarm` as content-addressed external-free configs named `<name>-<file>-<hash>`.
+   */
+  compose: { standalone: string; swarm: string };
+  variables: Variable[];
+  files: StackFile[];
+  /** Content hash of compose, variables and files: the ownership marker's hash. */
+  hash: string;
+  /** The stack runs Portainer itself: applied only with --include-portainer. */
+  managesPortainer: boolean;
+  source: Source;
+}
+
+/** A Traefik HTTP router in file-provider form. */
+export interface Router {
+  name: string;
+  rule: string;
+  hosts: string[];
+  service: string;
+  entryPoints?: string[];
+  middlewares?: string[];
+  priority?: number;
+  tls?: { certResolver?: string };
+  /** Deployment id or `guest:<id>`: routes of a failed deployment keep their previous state. */
+  origin: string;
+  source: Source;
+}
+
+/** A Traefik HTTP service: one or more backend URLs. */
+export interface RouteService {
+  name: string;
+  urls: string[];
+  /** Name of a serversTransport (HTTPS backends signed by the internal CA). */
+  serversTransport?: string;
+  origin: string;
+  source: Source;
+}
+
+export interface Routes {
+  routers: Router[];
+  services: RouteService[];
+}
+
+/** An A record. */
+export interface DnsRecord {
+  /** Fully qualified, lower case. */
+  name: string;
+  ip: string;
+  why: 'guest' | 'route' | 'agent' | 'explicit';
+  /** Deployment id or `guest:<id>` or `explicit`. */
+  origin: string;
+  source: Source;
+}
+
+/** One firewall rule in Phoenix's normalised form (PVE vocabulary). */
+export interface FirewallRule {
+  direction: 'in' | 'out';
+  /** ACCEPT, DROP, REJECT, or a PVE macro such as `SSH(ACCEPT)`. */
+  action: string;
+  source?: string;
+  dest?: string;
+  proto?: string;
+  dport?: string;
+  sport?: string;
+  iface?: string;
+  log?: string;
+  comment?: string;
+  /** Where the rule came from: `global`, `guest:<id>`, or a deployment id. */
+  origins: string[];
+}
+
+export interface FirewallPolicy {
+  enabled: boolean;
+  policyIn: 'ACCEPT' | 'DROP' | 'REJECT';
+  policyOut: 'ACCEPT' | 'DROP' | 'REJECT';
+}
+
+export interface GuestFirewall {
+  guest: Guest;
+  policy: FirewallPolicy;
+  rules: FirewallRule[];
+}
+
+export interface Firewall {
+  cluster: { policy: FirewallPolicy; rules: FirewallRule[] };
+  guests: GuestFirewall[];
+}
+
+/** A Portainer Agent environment Phoenix ensures exists. */
+export interface PortainerEnvironment {
+  name: string;
+  /** `tcp://host:port`. */
+  url: string;
+  vmid: number;
+  source: Source;
+}
+
+/** What stack discovery found. */
+export interface Discovery {
+  stacks: string[];
+  skipped: { name: string; reason: string }[];
+}
+
+/** Everything Phoenix wants, for every target. */
+export interface DesiredState {
+  root: string;
+  /** One owner id per root; never changes (SPEC §6). */
+  ownerId: string;
+  domain: string;
+  settings: SyncSettings;
+  guests: Guest[];
+  deployments: StackDeployment[];
+  routes: Routes;
+  dns: DnsRecord[];
+  firewall: Firewall;
+  environments: PortainerEnvironment[];
+  discovery: Discovery;
+}

@@ -1,0 +1,53 @@
+/**
+ * The one event stream for output (STYLE §7). The engine emits typed events; renderers
+ * (interactive, plain lines, JSON) subscribe. Nothing in the engine prints.
+ */
+import type { Diagnostic } from '../config/diagnostics.js';
+import type { Change, Stage } from '../plan/change.js';
+
+export type StepStatus = 'ok' | 'failed' | 'skipped';
+
+/** Every event Phoenix emits. `t` is milliseconds since the run started. */
+export type PhoenixEvent =
+  | { type: 'run-start'; command: string; root: string; dryRun: boolean }
+  | { type: 'diagnostic'; diagnostic: Diagnostic }
+  | { type: 'discovery'; stacks: string[]; skipped: { name: string; reason: string }[] }
+  | { type: 'check-start'; name: string }
+  | { type: 'check-end'; name: string; ok: boolean; required: boolean; detail: string; attempts: number; durationMs: number }
+  | { type: 'stage-start'; stage: Stage | 'checks' | 'discovery' }
+  | { type: 'plan'; stage: Stage; changes: Change[] }
+  | { type: 'change-start'; change: Change }
+  | { type: 'change-end'; change: Change; status: StepStatus; error?: string; durationMs: number }
+  | { type: 'stage-end'; stage: Stage | 'checks' | 'discovery'; status: StepStatus; reason?: string; durationMs: number }
+  | { type: 'log'; level: 'info' | 'warn' | 'debug'; message: string; scope?: string }
+  | { type: 'run-end'; exitCode: number; durationMs: number };
+
+/** Where events go. */
+export interface Reporter {
+  emit(event: PhoenixEvent): void;
+}
+
+/** A reporter that fans out to several subscribers. */
+export class EventBus implements Reporter {
+  private readonly subscribers: ((e: PhoenixEvent) => void)[] = [];
+
+  subscribe(fn: (e: PhoenixEvent) => void): void {
+    this.subscribers.push(fn);
+  }
+
+  emit(event: PhoenixEvent): void {
+    for (const s of this.subscribers) s(event);
+  }
+}
+
+/** A reporter that keeps every event (tests, JSON reports). */
+export class RecordingReporter implements Reporter {
+  readonly events: PhoenixEvent[] = [];
+
+  emit(event: PhoenixEvent): void {
+    this.events.push(event);
+  }
+}
+
+/** A reporter that drops everything. */
+export const silentReporter: Reporter = { emit: () => undefined };

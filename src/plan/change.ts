@@ -1,0 +1,56 @@
+/**
+ * The one change type every resource kind speaks (STYLE §2): the planner compares desired
+ * with live and yields one Change per resource.
+ */
+
+/** The stages of `sync all`, in order (SPEC §4). */
+export const STAGES = ['dns', 'firewall', 'endpoints', 'stacks', 'traefik'] as const;
+export type Stage = (typeof STAGES)[number];
+
+export type Action = 'create' | 'update' | 'delete' | 'noop';
+
+/** One resource, desired or live, in the form its provider compares. */
+export interface Resource<T = unknown> {
+  /** Stable key, unique within its stage and kind (a file path, `<vmid>/<stack name>`). */
+  id: string;
+  /** `dns-file`, `firewall-file`, `nft-table`, `traefik-file`, `environment`, `stack`. */
+  kind: string;
+  value: T;
+  /** Live only: does this resource carry Phoenix's ownership marker? */
+  owned?: boolean;
+}
+
+/** What the planner decided for one resource. */
+export interface Change<T = unknown> {
+  stage: Stage;
+  kind: string;
+  id: string;
+  action: Action;
+  /** The live value (update, delete, noop). */
+  before?: T;
+  /** The desired value (create, update, noop). */
+  after?: T;
+  /** Why: which fields differ, why a delete is held back, why a change is refused. */
+  reason?: string;
+  /** Unified diff of file content (redacted when rendered). */
+  diff?: string;
+  /** Planned but not to be applied (a delete without --prune, an unmarked stack). */
+  blocked?: string;
+  /** A short human summary of the resource, e.g. `qdrant-prod on vm 1002`. */
+  label: string;
+}
+
+/** Changes that do something when applied (not noop, not blocked). */
+export function actionable<T>(changes: readonly Change<T>[]): Change<T>[] {
+  return changes.filter((c) => c.action !== 'noop' && !c.blocked);
+}
+
+/** Count changes by action, for summaries. */
+export function countActions(changes: readonly Change[]): Record<Action | 'blocked', number> {
+  const n = { create: 0, update: 0, delete: 0, noop: 0, blocked: 0 };
+  for (const c of changes) {
+    if (c.blocked) n.blocked++;
+    else n[c.action]++;
+  }
+  return n;
+}

@@ -1,0 +1,56 @@
+/**
+ * The narrow provider interface (STYLE §3): observe what is live, plan it against the
+ * desired state with the shared planner, apply the changes. Every target implements it.
+ */
+import type { DesiredState } from '../desired/types.js';
+import type { Change, Stage } from '../plan/change.js';
+import type { Reporter } from '../output/events.js';
+import type { Redactor } from '../secrets.js';
+
+/** Flags that shape planning and applying, shared by every provider. */
+export interface SyncOptions {
+  dryRun: boolean;
+  prune: boolean;
+  /** Deleting every owned resource of a target needs this on top of --prune. */
+  pruneAll: boolean;
+  adopt: boolean;
+  force: boolean;
+  pull: boolean;
+  /** Apply stacks that run Portainer itself. */
+  includePortainer: boolean;
+  /** Narrowing filters: a filter never causes a prune of what it filtered out. */
+  filters: { vm?: number[]; stack?: string[]; env?: string[] };
+}
+
+/** What a provider gets to do its work. */
+export interface ProviderContext {
+  desired: DesiredState;
+  options: SyncOptions;
+  reporter: Reporter;
+  redactor: Redactor;
+  /** Aborted when the run is cancelled (Ctrl-C) or times out. */
+  signal: AbortSignal;
+}
+
+/** Outcome of applying one change. */
+export interface ApplyResult {
+  change: Change;
+  status: 'ok' | 'failed' | 'skipped';
+  error?: Error;
+  durationMs: number;
+}
+
+/** One target: DNS, a firewall backend, Traefik, Portainer environments, stacks. */
+export interface Provider<State = unknown> {
+  readonly stage: Stage;
+  /** Read what is live for this target. Throws ApplyError/CheckError when it cannot. */
+  observe(ctx: ProviderContext): Promise<State>;
+  /** Pure: desired (from ctx) against the observed state → changes. */
+  plan(ctx: ProviderContext, live: State): Change[];
+  /**
+   * Apply the actionable changes of a plan. Reports change-start/change-end events and
+   * returns one result per applied change; a failure of one change does not stop others
+   * unless they depend on it (a file target applies as one unit).
+   */
+  apply(ctx: ProviderContext, changes: Change[], live: State): Promise<ApplyResult[]>;
+}
