@@ -30,6 +30,8 @@ export interface ProviderContext {
   redactor: Redactor;
   /** Aborted when the run is cancelled (Ctrl-C) or times out. */
   signal: AbortSignal;
+  /** Deployment ids whose deploy failed in this run: their routes keep their previous state. */
+  failedDeployments: ReadonlySet<string>;
 }
 
 /** Outcome of applying one change. */
