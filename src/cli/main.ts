@@ -1,4 +1,98 @@
-/** Entry point: parse argv, run a command, return the exit code. */
-export async function main(_argv: string[]): Promise<number> {
-  return 0;
+/**
+ * Entry point: parse argv, run one command, return the exit code. The only place where
+ * errors become output and exit codes; commands never call process.exit. Command modules
+ * are imported lazily so `phoenix --version` stays fast.
+ */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import type { GlobalFlags } from './output.js';
+
+const HELP_EXAMPLES = `
+Examples:
+  $ phoenix validate --root /usr/local/phoenix_hypervisor
+  $ phoenix plan --offline --root examples/homelab
+  $ phoenix plan --detailed-exitcode          # 0 no changes, 2 changes pending (cron drift check)
+  $ phoenix sync all --dry-run
+  $ phoenix sync stacks --vm 1002 --prune
+  $ phoenix sync stack qdrant to 1002
+  $ phoenix check
+
+Exit codes: 0 converged, 1 invalid input, 2 changes pending (plan --detailed-exitcode),
+            3 readiness check failed, 4 some changes failed, 5 lock held.
+Root: --root, else $PHOENIX_ROOT, else /usr/local/phoenix_hypervisor if it exists, else the current directory.`;
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+const list = (v: string, prev: string[] = []) => [...prev, ...v.split(',').map((s) => s.trim()).filter(Boolean)];
+
+/** Options every command accepts. */
+function withGlobals(cmd: Command): Command {
+  return cmd
+    .option('--root <dir>', 'the Phoenix root (etc/ and stacks/)')
+    .addOption(new Option('--json [mode]', 'machine-readable output: a final report, or NDJSON events with --json=stream').choices(['report', 'stream']))
+    .option('--vm <vmid...>', 'only these VMs (repeat or comma-separate)', list)
+    .option('--stack <name...>', 'only these stacks', list)
+    .option('--env <name...>', 'only these environments', list)
+    .option('--no-color', 'no colours (also when NO_COLOR is set or output is not a terminal)')
+    .option('-v, --verbose', 'also show unchanged resources and debug lines');
+}
+
+/** Run Phoenix with `argv` (without node and script); resolves to the exit code. */
+export async function main(argv: string[], io = defaultIo()): Promise<number> {
+  let exitCode = 0;
+  const run = (load: () => Promise<{ run: (flags: GlobalFlags & Record<string, unknown>, args: string[], io: Io) => Promise<number> }>) =>
+    async (...actionArgs: unknown[]) => {
+      const cmd = actionArgs.at(-1) as Command;
+      const flags = cmd.optsWithGlobals<GlobalFlags & Record<string, unknown>>();
+      const mod = await load();
+      exitCode = await mod.run(flags, cmd.args, io);
+    };
+
+  const program = new Command('phoenix')
+    .description('Make a self-hosted estate (Proxmox, Portainer, Traefik, dnsmasq, firewall) match a directory of declarative files.')
+    .version(version(), '--version')
+    .addHelpText('after', HELP_EXAMPLES)
+    .showHelpAfterError('(run phoenix --help for usage)')
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .exitOverride();
+
+  withGlobals(program.command('validate').description('load and validate the root (stage 1 alone); nothing is contacted'))
+    .action(run(() => import('./commands/validate.js')));
+
+  withGlobals(program.command('plan').description('show what sync all would change, without changing anything'))
+    .option('--offline', 'contact nothing: every desired resource is shown as a create')
+    .option('--detailed-exitcode', 'exit 2 when there are changes, 0 when there are none')
+    .action(run(() => import('./commands/plan.js')));
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 1;
+    throw err;
+  }
+  return exitCode;
+}
+
+/** Where output goes; tests pass their own. */
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  isTTY: boolean;
+  columns: number;
+}
+
+function defaultIo(): Io {
+  return {
+    out: (t) => process.stdout.write(t),
+    err: (t) => process.stderr.write(t),
+    env: process.env,
+    cwd: process.cwd(),
+    isTTY: Boolean(process.stdout.isTTY),
+    columns: process.stdout.columns || 80,
+  };
 }

@@ -37,9 +37,14 @@ export class Diagnostics {
     return this.items.some((d) => d.severity === 'error');
   }
 
-  /** Sorted by file, line, column, for stable output. */
+  /** Sorted by file, line, column, for stable output; exact repeats folded. */
   sorted(): Diagnostic[] {
-    return [...this.items].sort(
+    const seen = new Set<string>();
+    const unique = this.items.filter((d) => {
+      const key = JSON.stringify([d.source, d.message]);
+      return !seen.has(key) && Boolean(seen.add(key));
+    });
+    return unique.sort(
       (a, b) =>
         a.source.file.localeCompare(b.source.file) ||
         a.source.line - b.source.line ||

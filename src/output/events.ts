@@ -20,7 +20,7 @@ export type PhoenixEvent =
   | { type: 'change-end'; change: Change; status: StepStatus; error?: string; durationMs: number }
   | { type: 'stage-end'; stage: Stage | 'checks' | 'discovery'; status: StepStatus; reason?: string; durationMs: number }
   | { type: 'log'; level: 'info' | 'warn' | 'debug'; message: string; scope?: string }
-  | { type: 'run-end'; exitCode: number; durationMs: number };
+  | { type: 'run-end'; exitCode: number; durationMs: number; error?: { message: string; hint?: string } };
 
 /** Where events go. */
 export interface Reporter {

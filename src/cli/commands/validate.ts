@@ -1,0 +1,20 @@
+/** `phoenix validate`: stage 1 alone. */
+import { resolveRoot } from '../../config/load.js';
+import { loadEstate } from '../../engine/estate.js';
+import type { Io } from '../main.js';
+import { finish, openSession, type GlobalFlags } from '../output.js';
+
+export async function run(flags: GlobalFlags, _args: string[], io: Io): Promise<number> {
+  const s = openSession(flags, io);
+  const root = resolveRoot(flags.root, io.env, io.cwd);
+  s.bus.emit({ type: 'run-start', command: 'validate', root, dryRun: true });
+  return finish(s, async () => {
+    const { desired, diagnostics } = loadEstate(root, io.env, s.bus, s.redactor);
+    const w = diagnostics.warnings.length;
+    s.bus.emit({
+      type: 'log', level: 'info',
+      message: `${root}: valid (${desired.guests.length} guests, ${desired.deployments.length} deployments, ${desired.routes.routers.length} routes, ${desired.dns.length} DNS records${w ? `, ${w} warning${w === 1 ? '' : 's'}` : ''})`,
+    });
+    return 0;
+  });
+}

@@ -1,0 +1,95 @@
+/**
+ * Rendering a stack's compose file for one environment (pure): the user's document with
+ * the manifest's Traefik labels merged into each service's `labels` (list or map form),
+ * Phoenix's ownership labels, and the manifest's files as compose configs. Comments and
+ * formatting of the user's file are kept (the YAML document is edited, not re-serialised
+ * from plain data).
+ */
+import { isMap, isScalar, isSeq, YAMLMap, YAMLSeq, type Document } from 'yaml';
+import type { StackFile } from './types.js';
+
+/** Label keys Phoenix puts on every service it deploys (SPEC §6). */
+export const OWNER_LABEL = 'io.phoenix.owner';
+export const DEPLOYMENT_LABEL = 'io.phoenix.deployment';
+export const HASH_LABEL = 'io.phoenix.hash';
+
+export interface RenderInput {
+  doc: Document.Parsed;
+  deployName: string;
+  /** service → `key=value` labels to merge. */
+  labels: ReadonlyMap<string, readonly string[]>;
+  files: readonly StackFile[];
+  ownerLabels: Readonly<Record<string, string>>;
+  mode: 'standalone' | 'swarm';
+}
+
+/** Render one compose text. */
+export function renderCompose(input: RenderInput): string {
+  const doc = input.doc.clone();
+  const services = doc.get('services');
+  if (!isMap(services)) return doc.toString();
+  for (const pair of services.items) {
+    const name = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+    const service = pair.value;
+    if (!isMap(service)) continue;
+    const merged: [string, string][] = [
+      ...(input.labels.get(name) ?? []).map(splitLabel),
+      ...Object.entries(input.ownerLabels),
+    ];
+    mergeLabels(doc, service, merged);
+    const files = input.files.filter((f) => f.services.includes(name));
+    if (files.length > 0) addServiceConfigs(doc, service, files, input);
+  }
+  if (input.files.length > 0) addTopLevelConfigs(doc, input);
+  return doc.toString({ lineWidth: 0 });
+}
+
+function splitLabel(label: string): [string, string] {
+  const eq = label.indexOf('=');
+  return [label.slice(0, eq).trim(), label.slice(eq + 1).trim()];
+}
+
+/** Set labels on a service, keeping its form: a map stays a map, a list stays a list. */
+function mergeLabels(doc: Document, service: YAMLMap, labels: [string, string][]): void {
+  const existing = service.get('labels', true);
+  if (isSeq(existing)) {
+    for (const [k, v] of labels) {
+      const i = existing.items.findIndex((it) => isScalar(it) && String(it.value).split('=')[0]!.trim() === k);
+      const node = doc.createNode(`${k}=${v}`);
+      if (i >= 0) existing.items[i] = node;
+      else existing.items.push(node);
+    }
+    return;
+  }
+  const map = isMap(existing) ? existing : new YAMLMap();
+  for (const [k, v] of labels) map.set(k, doc.createNode(v));
+  if (!isMap(existing)) service.set('labels', map);
+}
+
+/** Compose config name of a manifest file. */
+export function configName(deployName: string, file: StackFile, mode: 'standalone' | 'swarm'): string {
+  const base = file.source.replace(/[^A-Za-z0-9_.-]/g, '_');
+  return mode === 'swarm' ? `${deployName}-${base}-${file.hash}` : `phoenix_${base}`;
+}
+
+function addServiceConfigs(doc: Document, service: YAMLMap, files: readonly StackFile[], input: RenderInput): void {
+  const existing: unknown = service.get('configs', true);
+  const list = isSeq(existing) ? existing : new YAMLSeq();
+  if (!isSeq(existing)) service.set('configs', list);
+  for (const f of files) {
+    const source = configName(input.deployName, f, input.mode);
+    list.items.push(doc.createNode({ source, target: f.destination }));
+  }
+}
+
+function addTopLevelConfigs(doc: Document, input: RenderInput): void {
+  const existing: unknown = doc.get('configs', true);
+  const configs = isMap(existing) ? existing : new YAMLMap();
+  if (!isMap(existing)) doc.set('configs', configs);
+  for (const f of input.files) {
+    const name = configName(input.deployName, f, input.mode);
+    // standalone: inline content; swarm: a content-addressed config the backend creates first
+    const node = input.mode === 'swarm' ? { external: true } : { content: f.content };
+    configs.set(name, doc.createNode(node));
+  }
+}

@@ -1,0 +1,208 @@
+/**
+ * Stack deployments (pure): every stack assigned to a VM, in one environment, rendered.
+ * Rendering is done once per (stack, environment) and shared by every VM that runs it.
+ */
+import { createHash } from 'node:crypto';
+import type { Diagnostics } from '../config/diagnostics.js';
+import type { LoadedConfig, LoadedStack } from '../config/load.js';
+import type { Source } from '../config/source.js';
+import type { ManifestEnvironment, Vm } from '../config/schema.js';
+import type { SyncSettings } from '../config/settings.js';
+import { DEPLOYMENT_LABEL, HASH_LABEL, OWNER_LABEL, renderCompose } from './compose-render.js';
+import { interpolate } from './interpolate.js';
+import { parsePort, type PortMapping } from './ports.js';
+import type { StackDeployment, StackFile, Variable } from './types.js';
+
+/** A compose project name, as Docker and Portainer accept it. */
+export const DEPLOY_NAME = /^[a-z0-9][a-z0-9_-]*$/;
+
+/** What routes and firewall derivation need to know about a deployment besides itself. */
+export interface DeploymentFacts {
+  deployment: StackDeployment;
+  stack: LoadedStack;
+  env: ManifestEnvironment;
+  vars: Map<string, string>;
+  /** Published ports per compose service. */
+  ports: Map<string, PortMapping[]>;
+  assignmentSource: Source;
+}
+
+const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** Resolve and check the variables of one stack environment. */
+function variablesOf(config: LoadedConfig, stack: LoadedStack, envName: string, env: ManifestEnvironment, diags: Diagnostics): Variable[] {
+  return (env.variables ?? []).map((v, k) => {
+    const ref = config.secrets.get(v.value);
+    if (ref && !ref.ok) {
+      diags.error('secret', stack.manifestDoc.at(['environments', envName, 'variables', k, 'value']), `variable ${v.name}: ${ref.message}`, ref.hint);
+      return { name: v.name, value: '', secret: true };
+    }
+    return { name: v.name, value: ref?.ok ? ref.value : v.value, secret: Boolean(ref || v.secret) };
+  });
+}
+
+interface Rendered {
+  compose: StackDeployment['compose'];
+  variables: Variable[];
+  files: StackFile[];
+  hash: string;
+  ports: Map<string, PortMapping[]>;
+  vars: Map<string, string>;
+  managesPortainer: boolean;
+}
+
+/** Render one stack environment; problems in it are reported once, not once per VM. */
+function render(config: LoadedConfig, stack: LoadedStack, envName: string, deployName: string, ownerId: string, diags: Diagnostics): Rendered {
+  const env = stack.manifest.environments[envName]!;
+  const variables = variablesOf(config, stack, envName, env, diags);
+  const vars = new Map(variables.map((v) => [v.name, v.value]));
+  const services = (stack.compose.value['services'] ?? {}) as Record<string, Record<string, unknown>>;
+  const serviceNames = Object.keys(services);
+  const ports = new Map<string, PortMapping[]>();
+  let managesPortainer = false;
+
+  for (const [svc, def] of Object.entries(services)) {
+    if (!def || typeof def !== 'object') continue;
+    if (typeof def['image'] === 'string' && /^(docker\.io\/)?portainer\/portainer-(ce|ee)(:|@|$)/.test(def['image'])) managesPortainer = true;
+    const list: PortMapping[] = [];
+    ((def['ports'] as unknown[] | undefined) ?? []).forEach((entry, k) => {
+      const text = typeof entry === 'string' ? interpolate(entry, vars) : { value: entry, missing: [] };
+      const at = stack.compose.at(['services', svc, 'ports', k]);
+      if (text.missing.length) diags.error('unset-variable', at, `port "${String(entry)}" uses ${text.missing.join(', ')}, which environment "${envName}" does not set`, `add it to environments.${envName}.variables in ${stack.manifestDoc.file}, or give a default: \${NAME:-8080}`);
+      const parsed = parsePort(text.value);
+      if (!parsed.ok) diags.error('invalid-port', at, `${parsed.message} (environment "${envName}")`, 'use "HOST:CONTAINER", e.g. "8080:80"');
+      else list.push(...parsed.mappings);
+    });
+    ports.set(svc, list);
+    ((def['volumes'] as unknown[] | undefined) ?? []).forEach((vol, k) => {
+      const src = typeof vol === 'string' ? vol.split(':')[0]! : String((vol as Record<string, unknown>)?.['source'] ?? '');
+      if (src.startsWith('./') || src.startsWith('../') || src === '.') {
+        diags.error('relative-bind', stack.compose.at(['services', svc, 'volumes', k]), `relative bind mount "${src}" cannot work for a stack deployed from text`, `deliver the file with the manifest's "files" (source, destination_in_container) instead`);
+      }
+    });
+  }
+
+  const files: StackFile[] = [];
+  (env.files ?? []).forEach((f, k) => {
+    const at = stack.manifestDoc.at(['environments', envName, 'files', k]);
+    const read = stack.files.get(f.source);
+    if (!read || 'problem' in read) {
+      diags.error('file-source', stack.manifestDoc.at(['environments', envName, 'files', k, 'source']), read?.problem ?? `file source "${f.source}" is unreadable`, read && 'hint' in read ? read.hint : undefined);
+      return;
+    }
+    if (f.service && !serviceNames.includes(f.service)) {
+      diags.error('unknown-service', at, `file ${f.source} names service "${f.service}", which ${stack.compose.file} does not define`, serviceNames.length ? `services: ${serviceNames.join(', ')}` : undefined);
+      return;
+    }
+    files.push({ source: f.source, destination: f.destination_in_container, services: f.service ? [f.service] : serviceNames, content: read.content, hash: sha(read.content).slice(0, 12) });
+  });
+
+  const labels = new Map<string, string[]>();
+  for (const [svc, spec] of Object.entries(env.services ?? {})) {
+    if (!serviceNames.includes(svc)) {
+      diags.error('unknown-service', stack.manifestDoc.keyAt(['environments', envName, 'services'], svc), `manifest labels service "${svc}", which ${stack.compose.file} does not define`, serviceNames.length ? `services: ${serviceNames.join(', ')}` : undefined);
+      continue;
+    }
+    labels.set(svc, spec.traefik_labels.map((l) => interpolate(l, vars).value));
+  }
+
+  const owner = { [OWNER_LABEL]: ownerId, [DEPLOYMENT_LABEL]: deployName };
+  const base = { doc: stack.compose.doc, deployName, labels, files };
+  const unhashed = renderCompose({ ...base, ownerLabels: owner, mode: 'standalone' });
+  const hash = sha(JSON.stringify([unhashed, variables.map((v) => [v.name, v.value]), files.map((f) => f.hash)])).slice(0, 16);
+  const ownerLabels = { ...owner, [HASH_LABEL]: hash };
+  const compose = {
+    standalone: renderCompose({ ...base, ownerLabels, mode: 'standalone' }),
+    swarm: renderCompose({ ...base, ownerLabels, mode: 'swarm' }),
+  };
+  return { compose, variables, files, hash, ports, vars, managesPortainer };
+}
+
+/** Every deployment of every VM. */
+export function deriveDeployments(config: LoadedConfig, settings: SyncSettings, ownerId: string, diags: Diagnostics): DeploymentFacts[] {
+  const out: DeploymentFacts[] = [];
+  const cache = new Map<string, Rendered>();
+  const seen = new Map<string, Source>();
+  config.vms.vms.forEach((vm: Vm, i) => {
+    const backend = settings.backends[String(vm.vmid)] ?? settings.backend;
+    (vm.docker_stacks ?? []).forEach((entry, j) => {
+      const at = config.vmsDoc.at(['vms', i, 'docker_stacks', j]);
+      const stackName = typeof entry === 'string' ? entry : entry.name;
+      const envName = typeof entry === 'string' ? settings.default_environment : entry.environment;
+      const stack = config.stacks.get(stackName);
+      if (!stack) {
+        if (config.broken.has(stackName)) return; // its own errors are already reported
+        const skipped = config.skipped.find((s) => s.name === stackName);
+        const known = [...config.stacks.keys()];
+        diags.error('unknown-stack', at, skipped ? `stack "${stackName}" is incomplete: ${skipped.reason}` : `unknown stack "${stackName}"`, skipped ? `add the missing file to stacks/${stackName}/` : suggest(stackName, known, 'stacks'));
+        return;
+      }
+      if (!stack.manifest.environments[envName]) {
+        const envs = Object.keys(stack.manifest.environments);
+        diags.error('unknown-environment', at, `stack "${stackName}" has no environment "${envName}"`, suggest(envName, envs, 'environments'));
+        return;
+      }
+      const name = `${stackName}-${envName}`;
+      if (!DEPLOY_NAME.test(name)) {
+        diags.error('invalid-stack-name', at, `deploy name "${name}" is not a valid compose project name`, 'stack and environment names may use lower-case letters, digits, "-" and "_", and must start with a letter or digit');
+        return;
+      }
+      const key = `${vm.vmid}/${name}`;
+      const dup = seen.get(key);
+      if (dup) {
+        diags.error('duplicate-assignment', at, `stack ${name} is assigned to VM ${vm.vmid} twice`, `also at ${dup.file}:${dup.line}:${dup.column}`);
+        return;
+      }
+      seen.set(key, at);
+      if (backend === 'portainer' && (vm.portainer_role === undefined || vm.portainer_role === 'none')) {
+        diags.error('no-portainer-role', config.vmsDoc.at(['vms', i]), `VM ${vm.vmid} (${vm.name}) has docker_stacks but no portainer_role`, 'set "portainer_role": "primary" or "agent", or deploy it with the docker backend (sync.backends)');
+        return;
+      }
+      let r = cache.get(name);
+      if (!r) cache.set(name, (r = render(config, stack, envName, name, ownerId, diags)));
+      const deployment: StackDeployment = {
+        id: key,
+        vmid: vm.vmid,
+        vmName: vm.name,
+        stack: stackName,
+        environment: envName,
+        name,
+        backend,
+        portainerEnvironment: vm.portainer_role === 'agent' ? (vm.portainer_environment_name ?? vm.name) : settings.portainer.local_environment,
+        dockerHost: settings.docker.hosts[String(vm.vmid)] ?? settings.docker.host,
+        compose: r.compose,
+        variables: r.variables,
+        files: r.files,
+        hash: r.hash,
+        managesPortainer: r.managesPortainer,
+        source: at,
+      };
+      out.push({ deployment, stack, env: stack.manifest.environments[envName]!, vars: r.vars, ports: r.ports, assignmentSource: at });
+    });
+  });
+  checkPortClashes(out, diags);
+  return out;
+}
+
+function suggest(word: string, known: string[], what: string): string {
+  const close = known.filter((k) => k.includes(word) || word.includes(k) || k[0] === word[0]);
+  return known.length === 0 ? `there are no ${what}` : `known ${what}: ${(close.length ? close : known).slice(0, 8).join(', ')}`;
+}
+
+/** Two deployments on one VM publishing the same host port (and protocol, and address). */
+function checkPortClashes(facts: DeploymentFacts[], diags: Diagnostics): void {
+  const taken = new Map<string, { name: string; source: Source }>();
+  for (const f of facts) {
+    for (const [svc, mappings] of f.ports) {
+      for (const m of mappings) {
+        if (m.published === undefined) continue;
+        const key = `${f.deployment.vmid}/${m.hostIp || '*'}/${m.published}/${m.protocol}`;
+        const prev = taken.get(key);
+        const here = `${f.deployment.name}/${svc}`;
+        if (prev && prev.name !== here) {
+          diags.error('port-clash', f.assignmentSource, `host port ${m.published}/${m.protocol} on VM ${f.deployment.vmid} is published by both ${prev.name} and ${here}`, `also assigned at ${prev.source.file}:${prev.source.line}:${prev.source.column}; change one of the published ports`);
+        } else taken.set(key, { name: here, source: f.assignmentSource });
+      }
+    }
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * Derivation (SPEC §3): loaded config in, desired state out. Pure: no I/O, every problem
+ * pushed to the diagnostics with its location.
+ */
+import type { Diagnostics } from '../config/diagnostics.js';
+import type { LoadedConfig } from '../config/load.js';
+import type { SyncSettings } from '../config/settings.js';
+import { isIpAddress } from '../util/net.js';
+import { deriveDeployments } from './deployments.js';
+import { deriveDns, fqdn } from './dns.js';
+import { deriveFirewall } from './firewall.js';
+import { deriveGuests } from './guests.js';
+import { deriveRoutes } from './routes.js';
+import type { DesiredState, PortainerEnvironment } from './types.js';
+
+/** The owner id: configured, or derived from the domain (stable for a root). */
+export function ownerIdOf(settings: SyncSettings, domain: string): string {
+  return settings.owner_id ?? `phoenix-${domain.toLowerCase().replace(/[^a-z0-9_.-]/g, '-')}`.slice(0, 63);
+}
+
+export function derive(config: LoadedConfig, diags: Diagnostics): DesiredState {
+  const settings = config.global.sync!; // defaults filled in by the schema
+  const domain = config.global.domain_name.toLowerCase();
+  const ownerId = ownerIdOf(settings, domain);
+  const gwSource = config.globalDoc.at(settings.gateway_ip ? ['sync', 'gateway_ip'] : ['sync']);
+  if (settings.gateway_ip && !isIpAddress(settings.gateway_ip)) {
+    diags.error('invalid-ip', gwSource, `sync.gateway_ip "${settings.gateway_ip}" is not an IP address`, 'write it as 10.0.0.12');
+  }
+  if (config.global.portainer_api?.admin_password && !config.secrets.has(config.global.portainer_api.admin_password)) {
+    diags.warn('plaintext-secret', config.globalDoc.at(['portainer_api', 'admin_password']), 'the Portainer password is written in plain text', 'use "env:NAME" or "file:PATH" instead');
+  }
+  if (settings.portainer.api_key && !config.secrets.has(settings.portainer.api_key)) {
+    diags.warn('plaintext-secret', config.globalDoc.at(['sync', 'portainer', 'api_key']), 'the Portainer API key is written in plain text', 'use "env:NAME" or "file:PATH" instead');
+  }
+
+  const guests = deriveGuests(config, diags);
+  const facts = deriveDeployments(config, settings, ownerId, diags);
+  const routes = deriveRoutes(config, settings, domain, guests, facts, diags);
+  const gatewayIp = settings.gateway_ip && isIpAddress(settings.gateway_ip) ? settings.gateway_ip : undefined;
+  const dns = deriveDns(config, domain, gatewayIp, gwSource, guests, routes, diags);
+  const firewall = deriveFirewall(config, guests, facts, diags);
+
+  const agentPort = config.global.network?.portainer_agent_port ?? 9001;
+  const environments: PortainerEnvironment[] = [];
+  config.vms.vms.forEach((vm, i) => {
+    if (vm.portainer_role !== 'agent') return;
+    const guest = guests.find((g) => g.kind === 'vm' && g.id === vm.vmid);
+    const host = vm.portainer_agent_hostname ? fqdn(vm.portainer_agent_hostname, domain) : guest?.ip;
+    const source = config.vmsDoc.at(['vms', i, 'portainer_role']);
+    if (!host) {
+      diags.error('no-agent-address', source, `agent VM ${vm.vmid} (${vm.name}) has neither portainer_agent_hostname nor a static IP`, 'set portainer_agent_hostname or a static network_config.ip');
+      return;
+    }
+    environments.push({ name: vm.portainer_environment_name ?? vm.name, url: `tcp://${host}:${agentPort}`, vmid: vm.vmid, source });
+  });
+  const primaries = config.vms.vms.filter((vm) => vm.portainer_role === 'primary');
+  if (primaries.length > 1) {
+    diags.error('two-primaries', config.vmsDoc.at(['vms', config.vms.vms.indexOf(primaries[1]!), 'portainer_role']), `more than one VM has portainer_role "primary" (${primaries.map((v) => v.vmid).join(', ')})`, 'exactly one VM runs the Portainer server');
+  }
+
+  return {
+    root: config.root,
+    ownerId,
+    domain,
+    settings,
+    guests,
+    deployments: facts.map((f) => f.deployment),
+    routes,
+    dns,
+    firewall,
+    environments,
+    discovery: { stacks: [...config.stacks.keys()], skipped: config.skipped },
+  };
+}

@@ -1,0 +1,172 @@
+/**
+ * Traefik labels from a stack manifest → router and service definitions (pure).
+ * Only the HTTP keys Phoenix can turn into file-provider config are accepted; anything else
+ * is an error, so a typo never silently drops a route.
+ */
+
+export interface LabelRouter {
+  rule?: string;
+  entryPoints?: string[];
+  middlewares?: string[];
+  service?: string;
+  priority?: number;
+  tls?: boolean;
+  certResolver?: string;
+}
+
+export interface LabelService {
+  port?: number;
+  scheme?: 'http' | 'https';
+}
+
+export interface ParsedLabels {
+  enabled: boolean;
+  routers: Map<string, LabelRouter>;
+  services: Map<string, LabelService>;
+  /** Problems, each naming the label index. */
+  problems: { index: number; message: string; hint?: string }[];
+}
+
+const NAME = '[A-Za-z0-9][A-Za-z0-9_-]*';
+const ROUTER_KEY = new RegExp(`^traefik\\.http\\.routers\\.(${NAME})\\.(rule|entrypoints|middlewares|service|priority|tls|tls\\.certresolver)$`, 'i');
+const SERVICE_KEY = new RegExp(`^traefik\\.http\\.services\\.(${NAME})\\.loadbalancer\\.server\\.(port|scheme)$`, 'i');
+/** Keys accepted and ignored: they only matter to Traefik's Docker provider. */
+const IGNORED_KEY = /^traefik\.(docker\.network|docker\.lbswarm)$/i;
+
+/** Parse `key=value` labels (already interpolated). */
+export function parseTraefikLabels(labels: readonly string[]): ParsedLabels {
+  const out: ParsedLabels = { enabled: false, routers: new Map(), services: new Map(), problems: [] };
+  labels.forEach((label, index) => {
+    const eq = label.indexOf('=');
+    if (eq <= 0) {
+      out.problems.push({ index, message: `label "${label}" is not of the form key=value` });
+      return;
+    }
+    const key = label.slice(0, eq).trim();
+    const value = label.slice(eq + 1).trim();
+    if (/[\r\n]/.test(value)) {
+      out.problems.push({ index, message: `label ${key} contains a newline`, hint: 'a label value is one line' });
+      return;
+    }
+    if (/^traefik\.enable$/i.test(key)) {
+      out.enabled = value === 'true';
+      return;
+    }
+    if (IGNORED_KEY.test(key)) return;
+    const r = ROUTER_KEY.exec(key);
+    if (r) {
+      const router = out.routers.get(r[1]!) ?? {};
+      out.routers.set(r[1]!, router);
+      const problem = setRouterField(router, r[2]!.toLowerCase(), value);
+      if (problem) out.problems.push({ index, ...problem });
+      return;
+    }
+    const s = SERVICE_KEY.exec(key);
+    if (s) {
+      const service = out.services.get(s[1]!) ?? {};
+      out.services.set(s[1]!, service);
+      if (s[2]!.toLowerCase() === 'port') {
+        const port = Number(value);
+        if (!Number.isInteger(port) || port < 1 || port > 65535) out.problems.push({ index, message: `label ${key}: invalid port "${value}"` });
+        else service.port = port;
+      } else if (value === 'http' || value === 'https') service.scheme = value;
+      else out.problems.push({ index, message: `label ${key}: scheme must be http or https, not "${value}"` });
+      return;
+    }
+    out.problems.push({
+      index,
+      message: `unsupported Traefik label "${key}"`,
+      hint: 'supported: traefik.enable, traefik.http.routers.<name>.{rule,entrypoints,middlewares,service,priority,tls,tls.certresolver}, traefik.http.services.<name>.loadbalancer.server.{port,scheme}',
+    });
+  });
+  return out;
+}
+
+function setRouterField(router: LabelRouter, field: string, value: string): { message: string; hint?: string } | undefined {
+  const list = () => value.split(',').map((v) => v.trim()).filter(Boolean);
+  switch (field) {
+    case 'rule': {
+      const problem = checkRule(value);
+      if (problem) return problem;
+      router.rule = value;
+      return undefined;
+    }
+    case 'entrypoints':
+      router.entryPoints = list();
+      return undefined;
+    case 'middlewares':
+      if (list().some((m) => /[`\s]/.test(m))) return { message: `middleware names may not contain spaces or backticks` };
+      router.middlewares = list();
+      return undefined;
+    case 'service':
+      router.service = value;
+      return undefined;
+    case 'priority': {
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < 0) return { message: `router priority must be a whole number, not "${value}"` };
+      router.priority = n;
+      return undefined;
+    }
+    case 'tls':
+      if (value !== 'true' && value !== 'false') return { message: `router tls must be true or false, not "${value}"` };
+      router.tls = value === 'true';
+      return undefined;
+    default:
+      router.certResolver = value;
+      router.tls = true;
+      return undefined;
+  }
+}
+
+const MATCHER = /^(Host|HostRegexp|Path|PathPrefix|PathRegexp|Method|Header|HeaderRegexp|Query|QueryRegexp|ClientIP)\(`([^`\r\n]*)`(?:\s*,\s*`([^`\r\n]*)`)?\)/;
+
+/**
+ * Check a Traefik v3 rule: matchers with backtick values joined by `&&`, `||`, `!` and
+ * parentheses. Backticks and newlines are allowed only inside matcher values.
+ */
+export function checkRule(rule: string): { message: string; hint?: string } | undefined {
+  if (/[\r\n]/.test(rule)) return { message: 'router rule contains a newline' };
+  let depth = 0;
+  let expectOperand = true;
+  let i = 0;
+  const s = rule;
+  while (i < s.length) {
+    const rest = s.slice(i);
+    const ws = /^\s+/.exec(rest);
+    if (ws) {
+      i += ws[0].length;
+      continue;
+    }
+    if (expectOperand) {
+      if (rest[0] === '!') { i++; continue; }
+      if (rest[0] === '(') { depth++; i++; continue; }
+      const m = MATCHER.exec(rest);
+      if (!m) return { message: `router rule "${rule}" is malformed at column ${i + 1}`, hint: 'use matchers like Host(`app.lab.internal`) joined with && or ||' };
+      if (m[1] === 'Host' && !/^[A-Za-z0-9*]([A-Za-z0-9.-]*[A-Za-z0-9])?$/.test(m[2]!)) {
+        return { message: `Host value "${m[2]}" is not a valid host name` };
+      }
+      i += m[0].length;
+      expectOperand = false;
+    } else {
+      if (rest[0] === ')') {
+        if (--depth < 0) return { message: `router rule "${rule}" has an unmatched ")"` };
+        i++;
+        continue;
+      }
+      if (rest.startsWith('&&') || rest.startsWith('||')) {
+        i += 2;
+        expectOperand = true;
+        continue;
+      }
+      return { message: `router rule "${rule}" is malformed at column ${i + 1}`, hint: 'join matchers with && or ||' };
+    }
+  }
+  if (expectOperand) return { message: `router rule "${rule}" is incomplete` };
+  if (depth !== 0) return { message: `router rule "${rule}" has an unclosed "("` };
+  return undefined;
+}
+
+/** The Host values of a rule. */
+export function hostsOf(rule: string): string[] {
+  return [...rule.matchAll(/\bHost\(`([^`]*)`\)/g)].map((m) => m[1]!.toLowerCase());
+}

@@ -1,0 +1,38 @@
+/**
+ * Stage 1, load and validate: read the root, validate everything, derive the desired state.
+ * Diagnostics are emitted as events; any error stops here with a UserError (exit 1), so
+ * nothing is ever touched on bad input.
+ */
+import { Diagnostics } from '../config/diagnostics.js';
+import { loadRoot } from '../config/load.js';
+import { derive } from '../desired/derive.js';
+import type { DesiredState } from '../desired/types.js';
+import { UserError } from '../errors.js';
+import type { Reporter } from '../output/events.js';
+import type { Redactor } from '../secrets.js';
+
+export interface Estate {
+  desired: DesiredState;
+  /** Portainer credentials, resolved lazily (only stages that talk to Portainer need them). */
+  diagnostics: Diagnostics;
+}
+
+/** Load, validate and derive; throws UserError when anything is invalid. */
+export function loadEstate(root: string, env: NodeJS.ProcessEnv, reporter: Reporter, redactor: Redactor): Estate {
+  const diags = new Diagnostics();
+  const config = loadRoot(root, diags, env);
+  const desired = config ? derive(config, diags) : undefined;
+  if (config) {
+    for (const s of config.secrets.values()) if (s.ok) redactor.add(s.value);
+    redactor.add(config.global.portainer_api?.admin_password);
+    redactor.add(config.global.sync?.portainer.api_key);
+  }
+  for (const d of desired?.deployments ?? []) for (const v of d.variables) if (v.secret) redactor.add(v.value);
+  for (const diagnostic of diags.sorted()) reporter.emit({ type: 'diagnostic', diagnostic });
+  if (!desired || diags.hasErrors) {
+    const n = diags.errors.length;
+    throw new UserError(`${n} problem${n === 1 ? '' : 's'} in the configuration under ${root}; nothing was changed`);
+  }
+  reporter.emit({ type: 'discovery', stacks: desired.discovery.stacks, skipped: desired.discovery.skipped });
+  return { desired, diagnostics: diags };
+}

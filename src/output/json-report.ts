@@ -1,0 +1,86 @@
+/**
+ * The `--json` renderer: collects events into one report (printed at the end), or prints
+ * each event as one line of NDJSON (`--json=stream`). Both are redacted.
+ *
+ * Report shape (version 1; fields are only ever added):
+ *   { version, command, root, dryRun, exitCode, durationMs, diagnostics[], discovery,
+ *     checks[], stages[], changes[], results[], summary }
+ */
+import type { Diagnostic } from '../config/diagnostics.js';
+import { countActions, type Change } from '../plan/change.js';
+import type { Redactor } from '../secrets.js';
+import type { PhoenixEvent } from './events.js';
+
+export const REPORT_VERSION = 1;
+
+export interface JsonReport {
+  version: number;
+  command: string;
+  root: string;
+  dryRun: boolean;
+  exitCode: number;
+  durationMs: number;
+  diagnostics: (Omit<Diagnostic, 'source'> & { file: string; line: number; column: number })[];
+  discovery?: { stacks: string[]; skipped: { name: string; reason: string }[] };
+  checks: { name: string; ok: boolean; required: boolean; detail: string; attempts: number; durationMs: number }[];
+  stages: { stage: string; status: string; reason?: string; durationMs: number }[];
+  changes: Change[];
+  results: { stage: string; id: string; action: string; status: string; error?: string; durationMs: number }[];
+  summary: ReturnType<typeof countActions> & { failed: number };
+  error?: { message: string; hint?: string };
+}
+
+/** Builds the report from events. */
+export class JsonReporter {
+  readonly report: JsonReport = {
+    version: REPORT_VERSION, command: '', root: '', dryRun: false, exitCode: 0, durationMs: 0,
+    diagnostics: [], checks: [], stages: [], changes: [], results: [],
+    summary: { create: 0, update: 0, delete: 0, noop: 0, blocked: 0, failed: 0 },
+  };
+
+  constructor(
+    private readonly redactor: Redactor,
+    private readonly write: (text: string) => void,
+    private readonly stream: boolean,
+  ) {}
+
+  /** Subscribe this to the event bus. */
+  readonly onEvent = (e: PhoenixEvent): void => {
+    if (this.stream) this.write(JSON.stringify(this.redactor.redactDeep(e)) + '\n');
+    const r = this.report;
+    switch (e.type) {
+      case 'run-start':
+        Object.assign(r, { command: e.command, root: e.root, dryRun: e.dryRun });
+        break;
+      case 'diagnostic': {
+        const { source, ...rest } = e.diagnostic;
+        r.diagnostics.push({ ...rest, file: source.file, line: source.line, column: source.column });
+        break;
+      }
+      case 'discovery':
+        r.discovery = { stacks: e.stacks, skipped: e.skipped };
+        break;
+      case 'check-end':
+        r.checks.push({ name: e.name, ok: e.ok, required: e.required, detail: e.detail, attempts: e.attempts, durationMs: e.durationMs });
+        break;
+      case 'plan':
+        r.changes.push(...e.changes);
+        break;
+      case 'change-end':
+        r.results.push({ stage: e.change.stage, id: e.change.id, action: e.change.action, status: e.status, ...(e.error ? { error: e.error } : {}), durationMs: e.durationMs });
+        break;
+      case 'stage-end':
+        r.stages.push({ stage: e.stage, status: e.status, ...(e.reason ? { reason: e.reason } : {}), durationMs: e.durationMs });
+        break;
+      case 'run-end':
+        r.exitCode = e.exitCode;
+        r.durationMs = e.durationMs;
+        r.summary = { ...countActions(r.changes), failed: r.results.filter((x) => x.status === 'failed').length };
+        if (e.error) r.error = e.error;
+        if (!this.stream) this.write(JSON.stringify(this.redactor.redactDeep(r), null, 2) + '\n');
+        break;
+      default:
+        break;
+    }
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * The human plan (pure): changes grouped by stage, `+ ~ -` markers, unified diffs for file
+ * content, a summary line. Fits an 80-column terminal; long labels wrap, never truncate.
+ */
+import { createColors } from 'picocolors';
+import { countActions, STAGES, type Change, type Stage } from '../plan/change.js';
+
+export const STAGE_TITLES: Record<Stage, string> = {
+  dns: 'DNS records',
+  firewall: 'Firewall',
+  endpoints: 'Portainer environments',
+  stacks: 'Stacks',
+  traefik: 'Traefik routes',
+};
+
+export interface PlanTextOptions {
+  color: boolean;
+  /** Show unchanged resources too. */
+  verbose: boolean;
+  width: number;
+}
+
+/** Render a plan as text lines. */
+export function formatPlan(changes: readonly Change[], opts: PlanTextOptions): string {
+  const c = createColors(opts.color);
+  const marker = (ch: Change) =>
+    ch.blocked ? c.yellow('!') : ch.action === 'create' ? c.green('+') : ch.action === 'update' ? c.yellow('~') : ch.action === 'delete' ? c.red('-') : c.dim('=');
+  const out: string[] = [];
+  for (const stage of STAGES) {
+    const list = changes.filter((ch) => ch.stage === stage);
+    if (list.length === 0) continue;
+    const n = countActions(list);
+    const counts = [n.create && `${n.create} to create`, n.update && `${n.update} to update`, n.delete && `${n.delete} to delete`, n.blocked && `${n.blocked} held back`, n.noop && `${n.noop} unchanged`].filter(Boolean).join(', ');
+    out.push(c.bold(`${STAGE_TITLES[stage]}`) + c.dim(` (${counts})`));
+    for (const ch of list) {
+      if (ch.action === 'noop' && !opts.verbose) continue;
+      const notes = [ch.reason, ch.blocked && `held back: ${ch.blocked}`].filter(Boolean) as string[];
+      out.push(...wrap(`${marker(ch)} ${ch.label}`, opts.width, '    '));
+      for (const note of notes) out.push(...wrap(c.dim(`    ${note}`), opts.width, '      '));
+      if (ch.diff && ch.action !== 'noop') out.push(...formatDiff(ch.diff, c));
+    }
+    out.push('');
+  }
+  const n = countActions(changes);
+  out.push(
+    c.bold('Plan: ') +
+      `${c.green(`${n.create} to create`)}, ${c.yellow(`${n.update} to update`)}, ${c.red(`${n.delete} to delete`)}` +
+      `, ${n.noop} unchanged` +
+      (n.blocked ? `, ${c.yellow(`${n.blocked} held back`)}` : '') +
+      '.',
+  );
+  return out.join('\n');
+}
+
+function formatDiff(diff: string, c: ReturnType<typeof createColors>): string[] {
+  return diff
+    .split('\n')
+    .filter((l) => !l.startsWith('===') && !l.startsWith('Index:'))
+    .map((l) => {
+      const line = `      ${l}`;
+      if (l.startsWith('+++') || l.startsWith('---')) return c.bold(line);
+      if (l.startsWith('+')) return c.green(line);
+      if (l.startsWith('-')) return c.red(line);
+      if (l.startsWith('@@')) return c.cyan(line);
+      return c.dim(line);
+    });
+}
+
+/** Visible length, ignoring ANSI colour codes. */
+function visible(s: string): number {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/\x1b\[[0-9;]*m/g, '').length;
+}
+
+/** Wrap at spaces to `width` columns, continuing with `indent`. */
+export function wrap(text: string, width: number, indent: string): string[] {
+  if (visible(text) <= width) return [text];
+  const words = text.split(' ');
+  const lines: string[] = [];
+  let line = '';
+  for (const w of words) {
+    if (line && visible(line) + 1 + visible(w) > width) {
+      lines.push(line);
+      line = indent + w;
+    } else line = line ? `${line} ${w}` : w;
+  }
+  if (line) lines.push(line);
+  return lines;
+}

@@ -1,0 +1,83 @@
+/**
+ * The text renderer for terminals and logs: diagnostics, discovery, the plan, results and
+ * a summary. In plain mode (not a TTY, or NO_COLOR) there are no escape codes and each
+ * progress line carries a timestamp.
+ */
+import { createColors } from 'picocolors';
+import { formatDiagnostic } from '../config/diagnostics.js';
+import type { Change } from '../plan/change.js';
+import type { Redactor } from '../secrets.js';
+import type { PhoenixEvent } from './events.js';
+import { formatPlan, STAGE_TITLES } from './plan-text.js';
+
+export interface TextOptions {
+  color: boolean;
+  /** Prefix progress lines with an ISO timestamp (plain logs). */
+  timestamps: boolean;
+  verbose: boolean;
+  width: number;
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+/** Renders events as human text. */
+export class TextRenderer {
+  private readonly changes: Change[] = [];
+  private readonly c: ReturnType<typeof createColors>;
+
+  constructor(
+    private readonly redactor: Redactor,
+    private readonly opts: TextOptions,
+  ) {
+    this.c = createColors(opts.color);
+  }
+
+  private line(stream: 'out' | 'err', text: string): void {
+    const stamped = this.opts.timestamps && stream === 'err' ? text.split('\n').map((l) => `${new Date().toISOString()} ${l}`).join('\n') : text;
+    this.opts[stream](this.redactor.redact(stamped) + '\n');
+  }
+
+  readonly onEvent = (e: PhoenixEvent): void => {
+    const c = this.c;
+    switch (e.type) {
+      case 'diagnostic': {
+        const text = formatDiagnostic(e.diagnostic);
+        this.line('err', e.diagnostic.severity === 'error' ? c.red(text) : c.yellow(text));
+        break;
+      }
+      case 'discovery':
+        this.line('err', c.dim(`discovered ${e.stacks.length} stacks${e.skipped.length ? `; skipped ${e.skipped.map((s) => `${s.name} (${s.reason})`).join(', ')}` : ''}`));
+        break;
+      case 'check-end':
+        this.line('err', `${e.ok ? c.green('✓') : e.required ? c.red('✗') : c.yellow('!')} check ${e.name}: ${e.detail} (${e.attempts} attempt${e.attempts === 1 ? '' : 's'}, ${e.durationMs} ms)`);
+        break;
+      case 'plan':
+        this.changes.push(...e.changes);
+        break;
+      case 'stage-start':
+        if (e.stage !== 'checks' && e.stage !== 'discovery' && this.opts.timestamps) this.line('err', `stage ${e.stage}: started`);
+        break;
+      case 'change-end': {
+        const mark = e.status === 'ok' ? c.green('✓') : e.status === 'failed' ? c.red('✗') : c.yellow('-');
+        this.line('err', `${mark} ${e.change.action} ${e.change.label}${e.error ? `: ${e.error}` : ''} (${e.durationMs} ms)`);
+        break;
+      }
+      case 'stage-end':
+        if (e.stage !== 'checks' && e.stage !== 'discovery') {
+          const title = STAGE_TITLES[e.stage];
+          const status = e.status === 'ok' ? c.green('ok') : e.status === 'failed' ? c.red('failed') : c.yellow('skipped');
+          this.line('err', `${title}: ${status}${e.reason ? ` (${e.reason})` : ''} in ${e.durationMs} ms`);
+        }
+        break;
+      case 'log':
+        if (e.level !== 'debug' || this.opts.verbose) this.line('err', e.level === 'warn' ? c.yellow(`warning: ${e.message}`) : e.message);
+        break;
+      case 'run-end':
+        if (this.changes.length > 0) this.line('out', formatPlan(this.changes, { color: this.opts.color, verbose: this.opts.verbose, width: this.opts.width }));
+        if (e.error) this.line('err', c.red(`error: ${e.error.message}`) + (e.error.hint ? `\n  hint: ${e.error.hint}` : ''));
+        break;
+      default:
+        break;
+    }
+  };
+}
