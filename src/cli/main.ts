@@ -40,6 +40,17 @@ function withGlobals(cmd: Command): Command {
     .option('-v, --verbose', 'also show unchanged resources and debug lines');
 }
 
+/** Options that shape planning (shared by sync and plan). */
+function withSyncFlags(cmd: Command): Command {
+  return cmd
+    .option('--prune', 'delete what Phoenix made that left the config')
+    .option('--prune-all', 'allow a prune that deletes every resource of a target (implies --prune)')
+    .option('--adopt', 'take over existing stacks of a desired name that Phoenix did not make')
+    .option('--force', 'overwrite target files that lack Phoenix\'s header')
+    .option('--pull', 'redeploy stacks with fresh images even when unchanged')
+    .option('--include-portainer', 'also deploy stacks that run Portainer itself');
+}
+
 /** Run Phoenix with `argv` (without node and script); resolves to the exit code. */
 export async function main(argv: string[], io = defaultIo()): Promise<number> {
   let exitCode = 0;
@@ -62,10 +73,20 @@ export async function main(argv: string[], io = defaultIo()): Promise<number> {
   withGlobals(program.command('validate').description('load and validate the root (stage 1 alone); nothing is contacted'))
     .action(run(() => import('./commands/validate.js')));
 
-  withGlobals(program.command('plan').description('show what sync all would change, without changing anything'))
+  withSyncFlags(withGlobals(program.command('plan').description('show what sync all would change, without changing anything (= sync all --dry-run)')))
     .option('--offline', 'contact nothing: every desired resource is shown as a create')
     .option('--detailed-exitcode', 'exit 2 when there are changes, 0 when there are none')
     .action(run(() => import('./commands/plan.js')));
+
+  withSyncFlags(withGlobals(program.command('sync').argument('[target...]', 'all (default), dns, firewall, endpoints, stacks, traefik, or: stack <name> to <vmid>')))
+    .description('make the estate match the root: plan, then apply only what differs')
+    .option('--dry-run', 'observe and plan, change nothing')
+    .option('--skip-checks', 'do not stop when a readiness check fails')
+    .option('-y, --yes', 'apply without asking (interactive terminals ask first)')
+    .action(run(() => import('./commands/sync.js')));
+
+  withGlobals(program.command('check').description('run the readiness checks alone and print a table'))
+    .action(run(() => import('./commands/check.js')));
 
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -83,7 +104,11 @@ export interface Io {
   env: NodeJS.ProcessEnv;
   cwd: string;
   isTTY: boolean;
+  /** Both stdin and stdout are terminals: Phoenix may ask before applying. */
+  interactive: boolean;
   columns: number;
+  /** The terminal stream the live renderer redraws (stderr), when there is one. */
+  errStream?: NodeJS.WritableStream;
 }
 
 function defaultIo(): Io {
@@ -93,6 +118,8 @@ function defaultIo(): Io {
     env: process.env,
     cwd: process.cwd(),
     isTTY: Boolean(process.stdout.isTTY),
+    interactive: Boolean(process.stdout.isTTY && process.stdin.isTTY),
     columns: process.stdout.columns || 80,
+    errStream: process.stderr,
   };
 }

@@ -5,6 +5,7 @@
 import { PhoenixError } from '../errors.js';
 import { EventBus } from '../output/events.js';
 import { JsonReporter } from '../output/json-report.js';
+import { LiveRenderer } from '../output/live.js';
 import { TextRenderer } from '../output/text.js';
 import { Redactor } from '../secrets.js';
 import type { Io } from './main.js';
@@ -34,7 +35,9 @@ export function openSession(flags: GlobalFlags, io: Io): Session {
     bus.subscribe(new JsonReporter(redactor, io.out, flags.json === 'stream').onEvent);
   } else {
     const color = flags.color && io.isTTY && !('NO_COLOR' in io.env) && io.env['TERM'] !== 'dumb';
-    bus.subscribe(new TextRenderer(redactor, { color, timestamps: !io.isTTY, verbose: Boolean(flags.verbose), width: Math.max(60, Math.min(io.columns, 120)), out: io.out, err: io.err }).onEvent);
+    const opts = { color, verbose: Boolean(flags.verbose), width: Math.max(60, Math.min(io.columns, 120)), out: io.out, err: io.err };
+    if (io.isTTY && io.errStream && io.env['TERM'] !== 'dumb') bus.subscribe(new LiveRenderer(redactor, io.errStream, opts).onEvent);
+    else bus.subscribe(new TextRenderer(redactor, { ...opts, timestamps: !io.isTTY }).onEvent);
   }
   return { bus, redactor, started: Date.now() };
 }

@@ -70,5 +70,22 @@ export function derive(config: LoadedConfig, diags: Diagnostics): DesiredState {
     firewall,
     environments,
     discovery: { stacks: [...config.stacks.keys()], skipped: config.skipped },
+    dnsServer: {
+      enabled: config.global.dns_server?.enabled ?? true,
+      upstreams: config.global.dns_server?.upstream_servers ?? [],
+      listenAddress: config.global.dns_server?.listen_address,
+    },
+    portainer: portainerAccess(config, settings),
+  };
+}
+
+function portainerAccess(config: LoadedConfig, settings: SyncSettings): DesiredState['portainer'] {
+  const api = config.global.portainer_api;
+  const host = api?.portainer_hostname;
+  return {
+    url: settings.portainer.url ?? (host ? `https://${host}:${api?.portainer_port ?? 9443}` : undefined),
+    username: api?.admin_user,
+    password: api?.admin_password,
+    apiKey: settings.portainer.api_key,
   };
 }

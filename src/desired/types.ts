@@ -156,6 +156,23 @@ export interface Discovery {
   skipped: { name: string; reason: string }[];
 }
 
+/** The DNS server's own settings (from the global `dns_server` section). */
+export interface DnsServer {
+  enabled: boolean;
+  upstreams: string[];
+  /** Where the DNS server answers (`ip` or `ip:port`), for the readiness check. */
+  listenAddress: string | undefined;
+}
+
+/** How to reach Portainer. Credentials stay references until a stage needs them. */
+export interface PortainerAccess {
+  url: string | undefined;
+  username: string | undefined;
+  /** Plaintext, `env:NAME` or `file:PATH`. */
+  password: string | undefined;
+  apiKey: string | undefined;
+}
+
 /** Everything Phoenix wants, for every target. */
 export interface DesiredState {
   root: string;
@@ -170,4 +187,6 @@ export interface DesiredState {
   firewall: Firewall;
   environments: PortainerEnvironment[];
   discovery: Discovery;
+  dnsServer: DnsServer;
+  portainer: PortainerAccess;
 }

@@ -16,6 +16,7 @@ export type PhoenixEvent =
   | { type: 'check-end'; name: string; ok: boolean; required: boolean; detail: string; attempts: number; durationMs: number }
   | { type: 'stage-start'; stage: Stage | 'checks' | 'discovery' }
   | { type: 'plan'; stage: Stage; changes: Change[] }
+  | { type: 'planned'; pending: number }
   | { type: 'change-start'; change: Change }
   | { type: 'change-end'; change: Change; status: StepStatus; error?: string; durationMs: number }
   | { type: 'stage-end'; stage: Stage | 'checks' | 'discovery'; status: StepStatus; reason?: string; durationMs: number }

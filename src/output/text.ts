@@ -9,12 +9,15 @@ import type { Change } from '../plan/change.js';
 import type { Redactor } from '../secrets.js';
 import type { PhoenixEvent } from './events.js';
 import { formatPlan, STAGE_TITLES } from './plan-text.js';
+import { SummaryCollector } from './summary.js';
 
 export interface TextOptions {
   color: boolean;
   /** Prefix progress lines with an ISO timestamp (plain logs). */
   timestamps: boolean;
   verbose: boolean;
+  /** Print a line per check, change and stage as they end (off under the live tree). */
+  progress?: boolean;
   width: number;
   out: (text: string) => void;
   err: (text: string) => void;
@@ -37,8 +40,19 @@ export class TextRenderer {
     this.opts[stream](this.redactor.redact(stamped) + '\n');
   }
 
+  private planPrinted = false;
+  private readonly summary = new SummaryCollector();
+
+  /** Print the plan once, as soon as it is complete (before anything is applied). */
+  private printPlan(): void {
+    if (this.planPrinted || this.changes.length === 0) return;
+    this.planPrinted = true;
+    this.line('out', formatPlan(this.changes, { color: this.opts.color, verbose: this.opts.verbose, width: this.opts.width }));
+  }
+
   readonly onEvent = (e: PhoenixEvent): void => {
     const c = this.c;
+    this.summary.add(e);
     switch (e.type) {
       case 'diagnostic': {
         const text = formatDiagnostic(e.diagnostic);
@@ -49,21 +63,26 @@ export class TextRenderer {
         this.line('err', c.dim(`discovered ${e.stacks.length} stacks${e.skipped.length ? `; skipped ${e.skipped.map((s) => `${s.name} (${s.reason})`).join(', ')}` : ''}`));
         break;
       case 'check-end':
+        if (this.opts.progress === false) break;
         this.line('err', `${e.ok ? c.green('✓') : e.required ? c.red('✗') : c.yellow('!')} check ${e.name}: ${e.detail} (${e.attempts} attempt${e.attempts === 1 ? '' : 's'}, ${e.durationMs} ms)`);
         break;
       case 'plan':
         this.changes.push(...e.changes);
         break;
+      case 'planned':
+        this.printPlan();
+        break;
       case 'stage-start':
         if (e.stage !== 'checks' && e.stage !== 'discovery' && this.opts.timestamps) this.line('err', `stage ${e.stage}: started`);
         break;
       case 'change-end': {
+        if (this.opts.progress === false) break;
         const mark = e.status === 'ok' ? c.green('✓') : e.status === 'failed' ? c.red('✗') : c.yellow('-');
         this.line('err', `${mark} ${e.change.action} ${e.change.label}${e.error ? `: ${e.error}` : ''} (${e.durationMs} ms)`);
         break;
       }
       case 'stage-end':
-        if (e.stage !== 'checks' && e.stage !== 'discovery') {
+        if (this.opts.progress !== false && e.stage !== 'checks' && e.stage !== 'discovery') {
           const title = STAGE_TITLES[e.stage];
           const status = e.status === 'ok' ? c.green('ok') : e.status === 'failed' ? c.red('failed') : c.yellow('skipped');
           this.line('err', `${title}: ${status}${e.reason ? ` (${e.reason})` : ''} in ${e.durationMs} ms`);
@@ -73,7 +92,8 @@ export class TextRenderer {
         if (e.level !== 'debug' || this.opts.verbose) this.line('err', e.level === 'warn' ? c.yellow(`warning: ${e.message}`) : e.message);
         break;
       case 'run-end':
-        if (this.changes.length > 0) this.line('out', formatPlan(this.changes, { color: this.opts.color, verbose: this.opts.verbose, width: this.opts.width }));
+        this.printPlan();
+        for (const l of this.summary.lines()) this.line('err', l);
         if (e.error) this.line('err', c.red(`error: ${e.error.message}`) + (e.error.hint ? `\n  hint: ${e.error.hint}` : ''));
         break;
       default:

@@ -1,22 +1,32 @@
-/** `phoenix plan`: what sync all would change. `--offline` contacts nothing. */
+/**
+ * `phoenix plan`: what `sync all` would change (= `sync all --dry-run`). `--offline`
+ * contacts nothing and shows every desired resource as a create.
+ */
 import { resolveRoot } from '../../config/load.js';
 import { loadEstate } from '../../engine/estate.js';
-import { UserError } from '../../errors.js';
-import { actionable } from '../../plan/change.js';
+import { runSync } from '../../engine/pipeline.js';
+import { buildProviders } from '../../engine/providers.js';
+import { actionable, STAGES } from '../../plan/change.js';
 import { offlinePlan } from '../../plan/offline.js';
-import { STAGES } from '../../plan/change.js';
 import type { Io } from '../main.js';
-import { finish, openSession, type GlobalFlags } from '../output.js';
+import { finish, openSession } from '../output.js';
+import { syncOptions, type SyncFlags } from './sync.js';
 
-export async function run(flags: GlobalFlags & { offline?: boolean; detailedExitcode?: boolean }, _args: string[], io: Io): Promise<number> {
+export async function run(flags: SyncFlags & { offline?: boolean; detailedExitcode?: boolean }, _args: string[], io: Io): Promise<number> {
   const s = openSession(flags, io);
   const root = resolveRoot(flags.root, io.env, io.cwd);
   s.bus.emit({ type: 'run-start', command: 'plan', root, dryRun: true });
   return finish(s, async () => {
+    if (!flags.offline) {
+      return runSync({
+        command: 'plan', root, env: io.env, stages: [...STAGES], options: syncOptions(flags, {}, true), skipChecks: true,
+        detailedExitCode: Boolean(flags.detailedExitcode), reporter: s.bus, redactor: s.redactor, providers: buildProviders,
+      });
+    }
     const { desired } = loadEstate(root, io.env, s.bus, s.redactor);
-    if (!flags.offline) throw new UserError('live planning arrives with the sync stages', { hint: 'use --offline' });
     const changes = offlinePlan(desired);
     for (const stage of STAGES) s.bus.emit({ type: 'plan', stage, changes: changes.filter((c) => c.stage === stage) });
+    s.bus.emit({ type: 'planned', pending: actionable(changes).length });
     return flags.detailedExitcode && actionable(changes).length > 0 ? 2 : 0;
   });
 }

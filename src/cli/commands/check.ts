@@ -1,0 +1,31 @@
+/** `phoenix check`: the readiness checks alone (stage 3), as a table. */
+import { createColors } from 'picocolors';
+import { resolveRoot } from '../../config/load.js';
+import { checksFor, runChecks } from '../../engine/checks.js';
+import { loadEstate } from '../../engine/estate.js';
+import { CheckError } from '../../errors.js';
+import type { Io } from '../main.js';
+import { finish, openSession, type GlobalFlags } from '../output.js';
+
+export async function run(flags: GlobalFlags, _args: string[], io: Io): Promise<number> {
+  const s = openSession(flags, io);
+  const root = resolveRoot(flags.root, io.env, io.cwd);
+  s.bus.emit({ type: 'run-start', command: 'check', root, dryRun: true });
+  return finish(s, async () => {
+    const { desired } = loadEstate(root, io.env, s.bus, s.redactor);
+    const results = await runChecks(checksFor(desired, desired.portainer.url, desired.dnsServer.listenAddress), { emit: () => undefined });
+    for (const r of results) s.bus.emit({ type: 'check-end', ...r });
+    if (!flags.json) {
+      const c = createColors(flags.color && io.isTTY && !('NO_COLOR' in io.env));
+      const w = Math.max(5, ...results.map((r) => r.name.length));
+      const rows = results.map((r) => {
+        const status = r.ok ? c.green('ok  ') : r.required ? c.red('FAIL') : c.yellow('warn');
+        return `${r.name.padEnd(w)}  ${status}  ${r.required ? 'required' : 'advisory'}  ${String(r.durationMs).padStart(5)} ms  ${r.detail}`;
+      });
+      io.out(s.redactor.redact([`${'check'.padEnd(w)}  state  kind      time      detail`, ...rows].join('\n')) + '\n');
+    }
+    const failed = results.filter((r) => r.required && !r.ok);
+    if (failed.length) throw new CheckError(`${failed.length} required check${failed.length === 1 ? '' : 's'} failed: ${failed.map((f) => f.name).join(', ')}`);
+    return 0;
+  });
+}

@@ -1,0 +1,57 @@
+/**
+ * The final summary (pure): per stage, changes made / unchanged / failed / skipped and the
+ * duration, collected from the event stream.
+ */
+import type { PhoenixEvent } from './events.js';
+
+export interface StageSummary {
+  stage: string;
+  made: number;
+  unchanged: number;
+  failed: number;
+  skipped: number;
+  held: number;
+  status: 'ok' | 'failed' | 'skipped' | 'planned';
+  reason?: string;
+  durationMs: number;
+}
+
+/** Accumulates stage statistics from events. */
+export class SummaryCollector {
+  readonly stages = new Map<string, StageSummary>();
+
+  private get(stage: string): StageSummary {
+    let s = this.stages.get(stage);
+    if (!s) this.stages.set(stage, (s = { stage, made: 0, unchanged: 0, failed: 0, skipped: 0, held: 0, status: 'planned', durationMs: 0 }));
+    return s;
+  }
+
+  add(e: PhoenixEvent): void {
+    if (e.type === 'plan') {
+      const s = this.get(e.stage);
+      s.unchanged += e.changes.filter((c) => c.action === 'noop').length;
+      s.held += e.changes.filter((c) => c.blocked && c.action !== 'noop').length;
+    } else if (e.type === 'change-end') {
+      const s = this.get(e.change.stage);
+      if (e.status === 'ok') s.made++;
+      else if (e.status === 'failed') s.failed++;
+      else s.skipped++;
+    } else if (e.type === 'stage-end' && e.stage !== 'checks' && e.stage !== 'discovery') {
+      const s = this.get(e.stage);
+      s.status = e.status;
+      s.durationMs = e.durationMs;
+      if (e.reason) s.reason = e.reason;
+    }
+  }
+
+  /** Lines of the summary table; empty when nothing was applied. */
+  lines(): string[] {
+    const applied = [...this.stages.values()].filter((s) => s.status !== 'planned');
+    if (applied.length === 0) return [];
+    const rows = applied.map((s) => {
+      const d = s.status === 'skipped' ? '' : `${(s.durationMs / 1000).toFixed(1)}s`;
+      return `  ${s.stage.padEnd(10)} ${s.status.padEnd(8)} ${String(s.made).padStart(4)} made ${String(s.unchanged).padStart(5)} unchanged ${String(s.failed).padStart(3)} failed ${String(s.skipped + s.held).padStart(3)} skipped ${d.padStart(7)}${s.reason ? `  ${s.reason}` : ''}`;
+    });
+    return ['Summary:', ...rows];
+  }
+}
