@@ -1,0 +1,185 @@
+/**
+ * Atomic file replacement (SPEC §7): write a temp file in the same directory, fsync it,
+ * keep the previous content as one backup, rename over the target, fsync the directory.
+ * A crash at any point leaves the target wholly old or wholly new, never partial.
+ *
+ * Writing is split in two so a new file can be validated by the real tool at its temp path
+ * before it goes live: `stageFile` (temp written and synced) → validate → `commit()`.
+ */
+import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
+import { open, readFile, readdir, rename, rm, stat, copyFile, chmod, chown } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+/** Where the backup of `path` goes: `<file>.bak` unless a target needs another name. */
+export type BackupPath = (path: string) => string;
+
+/** The default backup: `<file>.bak`, exactly one, replaced by every write. */
+export const defaultBackupPath: BackupPath = (path) => `${path}.bak`;
+
+/**
+ * A backup that directory readers skip: `.<file>.bak`. dnsmasq skips dotfiles in
+ * `conf-dir` and `hostsdir`, so a `phoenix.conf.bak` there would otherwise be loaded too.
+ */
+export const hiddenBackupPath: BackupPath = (path) => join(dirname(path), `.${basename(path)}.bak`);
+
+/** Options of a write. */
+export interface WriteOptions {
+  /** Where to keep the previous content; `false` keeps none. Defaults to `<file>.bak`. */
+  backup?: BackupPath | false;
+  /** Mode of a new file (an existing file keeps its mode and owner). Defaults to 0o644. */
+  mode?: number;
+}
+
+/** A new version of a file, written and synced at `tmpPath`, not yet live. */
+export interface StagedFile {
+  path: string;
+  tmpPath: string;
+  /** Make it live: backup of the previous content, rename, fsync the directory. */
+  commit(): Promise<{ backupPath: string | undefined }>;
+  /** Remove the temp file (after a failed validation). Never throws. */
+  discard(): Promise<void>;
+}
+
+const TMP_MARK = '.phoenix-tmp-';
+
+/** Temp names are dotfiles (skipped by dnsmasq, Traefik and pve-firewall) carrying our pid. */
+function tmpPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}${TMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}`);
+}
+
+/** Write `content` to a temp file next to `path` and fsync it. The target is not touched. */
+export async function stageFile(path: string, content: string, opts: WriteOptions = {}): Promise<StagedFile> {
+  const backup = opts.backup === undefined ? defaultBackupPath : opts.backup;
+  await removeStaleTemps(path);
+  if (backup) await removeStaleTemps(backup(path));
+  const tmpPath = tmpPathFor(path);
+  const existing = await stat(path).catch(() => undefined);
+  const fh = await open(
+    tmpPath,
+    constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL,
+    opts.mode ?? 0o644,
+  );
+  try {
+    await fh.writeFile(content, 'utf8');
+    if (existing) {
+      await fh.chmod(existing.mode & 0o7777);
+      // Only root can give a file away; elsewhere the new file keeps the writer's owner.
+      if (process.getuid?.() === 0) await fh.chown(existing.uid, existing.gid);
+    }
+    await fh.sync();
+  } catch (err) {
+    await fh.close();
+    await rm(tmpPath, { force: true });
+    throw err;
+  }
+  await fh.close();
+  return {
+    path,
+    tmpPath,
+    commit: async () => {
+      const backupPath = existing && backup ? backup(path) : undefined;
+      if (backupPath) await copyDurably(path, backupPath);
+      await rename(tmpPath, path);
+      await syncDir(dirname(path));
+      return { backupPath };
+    },
+    discard: () => rm(tmpPath, { force: true }).catch(() => undefined),
+  };
+}
+
+/** Hooks for tests that need to stop a write between its steps (crash-safety tests). */
+export interface WriteHooks {
+  /** Runs after the temp file is synced, before the rename. */
+  beforeRename?: (tmpPath: string) => Promise<void> | void;
+}
+
+/** Replace `path` with `content` atomically, keeping one backup of the previous content. */
+export async function atomicWrite(
+  path: string,
+  content: string,
+  opts: WriteOptions = {},
+  hooks: WriteHooks = {},
+): Promise<void> {
+  const staged = await stageFile(path, content, opts);
+  try {
+    await hooks.beforeRename?.(staged.tmpPath);
+    await staged.commit();
+  } catch (err) {
+    await staged.discard();
+    throw err;
+  }
+}
+
+/** Delete `path`, keeping its content as the backup (unless `backup` is false). */
+export async function removeFile(path: string, opts: Pick<WriteOptions, 'backup'> = {}): Promise<void> {
+  const backup = opts.backup === undefined ? defaultBackupPath : opts.backup;
+  const exists = await stat(path).catch(() => undefined);
+  if (!exists) return;
+  if (backup) await copyDurably(path, backup(path));
+  await rm(path);
+  await syncDir(dirname(path));
+}
+
+/** Read a file, or undefined when it does not exist. Other errors (EACCES, EISDIR) throw. */
+export async function readIfExists(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+}
+
+/** Copy `from` to `to` by way of a synced temp file, so the copy too is never partial. */
+async function copyDurably(from: string, to: string): Promise<void> {
+  const tmp = tmpPathFor(to);
+  try {
+    await copyFile(from, tmp);
+    const st = await stat(from);
+    await chmod(tmp, st.mode & 0o7777);
+    if (process.getuid?.() === 0) await chown(tmp, st.uid, st.gid);
+    const fh = await open(tmp, 'r+');
+    await fh.sync().finally(() => fh.close());
+    await rename(tmp, to);
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw err;
+  }
+}
+
+/** fsync a directory so a rename in it survives a power loss. */
+async function syncDir(dir: string): Promise<void> {
+  const fh = await open(dir, 'r');
+  try {
+    await fh.sync();
+  } catch (err) {
+    // Some filesystems (e.g. Proxmox's pmxcfs) refuse fsync on a directory; the rename stands.
+    if (!['EINVAL', 'ENOTSUP', 'EISDIR', 'EBADF'].includes((err as NodeJS.ErrnoException).code ?? ''))
+      throw err;
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Remove temp files of `path` left by a process that died mid-write (its pid is gone). */
+async function removeStaleTemps(path: string): Promise<void> {
+  const prefix = `.${basename(path)}${TMP_MARK}`;
+  const names = await readdir(dirname(path)).catch(() => [] as string[]);
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(name.slice(prefix.length).split('-')[0]);
+    if (Number.isInteger(pid) && pid !== process.pid && !isAlive(pid)) {
+      await rm(join(dirname(path), name), { force: true });
+    }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

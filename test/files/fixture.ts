@@ -1,0 +1,92 @@
+/**
+ * Hand-built DesiredState and ProviderContext for provider tests (the config loader is not
+ * needed to exercise a provider). Settings get their schema defaults, then the overrides.
+ */
+import { fileURLToPath } from 'node:url';
+import { Value } from '@sinclair/typebox/value';
+import { Diagnostics } from '../../src/config/diagnostics.js';
+import { loadRoot } from '../../src/config/load.js';
+import { SyncSection, type SyncSettings } from '../../src/config/settings.js';
+import { derive } from '../../src/desired/derive.js';
+import type { DesiredState } from '../../src/desired/types.js';
+import { RecordingReporter } from '../../src/output/events.js';
+import type { ProviderContext, SyncOptions } from '../../src/providers/provider.js';
+import { Redactor } from '../../src/secrets.js';
+
+/** A source position for hand-made values. */
+export const here = { file: 'test', line: 0, column: 0 };
+
+/** Settings with schema defaults under `overrides` (one level deep per section). */
+export function settings(overrides: Record<string, unknown> = {}): SyncSettings {
+  return Value.Default(SyncSection, structuredClone(overrides)) as SyncSettings;
+}
+
+/**
+ * A DesiredState with nothing in it but what the test gives. (Cast: fields the loader adds
+ * over time, such as `dnsServer`, are filled here whether or not the type has them yet.)
+ */
+export function desired(partial: Partial<DesiredState> = {}): DesiredState {
+  const d = {
+    root: '/srv/phoenix',
+    ownerId: 'phoenix-test',
+    domain: 'lab.test',
+    settings: settings(),
+    guests: [],
+    deployments: [],
+    routes: { routers: [], services: [] },
+    dns: [],
+    firewall: {
+      cluster: { policy: { enabled: true, policyIn: 'DROP', policyOut: 'ACCEPT' }, rules: [] },
+      guests: [],
+    },
+    environments: [],
+    discovery: { stacks: [], skipped: [] },
+    dnsServer: { enabled: true, upstreams: [], listenAddress: undefined },
+    portainer: { url: undefined, username: undefined, password: undefined, apiKey: undefined },
+    ...partial,
+  };
+  return d as DesiredState;
+}
+
+/** Default sync options: apply, no prune, no force. */
+export function options(partial: Partial<SyncOptions> = {}): SyncOptions {
+  return {
+    dryRun: false,
+    prune: false,
+    pruneAll: false,
+    adopt: false,
+    force: false,
+    pull: false,
+    includePortainer: false,
+    filters: {},
+    ...partial,
+  };
+}
+
+/** A context recording its events. */
+export function context(
+  d: DesiredState,
+  extra: { options?: Partial<SyncOptions>; failedDeployments?: string[] } = {},
+): ProviderContext & { reporter: RecordingReporter } {
+  return {
+    desired: d,
+    options: options(extra.options),
+    reporter: new RecordingReporter(),
+    redactor: new Redactor(),
+    signal: new AbortController().signal,
+    failedDeployments: new Set(extra.failedDeployments ?? []),
+  };
+}
+
+/**
+ * The bundled example estate, loaded and derived for real, with a fixed root so headers
+ * (and golden files) do not depend on where the checkout lives.
+ */
+export function exampleDesired(): DesiredState {
+  const root = fileURLToPath(new URL('../../examples/homelab', import.meta.url));
+  const diags = new Diagnostics();
+  const config = loadRoot(root, diags, {});
+  const d = config ? derive(config, diags) : undefined;
+  if (!d || diags.hasErrors) throw new Error(`the example does not load: ${JSON.stringify(diags.errors)}`);
+  return { ...d, root: '/usr/local/phoenix_hypervisor' };
+}
