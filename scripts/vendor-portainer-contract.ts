@@ -9,6 +9,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { format, resolveConfig } from 'prettier';
 import { parse } from 'yaml';
 
 /** The operations Phoenix calls, by path (as the contract spells it) and method. */
@@ -89,7 +90,8 @@ export function subset(full: { [k: string]: Json }): { [k: string]: Json } {
   // Provenance first, so a reader of the file sees where it came from; the rest sorted.
   return {
     'x-phoenix-provenance': {
-      source: 'Portainer OpenAPI description (PortainerEE API), as published in the public portainer-mcp repository',
+      source:
+        'Portainer OpenAPI description (PortainerEE API), as published in the public portainer-mcp repository',
       version: info.version ?? null,
       licence: 'MIT',
       copyright: 'Portainer.io',
@@ -105,16 +107,18 @@ export function subset(full: { [k: string]: Json }): { [k: string]: Json } {
   };
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const here = dirname(fileURLToPath(import.meta.url));
   const input = resolve(process.argv[2] ?? resolve(here, '../../shared/contracts/portainer-openapi.yaml'));
   const output = resolve(here, '../contracts/portainer-openapi.subset.json');
   // The upstream file is large; lift the alias guard the yaml library applies by default.
   const full = parse(readFileSync(input, 'utf8'), { maxAliasCount: -1 }) as { [k: string]: Json };
   const doc = subset(full);
-  writeFileSync(output, JSON.stringify(doc, null, 2) + '\n');
+  // Formatted as the repository's Prettier would, so `npm run lint` stays clean after a re-vendor.
+  const text = await format(JSON.stringify(doc), { ...(await resolveConfig(output)), parser: 'json' });
+  writeFileSync(output, text);
   const n = Object.keys((doc.components as { schemas: object }).schemas).length;
   console.log(`wrote ${output}: ${Object.keys(doc.paths as object).length} paths, ${n} schemas`);
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

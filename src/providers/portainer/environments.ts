@@ -1,0 +1,140 @@
+/**
+ * Stage 6a: Portainer Agent environments (SPEC §3, §4.6). Phoenix ensures that every Agent
+ * environment of the config exists, found by name, and creates the missing ones.
+ *
+ * Ownership: Portainer offers no free-form field on an environment that could carry a
+ * marker (tags and groups are shared objects an operator may reuse or delete), so Phoenix
+ * takes the conservative rule: it creates environments and never modifies or deletes any,
+ * not even its own. An existing environment whose URL or kind differs is reported as a
+ * blocked change for the operator to resolve; `--prune` never removes environments.
+ */
+import { ApplyError, errorMessage } from '../../errors.js';
+import type { PortainerEnvironment } from '../../desired/types.js';
+import { actionable, type Change, type Resource } from '../../plan/change.js';
+import { plan } from '../../plan/planner.js';
+import type { ApplyResult, Provider, ProviderContext } from '../provider.js';
+import { createAgentEndpoint, listEndpoints, type Endpoint } from './api.js';
+import type { PortainerClient } from './client.js';
+
+/** An environment as Phoenix compares it. */
+export interface EnvironmentValue {
+  name: string;
+  /** `tcp://host:port`, as Portainer stores an agent's address. */
+  url: string;
+  kind: 'agent' | 'docker' | 'edge' | 'kubernetes' | 'other';
+}
+
+/** What observe returns. */
+export interface EnvironmentsLive {
+  endpoints: Endpoint[];
+}
+
+/**
+ * Portainer strips any scheme from an agent address and stores `tcp://<address>`; host
+ * names are case-insensitive. Normalising both sides keeps that from reading as a change.
+ */
+export function normaliseAgentUrl(url: string): string {
+  const i = url.indexOf('://');
+  return `tcp://${(i >= 0 ? url.slice(i + 3) : url).replace(/\/+$/, '').toLowerCase()}`;
+}
+
+/** `portainer.EndpointType` → what kind of environment it is. */
+export function endpointKind(type: number): EnvironmentValue['kind'] {
+  if (type === 2) return 'agent';
+  if (type === 1) return 'docker';
+  if (type === 4 || type === 7) return 'edge';
+  if (type === 5 || type === 6) return 'kubernetes';
+  return 'other';
+}
+
+function desiredOf(e: PortainerEnvironment): Resource<EnvironmentValue> {
+  return {
+    id: e.name,
+    kind: 'environment',
+    value: { name: e.name, url: normaliseAgentUrl(e.url), kind: 'agent' },
+  };
+}
+
+/** Pure: desired Agent environments against the live ones. */
+export function planEnvironments(ctx: ProviderContext, live: EnvironmentsLive): Change<EnvironmentValue>[] {
+  const vm = ctx.options.filters.vm;
+  const wanted = ctx.desired.environments.filter((e) => !vm?.length || vm.includes(e.vmid));
+  const names = new Set(wanted.map((e) => e.name));
+  // Only same-named environments take part, so nothing else can ever be planned for deletion.
+  const liveRes: Resource<EnvironmentValue>[] = live.endpoints
+    .filter((e) => names.has(e.Name))
+    .map((e) => ({
+      id: e.Name,
+      kind: 'environment',
+      value: { name: e.Name, url: normaliseAgentUrl(e.URL), kind: endpointKind(e.Type) },
+      owned: true,
+    }));
+  const byName = new Map(wanted.map((e) => [e.name, e]));
+  const changes = plan(wanted.map(desiredOf), liveRes, {
+    stage: 'endpoints',
+    label: (r) => {
+      const e = byName.get(r.id);
+      return e ? `environment ${e.name} (vm ${e.vmid})` : `environment ${r.id}`;
+    },
+    prune: false,
+  });
+  return changes.map((c) => {
+    if (c.action !== 'update' || !c.before || !c.after) return c;
+    const was = `${c.before.kind} at ${c.before.url}`;
+    const want = `${c.after.kind} at ${c.after.url}`;
+    return {
+      ...c,
+      reason: `exists as ${was}; the config wants ${want}`,
+      blocked:
+        'Phoenix never modifies or deletes Portainer environments: change it in Portainer, or rename it in the config',
+    };
+  });
+}
+
+/** Portainer Agent environments: observe, plan, apply. */
+export class PortainerEnvironmentsProvider implements Provider<EnvironmentsLive> {
+  readonly stage = 'endpoints' as const;
+
+  constructor(private readonly client: PortainerClient) {}
+
+  async observe(ctx: ProviderContext): Promise<EnvironmentsLive> {
+    if (ctx.desired.environments.length === 0) return { endpoints: [] };
+    return { endpoints: await listEndpoints(this.client, undefined, ctx.signal) };
+  }
+
+  plan(ctx: ProviderContext, live: EnvironmentsLive): Change[] {
+    return planEnvironments(ctx, live);
+  }
+
+  /** Creates run one at a time: Portainer pings each agent while creating it. */
+  async apply(ctx: ProviderContext, changes: Change[], _live?: EnvironmentsLive): Promise<ApplyResult[]> {
+    if (ctx.options.dryRun) return [];
+    const results: ApplyResult[] = [];
+    const tls = ctx.desired.settings.portainer.agent_tls;
+    for (const c of actionable(changes as Change<EnvironmentValue>[])) {
+      const started = Date.now();
+      ctx.reporter.emit({ type: 'change-start', change: c });
+      let error: Error | undefined;
+      try {
+        const e = ctx.desired.environments.find((x) => x.name === c.id);
+        if (c.action !== 'create' || !e) throw new ApplyError(`refusing to ${c.action} environment ${c.id}`);
+        await createAgentEndpoint(this.client, { name: e.name, url: e.url, tls }, ctx.signal);
+      } catch (err) {
+        const hint = err instanceof ApplyError ? err.hint : undefined;
+        const message = ctx.redactor.redact(`${c.label}: ${errorMessage(err)}`);
+        error = new ApplyError(message, { cause: err, ...(hint ? { hint } : {}) });
+      }
+      const durationMs = Date.now() - started;
+      const status = error ? 'failed' : 'ok';
+      ctx.reporter.emit({
+        type: 'change-end',
+        change: c,
+        status,
+        ...(error ? { error: error.message } : {}),
+        durationMs,
+      });
+      results.push({ change: c, status, ...(error ? { error } : {}), durationMs });
+    }
+    return results;
+  }
+}
