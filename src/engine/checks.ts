@@ -157,8 +157,8 @@ async function probeDns(c: CheckSpec): Promise<string> {
     return `${c.server} answered ${name} → ${a.join(', ')}`;
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    // NXDOMAIN or no data is still an answer: the server is up.
-    if (code === 'ENOTFOUND' || code === 'ENODATA') return `${c.server} answered (${name}: ${code})`;
+    // NXDOMAIN, no data, REFUSED or SERVFAIL are still answers: the server is up.
+    if (code === 'ENOTFOUND' || code === 'ENODATA' || code === 'EREFUSED' || code === 'ESERVFAIL') return `${c.server} answered (${name}: ${code})`;
     throw new Error(`${c.server} did not answer a query for ${name}: ${code ?? String(err)}`);
   }
 }

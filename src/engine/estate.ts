@@ -4,7 +4,7 @@
  * nothing is ever touched on bad input.
  */
 import { Diagnostics } from '../config/diagnostics.js';
-import { loadRoot } from '../config/load.js';
+import { loadRoot, type LoadedConfig } from '../config/load.js';
 import { derive } from '../desired/derive.js';
 import type { DesiredState } from '../desired/types.js';
 import { UserError } from '../errors.js';
@@ -13,7 +13,8 @@ import type { Redactor } from '../secrets.js';
 
 export interface Estate {
   desired: DesiredState;
-  /** Portainer credentials, resolved lazily (only stages that talk to Portainer need them). */
+  /** The validated config it was derived from (re-derived to keep departed stacks' entries). */
+  config: LoadedConfig;
   diagnostics: Diagnostics;
 }
 
@@ -29,10 +30,10 @@ export function loadEstate(root: string, env: NodeJS.ProcessEnv, reporter: Repor
   }
   for (const d of desired?.deployments ?? []) for (const v of d.variables) if (v.secret) redactor.add(v.value);
   for (const diagnostic of diags.sorted()) reporter.emit({ type: 'diagnostic', diagnostic });
-  if (!desired || diags.hasErrors) {
+  if (!config || !desired || diags.hasErrors) {
     const n = diags.errors.length;
     throw new UserError(`${n} problem${n === 1 ? '' : 's'} in the configuration under ${root}; nothing was changed`);
   }
   reporter.emit({ type: 'discovery', stacks: desired.discovery.stacks, skipped: desired.discovery.skipped });
-  return { desired, diagnostics: diags };
+  return { desired, config, diagnostics: diags };
 }

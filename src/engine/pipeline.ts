@@ -12,6 +12,9 @@ import type { Provider, ProviderContext, SyncOptions } from '../providers/provid
 import type { Redactor } from '../secrets.js';
 import type { DesiredState } from '../desired/types.js';
 import { checksFor, runChecks } from './checks.js';
+import type { LoadedConfig } from '../config/load.js';
+import { retainDeparted } from '../desired/retain.js';
+import { fileDiff } from '../providers/files/index.js';
 import { loadEstate } from './estate.js';
 import { acquireLock } from './lock.js';
 
@@ -33,6 +36,7 @@ export type ProviderFactory = (
   env: NodeJS.ProcessEnv,
   redactor: Redactor,
   options: SyncOptions,
+  stages: readonly Stage[],
 ) => Promise<{ stages: Partial<Record<Stage, Provider[]>>; close: () => Promise<void> }>;
 
 export interface SyncRequest {
@@ -69,22 +73,25 @@ interface StageState {
 /** Run a sync (or a dry run); resolves to the exit code, throws PhoenixErrors. */
 export async function runSync(req: SyncRequest): Promise<number> {
   const { reporter, options } = req;
-  const { desired: full } = loadEstate(req.root, req.env, reporter, req.redactor);
+  const { desired: full, config } = loadEstate(req.root, req.env, reporter, req.redactor);
   const desired = narrow(full, options.filters);
   const lock = options.dryRun ? undefined : await acquireLock(req.root, req.command, req.lockStaleMs);
   const abort = new AbortController();
   let closeProviders: (() => Promise<void>) | undefined;
   try {
     if (!options.dryRun && !req.skipChecks) await readiness(desired, reporter, abort.signal);
-    const built = await req.providers(desired, req.env, req.redactor, options);
+    const built = await req.providers(desired, req.env, req.redactor, options, req.stages);
     closeProviders = built.close;
     const providers = built.stages;
-    const ctx = (failed: ReadonlySet<string>): ProviderContext => ({ desired, options, reporter, redactor: req.redactor, signal: abort.signal, failedDeployments: failed });
+    const ctx = (failed: ReadonlySet<string>, d: DesiredState = desired): ProviderContext => ({ desired: d, options, reporter, redactor: req.redactor, signal: abort.signal, failedDeployments: failed });
     const stages = STAGES.filter((s) => req.stages.includes(s) && providers[s]?.length);
     const states = new Map<Stage, StageState>();
 
     // Observe and plan every stage concurrently: nothing is changed yet.
     await Promise.all(stages.map(async (stage) => states.set(stage, await observeAndPlan(stage, providers[stage]!, ctx(new Set()), full.discovery.stacks))));
+    // File stages see the departed deployments' entries too (see keepDeparted).
+    const fileDesired = options.prune ? desired : ((await keepDeparted(states, providers.stacks ?? [], config, ctx(new Set()), full.discovery.stacks)) ?? desired);
+    const stageCtx = (stage: Stage, failed: ReadonlySet<string>) => ctx(failed, FILE_STAGES.includes(stage) ? fileDesired : desired);
     for (const st of states.values()) reporter.emit({ type: 'plan', stage: st.stage, changes: st.changes });
     const observeFailed = [...states.values()].some((s) => s.status === 'failed');
     const pending = [...states.values()].flatMap((s) => actionable(s.changes));
@@ -113,10 +120,10 @@ export async function runSync(req: SyncRequest): Promise<number> {
           }
           if (stage === 'traefik' && failed.size > 0) {
             // Routes of stacks whose deploy failed keep their previous state: plan again.
-            Object.assign(st, await observeAndPlan(stage, st.providers, ctx(failed), full.discovery.stacks));
+            Object.assign(st, await observeAndPlan(stage, st.providers, stageCtx(stage, failed), full.discovery.stacks, st.live));
             reporter.emit({ type: 'log', level: 'warn', message: `Traefik routes of ${failed.size} failed stack(s) keep their previous state` });
           }
-          await applyStage(st, ctx(failed), reporter, failed);
+          await applyStage(st, stageCtx(stage, failed), reporter, failed);
         }),
       );
     }
@@ -130,6 +137,60 @@ export async function runSync(req: SyncRequest): Promise<number> {
   }
 }
 
+/** The stages whose desired state is derived from stacks but written as whole files. */
+const FILE_STAGES: readonly Stage[] = ['dns', 'firewall', 'traefik'];
+
+/**
+ * Without --prune, a deployment that left the config keeps running, and so do its DNS
+ * records, firewall rules and routes: the file stages are planned again with those
+ * deployments re-derived, and what --prune would remove is shown as a held-back change.
+ * The stacks stage tells which deployments departed; when it is not part of this run it
+ * is observed (read only) for that alone.
+ */
+async function keepDeparted(
+  states: Map<Stage, StageState>,
+  stackProviders: Provider[],
+  config: LoadedConfig,
+  ctx: ProviderContext,
+  stackNames: readonly string[],
+): Promise<DesiredState | undefined> {
+  const fileStates = FILE_STAGES.map((s) => states.get(s)).filter((s): s is StageState => s?.status === 'planned');
+  if (fileStates.length === 0) return undefined;
+  let stacks = states.get('stacks');
+  if (!stacks && stackProviders.length) {
+    stacks = await observeAndPlan('stacks', stackProviders, ctx, stackNames);
+  }
+  if (!stacks || stacks.status === 'failed') {
+    if (stackProviders.length || ctx.desired.deployments.length) ctx.reporter.emit({ type: 'log', level: 'warn', message: `cannot tell which stacks left the config (${stacks?.reason ?? 'no stacks stage'}): DNS, firewall and Traefik follow the config as written` });
+    return undefined;
+  }
+  const departed = stacks.changes.filter((c) => c.action === 'delete' && c.blocked).map((c) => c.id);
+  if (departed.length === 0) return undefined;
+  const retention = retainDeparted(config, departed);
+  for (const l of retention?.lost ?? []) ctx.reporter.emit({ type: 'log', level: 'warn', message: `${l.id} left the config and ${l.reason}: its DNS records, firewall rules and routes are removed now; the stack itself stays until --prune` });
+  if (!retention?.kept.length) return undefined;
+  const desired = { ...ctx.desired, dns: retention.desired.dns, firewall: retention.desired.firewall, routes: retention.desired.routes };
+  const kept = { ...ctx, desired };
+  for (const st of fileStates) {
+    const pruned = new Map(st.changes.map((c) => [c.id, c]));
+    const again = await observeAndPlan(st.stage, st.providers, kept, stackNames, st.live);
+    const held: Change[] = [];
+    for (const c of again.changes) {
+      const p = pruned.get(c.id);
+      const keptContent = c.after ?? c.before;
+      if (!p || typeof keptContent !== 'string' || typeof p.after !== 'string' || p.after === keptContent) continue;
+      held.push({
+        stage: c.stage, kind: c.kind, id: c.id, label: `${c.label}: entries of ${retention.kept.join(', ')}`,
+        action: 'update', before: keptContent, after: p.after,
+        blocked: 'they left the config; run with --prune to remove them',
+        ...(fileDiff(c.id, keptContent, p.after) ? { diff: fileDiff(c.id, keptContent, p.after)! } : {}),
+      });
+    }
+    Object.assign(st, { ...again, changes: [...again.changes, ...held] });
+  }
+  return desired;
+}
+
 async function readiness(desired: DesiredState, reporter: Reporter, signal: AbortSignal): Promise<void> {
   reporter.emit({ type: 'stage-start', stage: 'checks' });
   const started = Date.now();
@@ -141,11 +202,12 @@ async function readiness(desired: DesiredState, reporter: Reporter, signal: Abor
   }
 }
 
-async function observeAndPlan(stage: Stage, providers: Provider[], ctx: ProviderContext, stackNames: readonly string[]): Promise<StageState> {
+/** Observe (unless `observed` is given: planning again needs no new look) and plan one stage. */
+async function observeAndPlan(stage: Stage, providers: Provider[], ctx: ProviderContext, stackNames: readonly string[], observed?: unknown[]): Promise<StageState> {
   const st: StageState = { stage, providers, live: [], planned: [], changes: [], status: 'planned', fatal: false };
   try {
-    for (const p of providers) {
-      const live = await p.observe(ctx);
+    for (const [i, p] of providers.entries()) {
+      const live = observed ? observed[i] : await p.observe(ctx);
       const changes = scopeDeletes(p.plan(ctx, live), ctx.options.filters, stackNames);
       st.live.push(live);
       st.planned.push(changes);

@@ -42,8 +42,13 @@ export function portainerCredentials(d: DesiredState, env: NodeJS.ProcessEnv, re
 }
 
 /** The default factory: real providers for every stage the settings enable. */
-export const buildProviders: ProviderFactory = async (desired, env, redactor) => {
+export const buildProviders: ProviderFactory = async (desired, env, redactor, _options, stages) => {
   const s = desired.settings;
+  const want = (stage: Stage) => stages.includes(stage);
+  // The stacks stage also tells the file stages which deployments left the config
+  // (pipeline.ts keepDeparted); for a file-only run it is built on a best-effort basis.
+  const stacksWanted = want('stacks') || want('endpoints');
+  const stacksUseful = stacksWanted || want('dns') || want('firewall') || want('traefik');
   const out: Partial<Record<Stage, Provider[]>> = {};
   const closers: (() => Promise<void>)[] = [];
   if (s.dns.enabled && desired.dnsServer.enabled) {
@@ -51,24 +56,27 @@ export const buildProviders: ProviderFactory = async (desired, env, redactor) =>
     out.dns = [createDnsProvider()];
   }
   if (s.firewall.enabled) {
-    if (s.firewall.backend === 'nftables') {
-      const { NftFirewallProvider } = await import('../providers/firewall/nft-provider.js');
-      out.firewall = [new NftFirewallProvider()];
-    } else {
-      const { PveFirewallProvider } = await import('../providers/firewall/pve-provider.js');
-      out.firewall = [new PveFirewallProvider()];
-    }
+    const { firewallProvider } = await import('../providers/firewall/index.js');
+    out.firewall = [firewallProvider(s.firewall)];
   }
   const usesPortainer = desired.environments.length > 0 || desired.deployments.some((d) => d.backend === 'portainer');
   const stacks: Provider[] = [];
-  if (usesPortainer) {
-    const { createPortainerProviders } = await import('../providers/portainer/index.js');
-    const p = createPortainerProviders(desired, redactor, portainerCredentials(desired, env, redactor));
-    closers.push(() => p.client.close());
-    out.endpoints = [p.environments];
-    stacks.push(p.stacks);
+  if (usesPortainer && stacksUseful) {
+    let credentials: ReturnType<typeof portainerCredentials> | undefined;
+    try {
+      credentials = portainerCredentials(desired, env, redactor);
+    } catch (err) {
+      if (stacksWanted) throw err;
+    }
+    if (credentials) {
+      const { createPortainerProviders } = await import('../providers/portainer/index.js');
+      const p = createPortainerProviders(desired, redactor, credentials);
+      closers.push(() => p.client.close());
+      out.endpoints = [p.environments];
+      stacks.push(p.stacks);
+    }
   }
-  if (desired.deployments.some((d) => d.backend === 'docker')) {
+  if (stacksUseful && desired.deployments.some((d) => d.backend === 'docker')) {
     const { DockerStacksProvider } = await import('../providers/docker/index.js');
     stacks.push(new DockerStacksProvider());
   }

@@ -37,7 +37,8 @@ export function formatPlan(changes: readonly Change[], opts: PlanTextOptions): s
       const notes = [ch.reason, ch.blocked && `held back: ${ch.blocked}`].filter(Boolean) as string[];
       out.push(...wrap(`${marker(ch)} ${ch.label}`, opts.width, '    '));
       for (const note of notes) out.push(...wrap(c.dim(`    ${note}`), opts.width, '      '));
-      if (ch.diff && ch.action !== 'noop') out.push(...formatDiff(ch.diff, c));
+      // A held-back change's diff is noise on every run; --verbose shows it.
+      if (ch.diff && ch.action !== 'noop' && (!ch.blocked || opts.verbose)) out.push(...formatDiff(ch.diff, c));
     }
     out.push('');
   }

@@ -2,6 +2,7 @@
  * The final summary (pure): per stage, changes made / unchanged / failed / skipped and the
  * duration, collected from the event stream.
  */
+import { STAGES } from '../plan/change.js';
 import type { PhoenixEvent } from './events.js';
 
 export interface StageSummary {
@@ -46,12 +47,15 @@ export class SummaryCollector {
 
   /** Lines of the summary table; empty when nothing was applied. */
   lines(): string[] {
-    const applied = [...this.stages.values()].filter((s) => s.status !== 'planned');
+    const order: readonly string[] = STAGES;
+    const applied = [...this.stages.values()].filter((s) => s.status !== 'planned').sort((a, b) => order.indexOf(a.stage) - order.indexOf(b.stage));
     if (applied.length === 0) return [];
+    const n = (v: number, w: number) => String(v).padStart(w);
     const rows = applied.map((s) => {
       const d = s.status === 'skipped' ? '' : `${(s.durationMs / 1000).toFixed(1)}s`;
-      return `  ${s.stage.padEnd(10)} ${s.status.padEnd(8)} ${String(s.made).padStart(4)} made ${String(s.unchanged).padStart(5)} unchanged ${String(s.failed).padStart(3)} failed ${String(s.skipped + s.held).padStart(3)} skipped ${d.padStart(7)}${s.reason ? `  ${s.reason}` : ''}`;
+      const counts = `${n(s.made, 5)} ${n(s.unchanged, 9)} ${n(s.held, 9)} ${n(s.failed, 6)} ${n(s.skipped, 7)}`;
+      return `  ${s.stage.padEnd(10)} ${s.status.padEnd(7)} ${counts} ${d.padStart(7)}${s.reason ? `  ${s.reason}` : ''}`;
     });
-    return ['Summary:', ...rows];
+    return [`Summary      status   made unchanged held back failed skipped    time`, ...rows];
   }
 }
