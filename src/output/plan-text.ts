@@ -76,15 +76,16 @@ function visible(s: string): number {
 /** Wrap at spaces to `width` columns, continuing with `indent`. */
 export function wrap(text: string, width: number, indent: string): string[] {
   if (visible(text) <= width) return [text];
-  const words = text.split(' ');
+  const lead = /^\s*/.exec(text)![0];
+  const words = text.slice(lead.length).split(' ');
   const lines: string[] = [];
-  let line = '';
+  let line = lead;
   for (const w of words) {
-    if (line && visible(line) + 1 + visible(w) > width) {
+    if (line.trim() && visible(line) + 1 + visible(w) > width) {
       lines.push(line);
       line = indent + w;
-    } else line = line ? `${line} ${w}` : w;
+    } else line = line.trim() ? `${line} ${w}` : line + w;
   }
-  if (line) lines.push(line);
+  if (line.trim()) lines.push(line);
   return lines;
 }

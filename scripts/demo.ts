@@ -1,0 +1,48 @@
+/**
+ * `npm run demo`: the main job on the bundled example, on this machine. examples/homelab is
+ * copied to a temp dir whose `sync` section points at a local Portainer test double, a real
+ * dnsmasq on a loopback port (when installed) and PVE firewall / Traefik files in the temp
+ * dir. `phoenix sync all` runs twice: the first run creates everything, the second changes
+ * nothing. Only 127.0.0.1 is contacted.
+ */
+import { execFileSync } from 'node:child_process';
+import { main } from '../src/cli/main.js';
+import { startHomelab } from '../test/rig/homelab.js';
+
+const hasDnsmasq = (() => {
+  try {
+    execFileSync('dnsmasq', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+const h = await startHomelab({ dnsmasq: hasDnsmasq });
+const io = {
+  out: (t: string) => void process.stdout.write(t),
+  err: (t: string) => void process.stderr.write(t),
+  env: { ...process.env, ...h.env },
+  cwd: process.cwd(),
+  isTTY: Boolean(process.stderr.isTTY),
+  interactive: false,
+  columns: process.stdout.columns || 80,
+  errStream: process.stderr,
+};
+const say = (t: string) => process.stdout.write(`\n\x1b[1m== ${t}\x1b[0m\n`);
+try {
+  if (!hasDnsmasq) say('dnsmasq is not installed (apt-get install dnsmasq-base): DNS records are written but not served');
+  say(`phoenix sync all --root ${h.root}   (first run: creates everything)`);
+  const first = await main(['sync', 'all', '--root', h.root], io);
+  say(`phoenix sync all   (second run: nothing to do)`);
+  h.double.resetCounters();
+  const files = JSON.stringify([...h.snapshot()]);
+  const second = await main(['sync', 'all', '--root', h.root], io);
+  const changed = files === JSON.stringify([...h.snapshot()]) ? 'no file' : 'some files';
+  say(`exit codes ${first} and ${second}; the second run made ${h.double.counts().writes} Portainer writes and changed ${changed}`);
+  if (h.dns) say(`dnsmasq on 127.0.0.1:${h.dns.port} answers whoami.lab.internal → ${(await h.dns.resolve4('whoami.lab.internal')).join(', ')}`);
+  say(`files written under ${h.dir}/targets (removed when the demo ends)`);
+  process.exitCode = first || second;
+} finally {
+  await h.stop();
+}
