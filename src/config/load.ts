@@ -117,7 +117,7 @@ function discoverStacks(dir: string, rel: (p: string) => string, diags: Diagnost
   const stacks = new Map<string, LoadedStack>();
   const skipped: { name: string; reason: string }[] = [];
   const broken = new Set<string>();
-  let names: string[] = [];
+  let names: string[];
   try {
     names = readdirSync(dir).sort();
   } catch {

@@ -127,7 +127,7 @@ async function probeHttp(c: CheckSpec): Promise<string> {
   } catch (err) {
     const e = err as Error & { code?: string; cause?: { code?: string; message?: string } };
     if (e.message.startsWith(url)) throw e;
-    throw new Error(`${url}: ${e.cause?.code ?? e.code ?? e.cause?.message ?? e.message}`);
+    throw new Error(`${url}: ${e.cause?.code ?? e.code ?? e.cause?.message ?? e.message}`, { cause: err });
   } finally {
     await dispatcher.close();
   }
@@ -159,6 +159,6 @@ async function probeDns(c: CheckSpec): Promise<string> {
     const code = (err as NodeJS.ErrnoException).code;
     // NXDOMAIN, no data, REFUSED or SERVFAIL are still answers: the server is up.
     if (code === 'ENOTFOUND' || code === 'ENODATA' || code === 'EREFUSED' || code === 'ESERVFAIL') return `${c.server} answered (${name}: ${code})`;
-    throw new Error(`${c.server} did not answer a query for ${name}: ${code ?? String(err)}`);
+    throw new Error(`${c.server} did not answer a query for ${name}: ${code ?? String(err)}`, { cause: err });
   }
 }
