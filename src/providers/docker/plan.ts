@@ -1,0 +1,238 @@
+/**
+ * Planning for the docker backend, pure: desired deployments against observed engines,
+ * through the shared planner, then the stack policies (refuse-on-empty prune guard, filters
+ * never prune what they filtered out, duplicate names, `--pull`).
+ */
+import type { DesiredState, StackDeployment } from '../../desired/types.js';
+import type { Change, Resource } from '../../plan/change.js';
+import { plan } from '../../plan/planner.js';
+import type { SyncOptions } from '../provider.js';
+import { expectedServices } from './compose.js';
+import type { DockerLive, EngineLive, LiveProject } from './live.js';
+
+/** What the plan shows and compares for one stack on one engine. */
+export interface DockerStackValue {
+  engine: string;
+  /** Compose project / swarm stack name. */
+  name: string;
+  /** The deploy name in Phoenix's deployment label (a project renamed by hand shows here). */
+  deployment: string | undefined;
+  mode: 'standalone' | 'swarm';
+  /** Desired content hash, or the live hashes joined by `,`. */
+  hash: string;
+  /** Desired: services that must run. Live: services present. */
+  services: string[];
+  /** Live only: services with a container or task not running. */
+  notRunning?: string[];
+}
+
+/** The resource kind of a stack on an engine. */
+export const STACK_KIND = 'stack';
+
+/** Deployments this backend handles, narrowed by the run's filters. */
+export function dockerDeployments(desired: DesiredState, options: SyncOptions): StackDeployment[] {
+  const f = options.filters;
+  return desired.deployments.filter(
+    (d) =>
+      d.backend === 'docker' &&
+      (!f.vm?.length || f.vm.includes(d.vmid)) &&
+      (!f.stack?.length || f.stack.includes(d.stack)) &&
+      (!f.env?.length || f.env.includes(d.environment)),
+  );
+}
+
+/**
+ * Engines to observe: those of the desired deployments, plus the engines configured per VM in
+ * `sync.docker.hosts` for VMs on the docker backend (so a VM whose stacks all left the config
+ * can still be pruned).
+ */
+export function enginesToObserve(desired: DesiredState, deployments: readonly StackDeployment[]): string[] {
+  const hosts = new Set(deployments.map((d) => d.dockerHost));
+  const s = desired.settings;
+  for (const [vmid, host] of Object.entries(s.docker.hosts)) {
+    if ((s.backends[vmid] ?? s.backend) === 'docker') hosts.add(host);
+  }
+  return [...hosts].sort();
+}
+
+/** Desired value of a deployment on an engine in a mode. */
+export function desiredValue(d: StackDeployment, swarm: boolean): DockerStackValue {
+  const mode = swarm ? 'swarm' : 'standalone';
+  return {
+    engine: d.dockerHost,
+    name: d.name,
+    deployment: d.name,
+    mode,
+    hash: d.hash,
+    services: servicesOrNone(swarm ? d.compose.swarm : d.compose.standalone),
+  };
+}
+
+/** Expected services; none for a file that does not parse (its deploy fails with the reason). */
+function servicesOrNone(compose: string): string[] {
+  try {
+    return expectedServices(compose);
+  } catch {
+    return [];
+  }
+}
+
+function liveValue(engine: string, p: LiveProject): DockerStackValue {
+  return {
+    engine,
+    name: p.name,
+    deployment: p.deployment,
+    mode: p.mode,
+    hash: p.hashes.join(','),
+    services: p.services,
+    notRunning: p.notRunning,
+  };
+}
+
+/** Same stack, nothing to do: same mode, deployment and hash, every service present and running. */
+export function stackEquals(d: DockerStackValue, l: DockerStackValue): boolean {
+  return explainStack(d, l) === undefined;
+}
+
+/** Why a live stack differs from the desired one (undefined when it does not). */
+export function explainStack(d: DockerStackValue, l: DockerStackValue): string | undefined {
+  const why: string[] = [];
+  if (d.mode !== l.mode) why.push(`runs as ${l.mode}, wanted ${d.mode}`);
+  if (d.hash !== l.hash) why.push(`content hash ${l.hash || 'none'} → ${d.hash}`);
+  if (d.deployment !== l.deployment) why.push(`deployment ${l.deployment ?? 'none'} → ${d.deployment}`);
+  const missing = d.services.filter((s) => !l.services.includes(s));
+  if (missing.length) why.push(`services missing: ${missing.join(', ')}`);
+  const down = (l.notRunning ?? []).filter((s) => d.services.includes(s));
+  if (down.length) why.push(`services not running: ${down.join(', ')}`);
+  return why.length ? why.join('; ') : undefined;
+}
+
+function labelOf(r: Resource<DockerStackValue>): string {
+  const [vmid] = r.id.split('/');
+  const onVm = /^[0-9]+$/.test(vmid ?? '') ? ` on vm ${vmid}` : '';
+  return `${r.value.name}${onVm} (${r.value.engine})`;
+}
+
+/**
+ * The VM a stack on this engine belongs to, for change ids (`<vmid>/<name>`): the VM of a
+ * deployment there, else the VM `sync.docker.hosts` points at it, else the engine itself.
+ */
+function vmOfEngine(host: string, deployments: readonly StackDeployment[], desired: DesiredState): string {
+  const d = deployments.find((x) => x.dockerHost === host);
+  if (d) return String(d.vmid);
+  const configured = Object.entries(desired.settings.docker.hosts).find(([, h]) => h === host);
+  return configured ? configured[0] : host;
+}
+
+/** May a stack of this engine that is not desired be deleted under the filters? Unknown means no. */
+function insideFilters(vm: string, options: SyncOptions): boolean {
+  const f = options.filters;
+  if (f.stack?.length || f.env?.length) return false;
+  return !f.vm?.length || f.vm.includes(Number(vm));
+}
+
+function planEngine(
+  engine: EngineLive,
+  deployments: readonly StackDeployment[],
+  desired: DesiredState,
+  options: SyncOptions,
+): Change<DockerStackValue>[] {
+  const changes: Change<DockerStackValue>[] = [];
+  const byName = new Map<string, StackDeployment>();
+  const unique: StackDeployment[] = [];
+  for (const d of deployments) {
+    const taken = byName.get(d.name);
+    if (!taken) {
+      byName.set(d.name, d);
+      unique.push(d);
+      continue;
+    }
+    const after = desiredValue(d, engine.swarm);
+    changes.push({
+      stage: 'stacks',
+      kind: STACK_KIND,
+      id: d.id,
+      label: labelOf({ id: d.id, kind: STACK_KIND, value: after }),
+      action: 'create',
+      after,
+      blocked: `deploy name ${d.name} is already used on ${engine.host} by ${taken.id}`,
+    });
+  }
+
+  if (engine.error !== undefined) {
+    for (const d of unique) {
+      const after = desiredValue(d, engine.swarm);
+      changes.push({
+        stage: 'stacks',
+        kind: STACK_KIND,
+        id: d.id,
+        label: labelOf({ id: d.id, kind: STACK_KIND, value: after }),
+        action: 'update',
+        after,
+        reason: `cannot observe engine ${engine.host}: ${engine.error}`,
+      });
+    }
+    return changes;
+  }
+
+  const want: Resource<DockerStackValue>[] = unique.map((d) => ({
+    id: d.id,
+    kind: STACK_KIND,
+    value: desiredValue(d, engine.swarm),
+  }));
+  const vm = vmOfEngine(engine.host, deployments, desired);
+  const projects = engine.projects.filter((p) => byName.has(p.name) || insideFilters(vm, options));
+  const have: Resource<DockerStackValue>[] = projects.map((p) => ({
+    id: byName.get(p.name)?.id ?? `${vm}/${p.name}`,
+    kind: STACK_KIND,
+    value: liveValue(engine.host, p),
+    owned: p.owner === desired.ownerId,
+  }));
+  // A stack found both as compose project and swarm stack: compare the one in the wanted mode.
+  const live = have.filter(
+    (r, _, all) =>
+      !all.some((o) => o !== r && o.id === r.id && o.value.mode === (engine.swarm ? 'swarm' : 'standalone')),
+  );
+
+  const planned = plan(want, live, {
+    stage: 'stacks',
+    equals: stackEquals,
+    explain: explainStack,
+    label: labelOf,
+    prune: options.prune,
+    adopt: options.adopt,
+    force: false,
+  });
+  for (const c of planned) {
+    if (c.action === 'delete' && !c.blocked && want.length === 0 && !options.pruneAll) {
+      c.blocked = `nothing is desired on ${engine.host}: refusing to delete every Phoenix stack there (use --prune-all)`;
+    }
+    if (c.action === 'noop' && options.pull) {
+      c.action = 'update';
+      c.reason = '--pull: refresh images';
+    }
+    changes.push(c);
+  }
+  return changes;
+}
+
+/** Plan every engine: one change per desired deployment and per owned stack that left the config. */
+export function planDockerStacks(
+  desired: DesiredState,
+  live: DockerLive,
+  options: SyncOptions,
+): Change<DockerStackValue>[] {
+  const deployments = dockerDeployments(desired, options);
+  const changes: Change<DockerStackValue>[] = [];
+  for (const engine of live.engines) {
+    changes.push(
+      ...planEngine(
+        engine,
+        deployments.filter((d) => d.dockerHost === engine.host),
+        desired,
+        options,
+      ),
+    );
+  }
+  return changes;
+}
