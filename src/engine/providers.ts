@@ -59,7 +59,9 @@ export const buildProviders: ProviderFactory = async (desired, env, redactor, _o
     const { firewallProvider } = await import('../providers/firewall/index.js');
     out.firewall = [firewallProvider(s.firewall)];
   }
-  const usesPortainer = desired.environments.length > 0 || desired.deployments.some((d) => d.backend === 'portainer');
+  // Also with no Portainer deployment left, so that --prune still sees the stacks made there.
+  const portainerConfigured = (s.backend === 'portainer' || Object.values(s.backends).includes('portainer')) && desired.portainer.url !== undefined;
+  const usesPortainer = desired.environments.length > 0 || desired.deployments.some((d) => d.backend === 'portainer') || portainerConfigured;
   const stacks: Provider[] = [];
   if (usesPortainer && stacksUseful) {
     let credentials: ReturnType<typeof portainerCredentials> | undefined;
@@ -76,7 +78,10 @@ export const buildProviders: ProviderFactory = async (desired, env, redactor, _o
       stacks.push(p.stacks);
     }
   }
-  if (stacksUseful && desired.deployments.some((d) => d.backend === 'docker')) {
+  // Whenever the docker backend is configured at all: with no docker deployment left, --prune
+  // must still see (and may delete) the stacks Phoenix made there.
+  const dockerConfigured = s.backend === 'docker' || Object.values(s.backends).includes('docker');
+  if (stacksUseful && dockerConfigured) {
     const { DockerStacksProvider } = await import('../providers/docker/index.js');
     stacks.push(new DockerStacksProvider());
   }
