@@ -1,12 +1,14 @@
 /**
- * Writes the published JSON Schemas (schemas/*.schema.json) from the TypeBox source the
- * validator uses. `npm run schemas` after changing src/config/schema.ts or settings.ts;
- * test/schemas.test.ts fails when the files are out of date.
+ * Writes the published JSON Schemas (schemas/*.schema.json) and the settings reference
+ * (docs/settings.md) from the TypeBox source the validator uses. Run `npm run schemas` after
+ * changing src/config/schema.ts or settings.ts; test/schemas.test.ts fails when they are stale.
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { publishedSchemas } from '../src/config/publish.js';
+import { publishedSchemas, settingsReference } from '../src/config/publish.js';
 
-const dir = fileURLToPath(new URL('../schemas/', import.meta.url));
-for (const [name, text] of Object.entries(publishedSchemas())) writeFileSync(dir + name, text);
-console.log(`wrote ${Object.keys(publishedSchemas()).length} schemas to ${dir}`);
+const at = (p: string) => fileURLToPath(new URL(`../${p}`, import.meta.url));
+const schemas = publishedSchemas();
+for (const [name, text] of Object.entries(schemas)) writeFileSync(at(`schemas/${name}`), text);
+writeFileSync(at('docs/settings.md'), settingsReference());
+console.log(`wrote ${Object.keys(schemas).length} schemas and docs/settings.md`);

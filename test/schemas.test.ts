@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import AjvModule from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { publishedSchemas } from '../src/config/publish.js';
+import { publishedSchemas, settingsReference } from '../src/config/publish.js';
 
 const Ajv = AjvModule.default;
 
@@ -23,6 +23,10 @@ describe('published JSON Schemas', () => {
     const validate = ajv.compile(JSON.parse(generated[schema]!) as object);
     const value: unknown = JSON.parse(readFileSync(new URL(`../examples/homelab/${file}`, import.meta.url), 'utf8'));
     expect(validate(value), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('docs/settings.md is up to date with src/config/settings.ts (run `npm run schemas`)', () => {
+    expect(readFileSync(new URL('../docs/settings.md', import.meta.url), 'utf8')).toBe(settingsReference());
   });
 
   it('rejects an unknown key in a strict section', () => {

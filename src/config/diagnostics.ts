@@ -16,13 +16,22 @@ export interface Diagnostic {
 /** Collects diagnostics from every rule. */
 export class Diagnostics {
   readonly items: Diagnostic[] = [];
+  /** Exact repeats (a stack rule checked once per VM that runs it) are kept once, so counts match what is printed. */
+  private readonly seen = new Set<string>();
 
   error(code: string, source: Source, message: string, hint?: string): void {
-    this.items.push({ severity: 'error', code, message, source, ...(hint ? { hint } : {}) });
+    this.add({ severity: 'error', code, message, source, ...(hint ? { hint } : {}) });
   }
 
   warn(code: string, source: Source, message: string, hint?: string): void {
-    this.items.push({ severity: 'warning', code, message, source, ...(hint ? { hint } : {}) });
+    this.add({ severity: 'warning', code, message, source, ...(hint ? { hint } : {}) });
+  }
+
+  private add(d: Diagnostic): void {
+    const key = JSON.stringify([d.severity, d.source, d.message]);
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.items.push(d);
   }
 
   get errors(): Diagnostic[] {
@@ -60,10 +69,10 @@ export function formatDiagnostic(d: Diagnostic): string {
   return d.hint ? `${head}\n  hint: ${d.hint}` : head;
 }
 
-/** The closest candidate within a small edit distance, for "did you mean" hints. */
-export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
+/** The closest candidate within a small edit distance (or `maxDistance`), for "did you mean" hints. */
+export function didYouMean(word: string, candidates: readonly string[], maxDistance?: number): string | undefined {
   let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
+  let bestDistance = (maxDistance ?? Math.max(2, Math.floor(word.length / 3))) + 1;
   for (const c of candidates) {
     const d = editDistance(word.toLowerCase(), c.toLowerCase());
     if (d < bestDistance) {

@@ -17,13 +17,13 @@ const strict = { additionalProperties: false } as const;
 
 export const DnsSettings = Type.Object(
   {
-    enabled: Type.Boolean({ default: true }),
+    enabled: Type.Boolean({ default: true, description: 'Manage DNS records.' }),
     layout: Type.Union([Type.Literal('dnsmasq-conf'), Type.Literal('addn-hosts'), Type.Literal('hostsdir')], {
       default: 'addn-hosts',
       description:
         '`dnsmasq-conf`: `address=` lines in a dnsmasq.d file (needs a restart). `addn-hosts`: a hosts file re-read on SIGHUP. `hostsdir`: a hosts file in a watched directory (no signal).',
     }),
-    path: Type.String({ default: '/etc/dnsmasq.d/phoenix.hosts', description: 'The file Phoenix owns.' }),
+    path: Type.String({ default: '/etc/phoenix/dnsmasq.hosts', description: 'The file Phoenix owns. Keep hosts-format files out of /etc/dnsmasq.d (dnsmasq reads every file there as config).' }),
     reload_command: Type.Optional(Command),
     test_command: Type.Optional(Command),
   },
@@ -32,11 +32,11 @@ export const DnsSettings = Type.Object(
 
 export const FirewallSettings = Type.Object(
   {
-    enabled: Type.Boolean({ default: true }),
-    backend: Type.Union([Type.Literal('pve'), Type.Literal('nftables')], { default: 'pve' }),
+    enabled: Type.Boolean({ default: true, description: 'Manage firewall rules.' }),
+    backend: Type.Union([Type.Literal('pve'), Type.Literal('nftables')], { default: 'pve', description: '`pve`: Proxmox VE firewall files. `nftables`: one nft table Phoenix owns.' }),
     pve_dir: Type.String({ default: '/etc/pve/firewall', description: 'Where cluster.fw and <vmid>.fw live.' }),
-    nft_file: Type.String({ default: '/etc/phoenix/phoenix.nft' }),
-    nft_table: Type.String({ default: 'phoenix', pattern: '^[a-zA-Z][a-zA-Z0-9_]*$' }),
+    nft_file: Type.String({ default: '/etc/phoenix/phoenix.nft', description: 'The nftables file Phoenix owns.' }),
+    nft_table: Type.String({ default: 'phoenix', pattern: '^[a-zA-Z][a-zA-Z0-9_]*$', description: 'Name of the `inet` table Phoenix owns.' }),
     apply_command: Type.Optional(Command),
     check_command: Type.Optional(Command),
   },
@@ -45,8 +45,8 @@ export const FirewallSettings = Type.Object(
 
 export const TraefikSettings = Type.Object(
   {
-    enabled: Type.Boolean({ default: true }),
-    path: Type.String({ default: '/etc/traefik/dynamic/phoenix.yml' }),
+    enabled: Type.Boolean({ default: true, description: 'Manage Traefik routes.' }),
+    path: Type.String({ default: '/etc/traefik/dynamic/phoenix.yml', description: 'The dynamic configuration file Phoenix owns (file provider).' }),
     entrypoints: Type.Array(Type.String(), { default: ['websecure'], description: 'Entry points of guest routes.' }),
     cert_resolver: Type.Optional(Type.String({ description: 'certResolver for guest routes.' })),
     ca_file: Type.Optional(Type.String({ description: 'Internal CA (PEM) trusted for HTTPS backends.' })),
@@ -64,7 +64,7 @@ export const PortainerSettings = Type.Object(
     local_environment: Type.String({ default: 'local', description: 'Environment of the primary VM.' }),
     agent_tls: Type.Boolean({ default: true, description: 'Create agent environments with TLS (skip-verify, as the UI does).' }),
     request_timeout_seconds: Seconds(30, 'Timeout of one API request.'),
-    retries: Type.Integer({ minimum: 0, maximum: 10, default: 4 }),
+    retries: Type.Integer({ minimum: 0, maximum: 10, default: 4, description: 'Retries of a request after a 5xx, a reset or a timeout.' }),
     health_timeout_seconds: Seconds(180, 'How long to wait for a stack to be running after a deploy.'),
   },
   { ...strict, default: {} },
@@ -84,18 +84,18 @@ export const DockerSettings = Type.Object(
 
 export const CheckSettings = Type.Object(
   {
-    name: Type.String({ minLength: 1 }),
-    kind: Type.Union([Type.Literal('http'), Type.Literal('tcp'), Type.Literal('dns')]),
+    name: Type.String({ minLength: 1, description: 'Shown in reports.' }),
+    kind: Type.Union([Type.Literal('http'), Type.Literal('tcp'), Type.Literal('dns')], { description: 'What to probe.' }),
     url: Type.Optional(Type.String({ description: 'http: the URL to GET.' })),
-    expect_status: Type.Optional(Type.Integer({ minimum: 100, maximum: 599 })),
+    expect_status: Type.Optional(Type.Integer({ minimum: 100, maximum: 599, description: 'http: expected status (default 200).' })),
     json_field: Type.Optional(Type.String({ description: 'http: a dotted field that must be present (and equal `json_value`).' })),
-    json_value: Type.Optional(Type.String()),
+    json_value: Type.Optional(Type.String({ description: 'http: expected value of `json_field`.' })),
     host: Type.Optional(Type.String({ description: 'tcp: host; dns: name to resolve.' })),
-    port: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535 })),
+    port: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535, description: 'tcp: port.' })),
     server: Type.Optional(Type.String({ description: 'dns: server as ip or ip:port.' })),
-    required: Type.Boolean({ default: true }),
+    required: Type.Boolean({ default: true, description: 'A failed required check stops sync (exit 3); an advisory one only warns.' }),
     timeout_seconds: Seconds(5, 'Timeout of one attempt.'),
-    retries: Type.Integer({ minimum: 0, maximum: 20, default: 2 }),
+    retries: Type.Integer({ minimum: 0, maximum: 20, default: 2, description: 'Attempts after the first, with backoff.' }),
   },
   strict,
 );
@@ -108,9 +108,9 @@ export const SyncSection = Type.Object(
         description: 'Marks what Phoenix made. Never change it once set; defaults to `phoenix-<domain_name>`.',
       }),
     ),
-    default_environment: Type.String({ default: 'production', minLength: 1 }),
+    default_environment: Type.String({ default: 'production', minLength: 1, description: 'Environment of a docker_stacks entry given as a bare name.' }),
     gateway_ip: Type.Optional(Type.String({ description: 'Where routed hostnames resolve (the Traefik host).' })),
-    backend: Type.Union([Type.Literal('portainer'), Type.Literal('docker')], { default: 'portainer' }),
+    backend: Type.Union([Type.Literal('portainer'), Type.Literal('docker')], { default: 'portainer', description: 'Deploy backend: the Portainer API, or a Docker engine directly.' }),
     backends: Type.Record(Type.String({ pattern: '^[0-9]+$' }), Type.Union([Type.Literal('portainer'), Type.Literal('docker')]), {
       default: {},
       description: 'Deploy backend per vmid, overriding `backend`.',
@@ -123,7 +123,7 @@ export const SyncSection = Type.Object(
     traefik: TraefikSettings,
     portainer: PortainerSettings,
     docker: DockerSettings,
-    checks: Type.Array(CheckSettings, { default: [] }),
+    checks: Type.Array(CheckSettings, { default: [], description: 'Readiness checks beyond the derived ones (Portainer, DNS, Traefik ping, Step-CA).' }),
   },
   { ...strict, default: {} },
 );

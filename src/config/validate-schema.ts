@@ -13,17 +13,69 @@ const Ajv = AjvModule.default;
 const ajv = new Ajv({ allErrors: true, useDefaults: true, verbose: true, strict: false });
 const compiled = new WeakMap<TSchema, ValidateFunction>();
 
-/** Validate `doc` against `schema`; returns the value with defaults, or undefined on errors. */
+/**
+ * Validate `doc` against `schema`; returns the value with defaults, or undefined on errors.
+ * When the only errors are unknown keys, they are reported and the value without them is
+ * returned, so the cross-file rules still run and every problem is reported in one run
+ * (the run fails all the same: the errors are in `diags`).
+ */
 export function validateAgainst<T>(schema: TSchema, doc: Located, diags: Diagnostics): T | undefined {
   let validate = compiled.get(schema);
   if (!validate) {
     validate = ajv.compile(schema);
     compiled.set(schema, validate);
   }
+  warnTypos(schema, doc.value, [], doc, diags);
   const value = structuredClone(doc.value);
   if (validate(value)) return value as T;
-  for (const e of fold(validate.errors ?? [])) report(e, doc, diags);
-  return undefined;
+  const errors = fold(validate.errors ?? []);
+  for (const e of errors) report(e, doc, diags);
+  if (!errors.every((e) => e.keyword === 'additionalProperties')) return undefined;
+  const trimmed = structuredClone(doc.value);
+  for (const e of errors) {
+    const parent = pathOf(e.instancePath).reduce<unknown>((v, k) => (v as Record<string | number, unknown> | undefined)?.[k], trimmed);
+    if (parent && typeof parent === 'object') delete (parent as Record<string, unknown>)[String(e.params['additionalProperty'])];
+  }
+  return validate(trimmed) ? (trimmed as T) : undefined;
+}
+
+type SchemaNode = {
+  type?: string;
+  properties?: Record<string, TSchema>;
+  additionalProperties?: boolean | TSchema;
+  patternProperties?: Record<string, TSchema>;
+  items?: TSchema;
+  anyOf?: TSchema[];
+};
+
+/**
+ * Open objects (a VM, an LXC, the global file) accept keys of provisioning tools, so an
+ * unknown key there is no error; but one a letter or two from a key Phoenix reads
+ * (`docker_stack`) would silently drop what it configures, so it is a warning.
+ */
+function warnTypos(schema: TSchema, value: unknown, path: (string | number)[], doc: Located, diags: Diagnostics): void {
+  const s = schema as SchemaNode;
+  if (s.anyOf) {
+    const kind = Array.isArray(value) ? 'array' : typeof value;
+    const branch = s.anyOf.find((b) => (b as SchemaNode).type === kind);
+    if (branch) warnTypos(branch, value, path, doc, diags);
+    return;
+  }
+  if (Array.isArray(value)) {
+    if (s.items) value.forEach((v, i) => warnTypos(s.items!, v, [...path, i], doc, diags));
+    return;
+  }
+  if (!value || typeof value !== 'object' || s.type !== 'object') return;
+  const props = s.properties ?? {};
+  const record = s.patternProperties ? Object.values(s.patternProperties)[0] : undefined;
+  for (const [key, v] of Object.entries(value)) {
+    const sub = props[key] ?? record;
+    if (sub) warnTypos(sub, v, [...path, key], doc, diags);
+    else if (s.additionalProperties !== false && key.length >= 4) {
+      const guess = didYouMean(key, Object.keys(props).filter((k) => k !== '$schema'), 2);
+      if (guess) diags.warn('unknown-key', doc.keyAt(path, key), `unknown key "${key}" in ${path.length ? path.join('.') : 'the file'} is ignored`, `did you mean "${guess}"? (keys Phoenix does not read are left to provisioning tools)`);
+    }
+  }
 }
 
 /**
@@ -40,7 +92,8 @@ function fold(errors: ErrorObject[]): ErrorObject[] {
     const inside = errors.filter((e) => e !== a && e.schemaPath.startsWith(`${a.schemaPath}/`));
     const own = inside.filter((e) => e.schemaPath.startsWith(`${a.schemaPath}/${match}/`));
     const typeMismatch = own.some((e) => e.keyword === 'type' && e.instancePath === a.instancePath);
-    if (match >= 0 && own.length > 0 && !typeMismatch) {
+    // A union of literals ("in" | "out") says most as one "must be one of" error.
+    if (match >= 0 && own.length > 0 && !typeMismatch && !literalOptions(a.parentSchema)) {
       drop.add(a);
       for (const e of inside) if (!own.includes(e)) drop.add(e);
     } else {

@@ -24,6 +24,8 @@ export interface DeploymentFacts {
   vars: Map<string, string>;
   /** Published ports per compose service. */
   ports: Map<string, PortMapping[]>;
+  /** Services with a port entry that could not be read (already reported). */
+  unreadablePorts: Set<string>;
   assignmentSource: Source;
 }
 
@@ -47,6 +49,7 @@ interface Rendered {
   files: StackFile[];
   hash: string;
   ports: Map<string, PortMapping[]>;
+  unreadablePorts: Set<string>;
   vars: Map<string, string>;
   managesPortainer: boolean;
 }
@@ -59,6 +62,7 @@ function render(config: LoadedConfig, stack: LoadedStack, envName: string, deplo
   const services = (stack.compose.value['services'] ?? {}) as Record<string, Record<string, unknown>>;
   const serviceNames = Object.keys(services);
   const ports = new Map<string, PortMapping[]>();
+  const unreadablePorts = new Set<string>();
   let managesPortainer = false;
 
   for (const [svc, def] of Object.entries(services)) {
@@ -66,12 +70,17 @@ function render(config: LoadedConfig, stack: LoadedStack, envName: string, deplo
     if (typeof def['image'] === 'string' && /^(docker\.io\/)?portainer\/portainer-(ce|ee)(:|@|$)/.test(def['image'])) managesPortainer = true;
     const list: PortMapping[] = [];
     ((def['ports'] as unknown[] | undefined) ?? []).forEach((entry, k) => {
-      const text = typeof entry === 'string' ? interpolate(entry, vars) : { value: entry, missing: [] };
+      const text = interpolatePort(entry, vars);
       const at = stack.compose.at(['services', svc, 'ports', k]);
-      if (text.missing.length) diags.error('unset-variable', at, `port "${String(entry)}" uses ${text.missing.join(', ')}, which environment "${envName}" does not set`, `add it to environments.${envName}.variables in ${stack.manifestDoc.file}, or give a default: \${NAME:-8080}`);
+      const shown = typeof entry === 'string' ? `"${entry}"` : 'entry';
+      if (text.missing.length) diags.error('unset-variable', at, `port ${shown} uses ${text.missing.join(', ')}, which environment "${envName}" does not set`, `add it to environments.${envName}.variables in ${stack.manifestDoc.file}, or give a default: \${NAME:-8080}`);
       const parsed = parsePort(text.value);
-      if (!parsed.ok) diags.error('invalid-port', at, `${parsed.message} (environment "${envName}")`, 'use "HOST:CONTAINER", e.g. "8080:80"');
-      else list.push(...parsed.mappings);
+      if (parsed.ok) list.push(...parsed.mappings);
+      else {
+        unreadablePorts.add(svc);
+        // An unset variable is the cause; the unreadable result would only repeat it.
+        if (!text.missing.length) diags.error('invalid-port', at, `${parsed.message} (environment "${envName}")`, 'use "HOST:CONTAINER", e.g. "8080:80"');
+      }
     });
     ports.set(svc, list);
     ((def['volumes'] as unknown[] | undefined) ?? []).forEach((vol, k) => {
@@ -115,7 +124,23 @@ function render(config: LoadedConfig, stack: LoadedStack, envName: string, deplo
     standalone: renderCompose({ ...base, ownerLabels, mode: 'standalone' }),
     swarm: renderCompose({ ...base, ownerLabels, mode: 'swarm' }),
   };
-  return { compose, variables, files, hash, ports, vars, managesPortainer };
+  return { compose, variables, files, hash, ports, unreadablePorts, vars, managesPortainer };
+}
+
+/** Interpolate a port entry: the short form, or every string field of the long form. */
+function interpolatePort(entry: unknown, vars: ReadonlyMap<string, string>): { value: unknown; missing: string[] } {
+  if (typeof entry === 'string') return interpolate(entry, vars);
+  if (!entry || typeof entry !== 'object' || Array.isArray(entry)) return { value: entry, missing: [] };
+  const missing: string[] = [];
+  const value = Object.fromEntries(
+    Object.entries(entry).map(([k, v]) => {
+      if (typeof v !== 'string') return [k, v];
+      const r = interpolate(v, vars);
+      missing.push(...r.missing);
+      return [k, r.value];
+    }),
+  );
+  return { value, missing };
 }
 
 /** Every deployment of every VM. */
@@ -177,7 +202,7 @@ export function deriveDeployments(config: LoadedConfig, settings: SyncSettings, 
         managesPortainer: r.managesPortainer,
         source: at,
       };
-      out.push({ deployment, stack, env: stack.manifest.environments[envName]!, vars: r.vars, ports: r.ports, assignmentSource: at });
+      out.push({ deployment, stack, env: stack.manifest.environments[envName]!, vars: r.vars, ports: r.ports, unreadablePorts: r.unreadablePorts, assignmentSource: at });
     });
   });
   checkPortClashes(out, diags);

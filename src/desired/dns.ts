@@ -33,7 +33,8 @@ export function deriveDns(
   };
   for (const g of guests) if (g.ip) add({ name: fqdn(g.name, domain), ip: g.ip, why: 'guest', origin: `guest:${g.id}`, source: g.source });
 
-  if (routes.routers.length > 0 && !gatewayIp) {
+  // An invalid gateway_ip is reported where it is checked; only a missing one is reported here.
+  if (routes.routers.length > 0 && !gatewayIp && !config.global.sync?.gateway_ip) {
     diags.error('no-gateway', gatewaySource, 'routes exist but sync.gateway_ip is not set', 'set sync.gateway_ip to the address of the Traefik host: routed names resolve to it');
   }
   if (gatewayIp) {

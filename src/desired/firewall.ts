@@ -7,44 +7,49 @@ import type { Diagnostics } from '../config/diagnostics.js';
 import type { LoadedConfig } from '../config/load.js';
 import type { Located } from '../config/json.js';
 import type { FirewallRuleInput } from '../config/schema.js';
-import { isValidAction, isValidAddressSpec, isValidPortSpec, isValidProto } from '../providers/firewall/validate.js';
+import { ruleProblems, type RuleProblem, type RuleScope } from '../providers/firewall/validate.js';
 import type { DeploymentFacts } from './deployments.js';
 import { interpolate } from './interpolate.js';
 import type { Firewall, FirewallPolicy, FirewallRule, Guest, GuestFirewall } from './types.js';
 
 type Path = (string | number)[];
 
-/** Normalise and check one rule; undefined when it is invalid (errors reported). */
-function rule(input: FirewallRuleInput, origin: string, doc: Located, path: Path, diags: Diagnostics, vars?: ReadonlyMap<string, string>): FirewallRule | undefined {
-  const text = (v: string | number | undefined) => (v === undefined ? undefined : vars ? interpolate(String(v), vars).value : String(v));
-  const r: FirewallRule = { direction: input.type, action: text(input.action)!, origins: [origin] };
-  const fields: [keyof FirewallRule, string | undefined, (s: string) => boolean, string, string][] = [
-    ['source', text(input.source), isValidAddressSpec, 'source', 'an IP, CIDR, range a-b, comma list, +ipset or alias'],
-    ['dest', text(input.dest), isValidAddressSpec, 'dest', 'an IP, CIDR, range a-b, comma list, +ipset or alias'],
-    ['proto', text(input.proto), isValidProto, 'proto', 'tcp, udp, icmp, icmpv6 or another protocol name/number'],
-    ['dport', text(input.port), isValidPortSpec, 'port', 'a port, a range 8000:8100, or a comma list'],
-    ['sport', text(input.sport), isValidPortSpec, 'sport', 'a port, a range 8000:8100, or a comma list'],
-  ];
+/** The key of the original format that holds each field of a normalised rule. */
+const INPUT_KEY: Record<RuleProblem['field'], keyof FirewallRuleInput> = {
+  direction: 'type', action: 'action', source: 'source', dest: 'dest', proto: 'proto',
+  dport: 'port', sport: 'sport', iface: 'iface', log: 'log', comment: 'comment',
+};
+
+/**
+ * Normalise and check one rule with PVE's own rules (a rule pve-firewall cannot parse is
+ * silently skipped there, so it must never reach a file); undefined when it is invalid.
+ * Stack rules are interpolated with their environment's variables first.
+ */
+function rule(input: FirewallRuleInput, origin: string, doc: Located, path: Path, scope: RuleScope, diags: Diagnostics, env?: { name: string; vars: ReadonlyMap<string, string> }): FirewallRule | undefined {
   let ok = true;
-  if (!isValidAction(r.action)) {
-    diags.error('firewall-rule', doc.at([...path, 'action']), `invalid firewall action "${r.action}"`, 'use ACCEPT, DROP, REJECT or a macro such as SSH(ACCEPT)');
-    ok = false;
-  }
-  for (const [key, value, valid, name, hint] of fields) {
-    if (value === undefined) continue;
-    if (!valid(value)) {
-      diags.error('firewall-rule', doc.at([...path, name]), `invalid firewall ${name} "${value}"`, `expected ${hint}`);
+  const text = (key: keyof FirewallRuleInput): string | undefined => {
+    const v = input[key];
+    if (v === undefined) return undefined;
+    if (!env) return String(v);
+    const r = interpolate(String(v), env.vars);
+    if (r.missing.length) {
+      diags.error('unset-variable', doc.at([...path, key]), `firewall rule uses ${r.missing.join(', ')}, which environment "${env.name}" does not set`, `add it to environments.${env.name}.variables`);
       ok = false;
-    } else (r as unknown as Record<string, string>)[key] = value;
+    }
+    return r.value;
+  };
+  const r: FirewallRule = { direction: input.type, action: text('action')!, origins: [origin] };
+  const fields: [Exclude<keyof FirewallRule, 'direction' | 'action' | 'origins'>, keyof FirewallRuleInput][] = [
+    ['source', 'source'], ['dest', 'dest'], ['proto', 'proto'], ['dport', 'port'], ['sport', 'sport'], ['iface', 'iface'], ['log', 'log'], ['comment', 'comment'],
+  ];
+  for (const [field, key] of fields) {
+    const v = text(key);
+    if (v !== undefined) r[field] = v;
   }
-  if ((r.dport || r.sport) && !r.proto && !/\(/.test(r.action)) {
-    diags.error('firewall-rule', doc.at(path), 'a port needs a protocol', 'add "proto": "tcp" (or udp)');
-    ok = false;
-  }
-  if (input.iface) r.iface = input.iface;
-  if (input.log) r.log = input.log;
-  if (input.comment) r.comment = text(input.comment)!;
-  return ok ? r : undefined;
+  if (!ok) return undefined;
+  const problems = ruleProblems(r, scope);
+  for (const p of problems) diags.error('firewall-rule', doc.at([...path, INPUT_KEY[p.field]]), `firewall rule: ${p.message}`, p.hint);
+  return problems.length ? undefined : r;
 }
 
 /** Identity of a rule for merging: everything but comment and origins. */
@@ -70,14 +75,16 @@ export function deriveFirewall(config: LoadedConfig, guests: Guest[], facts: Dep
   const fw = g.firewall ?? legacy;
   const fwPath: Path = g.firewall ? ['firewall'] : ['shared_volumes', 'firewall'];
   const policy: FirewallPolicy = { enabled: fw?.enabled ?? true, policyIn: fw?.default_input_policy ?? 'DROP', policyOut: fw?.default_output_policy ?? 'ACCEPT' };
-  const clusterRules = (fw?.global_firewall_rules ?? []).flatMap((r, k) => rule(r, 'global', config.globalDoc, [...fwPath, 'global_firewall_rules', k], diags) ?? []);
+  const clusterRules = (fw?.global_firewall_rules ?? []).flatMap((r, k) => rule(r, 'global', config.globalDoc, [...fwPath, 'global_firewall_rules', k], 'cluster', diags) ?? []);
 
   const guestsOut: GuestFirewall[] = [];
   const addGuest = (guest: Guest, gfw: { enabled?: boolean; policy_in?: FirewallPolicy['policyIn']; policy_out?: FirewallPolicy['policyOut']; rules?: FirewallRuleInput[] } | undefined, doc: Located, path: Path) => {
-    const own = (gfw?.rules ?? []).flatMap((r, k) => rule(r, `guest:${guest.id}`, doc, [...path, 'firewall', 'rules', k], diags) ?? []);
+    const own = (gfw?.rules ?? []).flatMap((r, k) => rule(r, `guest:${guest.id}`, doc, [...path, 'firewall', 'rules', k], 'guest', diags) ?? []);
     const fromStacks = facts
       .filter((f) => f.deployment.vmid === guest.id && guest.kind === 'vm')
-      .flatMap((f) => (f.env.firewall_rules ?? []).flatMap((r, k) => rule(r, f.deployment.id, f.stack.manifestDoc, ['environments', f.deployment.environment, 'firewall_rules', k], diags, f.vars) ?? []));
+      // by deploy name, not assignment order: stable when an assignment moves or is kept for --prune
+      .sort((a, b) => a.deployment.name.localeCompare(b.deployment.name))
+      .flatMap((f) => (f.env.firewall_rules ?? []).flatMap((r, k) => rule(r, f.deployment.id, f.stack.manifestDoc, ['environments', f.deployment.environment, 'firewall_rules', k], 'guest', diags, { name: f.deployment.environment, vars: f.vars }) ?? []));
     if (!gfw && fromStacks.length === 0) return;
     guestsOut.push({
       guest,

@@ -1,7 +1,7 @@
 /**
  * Compose-style variable interpolation, used wherever a value matters to derivation
  * (published ports, Traefik labels, firewall rules): `${X}`, `${X:-default}`, `${X-default}`,
- * `${X:?message}`, `$X`, and `$$` for a literal dollar.
+ * `${X:?message}`, `${X:+replacement}`, `$X`, and `$$` for a literal dollar.
  */
 
 export interface InterpolationResult {
@@ -10,7 +10,7 @@ export interface InterpolationResult {
   missing: string[];
 }
 
-const PATTERN = /\$(?:\$|\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+const PATTERN = /\$(?:\$|\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
 
 /** Interpolate `text` with `vars`. Unset variables without a default become "" and are listed. */
 export function interpolate(text: string, vars: ReadonlyMap<string, string>): InterpolationResult {
@@ -21,6 +21,7 @@ export function interpolate(text: string, vars: ReadonlyMap<string, string>): In
     const v = vars.get(name);
     const unsetOrEmpty = v === undefined || (op?.startsWith(':') === true && v === '');
     if (op === ':-' || op === '-') return unsetOrEmpty ? (arg ?? '') : v!;
+    if (op === ':+' || op === '+') return unsetOrEmpty ? '' : (arg ?? '');
     if (unsetOrEmpty) {
       missing.push(name);
       return '';

@@ -2,6 +2,7 @@
  * Published ports of a compose service, short and long syntax, after interpolation.
  * Only host-published ports matter: a central Traefik reaches a stack through them.
  */
+import { isIpAddress } from '../util/net.js';
 
 export interface PortMapping {
   hostIp: string;
@@ -34,18 +35,23 @@ export function parsePort(entry: unknown): PortParse {
     if (published !== undefined && (!Number.isInteger(published) || published < 1 || published > 65535)) {
       return { ok: false, message: `invalid published port ${String(e['published'])}` };
     }
-    return { ok: true, mappings: [{ hostIp: String(e['host_ip'] ?? ''), published, target, protocol }] };
+    const hostIp = String(e['host_ip'] ?? '');
+    if (hostIp && !isIpAddress(hostIp)) return { ok: false, message: `host_ip "${hostIp}" is not an IP address` };
+    if (!['tcp', 'udp', 'sctp'].includes(protocol)) return { ok: false, message: `unknown protocol "${String(protocol)}"` };
+    return { ok: true, mappings: [{ hostIp, published, target, protocol }] };
   }
   if (typeof entry !== 'string') return { ok: false, message: `a port must be a string, number or mapping` };
-  const [spec, proto = 'tcp'] = entry.split('/');
-  if (proto !== 'tcp' && proto !== 'udp' && proto !== 'sctp') return { ok: false, message: `unknown protocol "${proto}"` };
-  // [ip:]host:container, where ip may be [v6]
-  const m = /^(?:(\[[^\]]+\]|[^:]+):)??(?:([\d-]*):)?([\d-]+)$/.exec(spec ?? '');
-  if (!m) return { ok: false, message: `cannot read port "${entry}"` };
-  const hostIp = m[1] ?? '';
-  const targets = range(m[3]!);
-  const hosts = m[2] ? range(m[2]) : undefined;
-  if (!targets || (m[2] && !hosts)) return { ok: false, message: `invalid port or range in "${entry}"` };
+  const [spec = '', proto = 'tcp', extra] = entry.split('/');
+  if (extra !== undefined || (proto !== 'tcp' && proto !== 'udp' && proto !== 'sctp')) {
+    return { ok: false, message: `unknown protocol "${entry.slice(spec.length + 1)}" in "${entry}"` };
+  }
+  const parts = splitShort(spec);
+  if (!parts) return { ok: false, message: `cannot read port "${entry}"` };
+  const { hostIp, host, container } = parts;
+  if (hostIp && !isIpAddress(hostIp)) return { ok: false, message: `"${hostIp}" in "${entry}" is not an IP address` };
+  const targets = range(container);
+  const hosts = host ? range(host) : undefined;
+  if (!targets || (host && !hosts)) return { ok: false, message: `invalid port or range in "${entry}"` };
   if (hosts && hosts.length !== targets.length && hosts.length !== 1) {
     return { ok: false, message: `host and container ranges differ in length in "${entry}"` };
   }
@@ -58,4 +64,24 @@ export function parsePort(entry: unknown): PortParse {
       protocol: proto,
     })),
   };
+}
+
+/**
+ * Split the short syntax `[[IP:]HOST:]CONTAINER`. IP may be `[v6]` or a bare IPv6 address
+ * (`::1:8080:80`); HOST may be empty only after an IP (`127.0.0.1::80`: Docker picks it).
+ */
+function splitShort(spec: string): { hostIp: string; host: string; container: string } | undefined {
+  let hostIp = '';
+  let rest = spec;
+  if (spec.startsWith('[')) {
+    const close = spec.indexOf(']:');
+    if (close < 0) return undefined;
+    hostIp = spec.slice(1, close);
+    rest = spec.slice(close + 2);
+  }
+  const parts = rest.split(':');
+  if (hostIp && parts.length !== 2) return undefined;
+  if (parts.length === 1) return { hostIp, host: '', container: parts[0]! };
+  if (parts.length === 2) return parts[0] || hostIp ? { hostIp, host: parts[0]!, container: parts[1]! } : undefined;
+  return { hostIp: parts.slice(0, -2).join(':'), host: parts.at(-2)!, container: parts.at(-1)! };
 }

@@ -64,8 +64,10 @@ function deploymentRoutes(f: DeploymentFacts, settings: SyncSettings, guest: Gue
     });
     const parsed = parseTraefikLabels(texts);
     for (const p of parsed.problems) diags.error('traefik-label', doc.at([...labelsPath, p.index]), p.message, p.hint);
-    if (parsed.routers.size === 0) continue;
+    // traefik.enable=false turns routes off; a service the compose file lacks is reported by deployments.
+    if (parsed.enabled === false || parsed.routers.size === 0 || !f.ports.has(svc)) continue;
     const at = doc.at(labelsPath);
+    const labelAt = (index: number | undefined): Source => (index === undefined ? at : doc.at([...labelsPath, index]));
     if (!guest?.ip) {
       diags.error('no-static-ip', f.assignmentSource, `${d.name} has routes but VM ${d.vmid} has no static IP`, 'a central Traefik needs a fixed address: give the VM a static network_config.ip');
       continue;
@@ -73,12 +75,17 @@ function deploymentRoutes(f: DeploymentFacts, settings: SyncSettings, guest: Gue
     const published = (f.ports.get(svc) ?? []).filter((m) => m.published !== undefined);
     const serviceName = (s: string) => `${d.name}-${s}`;
     const services = new Map<string, RouteService>();
-    const ensureService = (name: string, port: number | undefined, scheme: 'http' | 'https'): boolean => {
+    const failed = new Set<string>();
+    const ensureService = (name: string, port: number | undefined, scheme: 'http' | 'https', where: Source): boolean => {
       if (services.has(name)) return true;
+      if (failed.has(name)) return false;
       const mapping = port === undefined ? (published.length === 1 ? published[0] : undefined) : published.find((m) => m.target === port);
       if (!mapping) {
+        failed.add(name);
+        // Ports that could not be read are already reported; guessing here would only add noise.
+        if (f.unreadablePorts.has(svc)) return false;
         diags.error(
-          'unpublished-port', at,
+          'unpublished-port', where,
           port === undefined
             ? `service ${svc} of ${d.name} publishes ${published.length} ports, so the routed port is ambiguous`
             : `routed port ${port} of service ${svc} in ${d.name} is not published`,
@@ -86,24 +93,26 @@ function deploymentRoutes(f: DeploymentFacts, settings: SyncSettings, guest: Gue
         );
         return false;
       }
-      services.set(name, { name: serviceName(name), urls: [`${scheme}://${guest.ip}:${mapping.published}`], ...transport(scheme, settings), origin: d.id, source: at });
+      services.set(name, { name: serviceName(name), urls: [`${scheme}://${guest.ip}:${mapping.published}`], ...transport(scheme, settings), origin: d.id, source: where });
       return true;
     };
-    for (const [name, s] of parsed.services) ensureService(name, s.port, s.scheme ?? 'http');
+    for (const [name, s] of parsed.services) ensureService(name, s.port, s.scheme ?? 'http', labelAt(s.portIndex));
     for (const [name, r] of parsed.routers) {
       if (!r.rule) {
-        diags.error('traefik-label', at, `router ${name} of ${d.name} has no rule`, `add traefik.http.routers.${name}.rule=Host(\`…\`)`);
+        // A rule that was given but refused is already reported.
+        if (r.ruleIndex === undefined) diags.error('traefik-label', at, `router ${name} of ${d.name} has no rule`, `add traefik.http.routers.${name}.rule=Host(\`…\`)`);
         continue;
       }
       const target = r.service ?? (parsed.services.size === 1 ? [...parsed.services.keys()][0]! : name);
-      if (!ensureService(target, parsed.services.get(target)?.port, parsed.services.get(target)?.scheme ?? 'http')) continue;
+      const ruleAt = labelAt(r.ruleIndex);
+      if (!ensureService(target, parsed.services.get(target)?.port, parsed.services.get(target)?.scheme ?? 'http', ruleAt)) continue;
       const router: Router = {
         name: serviceName(name), rule: r.rule, hosts: hostsOf(r.rule), service: serviceName(target),
         ...(r.entryPoints ? { entryPoints: r.entryPoints } : {}),
         ...(r.middlewares ? { middlewares: r.middlewares } : {}),
         ...(r.priority !== undefined ? { priority: r.priority } : {}),
         ...(r.tls ? { tls: r.certResolver ? { certResolver: r.certResolver } : {} } : {}),
-        origin: d.id, source: at,
+        origin: d.id, source: ruleAt,
       };
       routes.routers.push(router);
     }

@@ -3,9 +3,12 @@
  * Only the HTTP keys Phoenix can turn into file-provider config are accepted; anything else
  * is an error, so a typo never silently drops a route.
  */
+import { isHostname } from '../util/net.js';
 
 export interface LabelRouter {
   rule?: string;
+  /** Index of the label that gave the rule (set even when the rule was refused). */
+  ruleIndex?: number;
   entryPoints?: string[];
   middlewares?: string[];
   service?: string;
@@ -16,11 +19,14 @@ export interface LabelRouter {
 
 export interface LabelService {
   port?: number;
+  /** Index of the label that gave the port. */
+  portIndex?: number;
   scheme?: 'http' | 'https';
 }
 
 export interface ParsedLabels {
-  enabled: boolean;
+  /** `traefik.enable`, when given: `false` turns the service's routes off. */
+  enabled: boolean | undefined;
   routers: Map<string, LabelRouter>;
   services: Map<string, LabelService>;
   /** Problems, each naming the label index. */
@@ -32,10 +38,12 @@ const ROUTER_KEY = new RegExp(`^traefik\\.http\\.routers\\.(${NAME})\\.(rule|ent
 const SERVICE_KEY = new RegExp(`^traefik\\.http\\.services\\.(${NAME})\\.loadbalancer\\.server\\.(port|scheme)$`, 'i');
 /** Keys accepted and ignored: they only matter to Traefik's Docker provider. */
 const IGNORED_KEY = /^traefik\.(docker\.network|docker\.lbswarm)$/i;
+/** Entry point, service, resolver and middleware names (`name@provider` allowed). */
+const REF_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*(@[A-Za-z0-9_-]+)?$/;
 
 /** Parse `key=value` labels (already interpolated). */
 export function parseTraefikLabels(labels: readonly string[]): ParsedLabels {
-  const out: ParsedLabels = { enabled: false, routers: new Map(), services: new Map(), problems: [] };
+  const out: ParsedLabels = { enabled: undefined, routers: new Map(), services: new Map(), problems: [] };
   labels.forEach((label, index) => {
     const eq = label.indexOf('=');
     if (eq <= 0) {
@@ -44,20 +52,22 @@ export function parseTraefikLabels(labels: readonly string[]): ParsedLabels {
     }
     const key = label.slice(0, eq).trim();
     const value = label.slice(eq + 1).trim();
+    const r = ROUTER_KEY.exec(key);
+    const routerOf = (name: string) => out.routers.get(name) ?? out.routers.set(name, {}).get(name)!;
+    // A refused rule still marks its router, so "has no rule" does not follow the real problem.
+    if (r && r[2]!.toLowerCase() === 'rule') routerOf(r[1]!).ruleIndex = index;
     if (/[\r\n]/.test(value)) {
       out.problems.push({ index, message: `label ${key} contains a newline`, hint: 'a label value is one line' });
       return;
     }
     if (/^traefik\.enable$/i.test(key)) {
-      out.enabled = value === 'true';
+      if (value !== 'true' && value !== 'false') out.problems.push({ index, message: `traefik.enable must be true or false, not "${value}"` });
+      else out.enabled = value === 'true';
       return;
     }
     if (IGNORED_KEY.test(key)) return;
-    const r = ROUTER_KEY.exec(key);
     if (r) {
-      const router = out.routers.get(r[1]!) ?? {};
-      out.routers.set(r[1]!, router);
-      const problem = setRouterField(router, r[2]!.toLowerCase(), value);
+      const problem = setRouterField(routerOf(r[1]!), r[2]!.toLowerCase(), value);
       if (problem) out.problems.push({ index, ...problem });
       return;
     }
@@ -67,8 +77,8 @@ export function parseTraefikLabels(labels: readonly string[]): ParsedLabels {
       out.services.set(s[1]!, service);
       if (s[2]!.toLowerCase() === 'port') {
         const port = Number(value);
-        if (!Number.isInteger(port) || port < 1 || port > 65535) out.problems.push({ index, message: `label ${key}: invalid port "${value}"` });
-        else service.port = port;
+        if (!/^\d+$/.test(value) || port < 1 || port > 65535) out.problems.push({ index, message: `label ${key}: invalid port "${value}"` });
+        else Object.assign(service, { port, portIndex: index });
       } else if (value === 'http' || value === 'https') service.scheme = value;
       else out.problems.push({ index, message: `label ${key}: scheme must be http or https, not "${value}"` });
       return;
@@ -84,6 +94,10 @@ export function parseTraefikLabels(labels: readonly string[]): ParsedLabels {
 
 function setRouterField(router: LabelRouter, field: string, value: string): { message: string; hint?: string } | undefined {
   const list = () => value.split(',').map((v) => v.trim()).filter(Boolean);
+  const badName = (names: string[], what: string) => {
+    const bad = names.find((n) => !REF_NAME.test(n));
+    return bad === undefined ? undefined : { message: `${what} "${bad}" is not a valid name`, hint: 'letters, digits, "_", "-" and ".", optionally @provider' };
+  };
   switch (field) {
     case 'rule': {
       const problem = checkRule(value);
@@ -93,14 +107,13 @@ function setRouterField(router: LabelRouter, field: string, value: string): { me
     }
     case 'entrypoints':
       router.entryPoints = list();
-      return undefined;
+      return badName(router.entryPoints, 'entry point');
     case 'middlewares':
-      if (list().some((m) => /[`\s]/.test(m))) return { message: `middleware names may not contain spaces or backticks` };
       router.middlewares = list();
-      return undefined;
+      return badName(router.middlewares, 'middleware');
     case 'service':
       router.service = value;
-      return undefined;
+      return badName([value], 'service');
     case 'priority': {
       const n = Number(value);
       if (!Number.isInteger(n) || n < 0) return { message: `router priority must be a whole number, not "${value}"` };
@@ -114,11 +127,14 @@ function setRouterField(router: LabelRouter, field: string, value: string): { me
     default:
       router.certResolver = value;
       router.tls = true;
-      return undefined;
+      return badName([value], 'certificate resolver');
   }
 }
 
 const MATCHER = /^(Host|HostRegexp|Path|PathPrefix|PathRegexp|Method|Header|HeaderRegexp|Query|QueryRegexp|ClientIP)\(`([^`\r\n]*)`(?:\s*,\s*`([^`\r\n]*)`)?\)/;
+/** v3 matchers taking two values (Query: one or two); the rest take exactly one (v2's `Host(a, b)` is gone). */
+const TWO_VALUES = new Set(['Header', 'HeaderRegexp']);
+const ONE_OR_TWO = new Set(['Query', 'QueryRegexp']);
 
 /**
  * Check a Traefik v3 rule: matchers with backtick values joined by `&&`, `||`, `!` and
@@ -142,7 +158,11 @@ export function checkRule(rule: string): { message: string; hint?: string } | un
       if (rest[0] === '(') { depth++; i++; continue; }
       const m = MATCHER.exec(rest);
       if (!m) return { message: `router rule "${rule}" is malformed at column ${i + 1}`, hint: 'use matchers like Host(`app.lab.internal`) joined with && or ||' };
-      if (m[1] === 'Host' && !/^[A-Za-z0-9*]([A-Za-z0-9.-]*[A-Za-z0-9])?$/.test(m[2]!)) {
+      const two = m[3] !== undefined;
+      if (TWO_VALUES.has(m[1]!) !== two && !ONE_OR_TWO.has(m[1]!)) {
+        return { message: `${m[1]} takes ${two ? 'one value' : 'two values'} in Traefik v3 (rule "${rule}")`, hint: two ? 'write one matcher per value, joined with ||' : undefined };
+      }
+      if (m[1] === 'Host' && !isHostname(m[2]!)) {
         return { message: `Host value "${m[2]}" is not a valid host name` };
       }
       i += m[0].length;

@@ -1,0 +1,202 @@
+/**
+ * Secret canaries: values given as `env:NAME`, `file:PATH`, the Portainer password, the API
+ * key and a variable marked secret must never appear in any output — text, JSON, NDJSON —
+ * nor in error messages that quote a value derived from them.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { JsonReport } from '../../src/output/json-report.js';
+import { REDACTED } from '../../src/secrets.js';
+import { runCli } from '../helpers/cli.js';
+import { copyExample, removeDir, replaceIn, tempDir } from '../helpers/root.js';
+
+const CANARY = {
+  env: 'canaryenv7d1f3a9b',
+  file: 'canaryfile5e2c8b41',
+  password: 'canarypass9a3e7c22',
+  apiKey: 'canarykey4b8d1f06',
+  plain: 'canaryplain0c6f2d7e',
+  port: 'canaryport3f9e1a',
+  host: 'canary_host_61b0c2',
+};
+const ENV = {
+  PHX_CANARY_ENV: CANARY.env,
+  PHOENIX_PORTAINER_PASSWORD: CANARY.password,
+  PHX_CANARY_PORT: CANARY.port,
+  PHX_CANARY_HOST: CANARY.host,
+};
+
+/** Every canary that shows up in `text`. */
+const leaks = (text: string) => Object.values(CANARY).filter((c) => text.includes(c));
+
+let parent: string;
+let valid: string;
+let invalid: string;
+
+beforeAll(() => {
+  parent = tempDir('phoenix-secrets-');
+  // A valid root carrying every kind of secret.
+  valid = copyExample(parent);
+  replaceIn(valid, 'stacks/whoami/phoenix.json', '"value": "whoami-prod"', '"value": "env:PHX_CANARY_ENV"');
+  writeFileSync(join(valid, 'secrets', 'qdrant_api_key'), `${CANARY.file}\n`);
+  replaceIn(
+    valid,
+    'etc/phoenix_hypervisor_config.json',
+    '"local_environment": "local"',
+    `"local_environment": "local", "api_key": "${CANARY.apiKey}"`,
+  );
+  replaceIn(
+    valid,
+    'stacks/n8n/phoenix.json',
+    '"production": {',
+    `"production": {\n      "variables": [{ "name": "N8N_ENCRYPTION_KEY", "value": "${CANARY.plain}", "secret": true }],`,
+  );
+
+  // An invalid root whose error messages quote values derived from secrets.
+  invalid = copyExample(parent);
+  replaceIn(
+    invalid,
+    'stacks/whoami/phoenix.json',
+    '{ "name": "WHOAMI_PORT", "value": "8082" }',
+    '{ "name": "WHOAMI_PORT", "value": "env:PHX_CANARY_PORT" }',
+  );
+  replaceIn(
+    invalid,
+    'stacks/whoami/phoenix.json',
+    '"value": "whoami-staging.lab.internal"',
+    '"value": "env:PHX_CANARY_HOST"',
+  );
+  replaceIn(
+    invalid,
+    'stacks/monitoring/phoenix.json',
+    '"source": "10.0.0.12", "comment": "Grafana',
+    '"source": "${GRAFANA_ADMIN_PASSWORD}/33", "comment": "Grafana',
+  );
+  writeFileSync(join(invalid, 'secrets', 'grafana_admin_password'), `${CANARY.file}\n`);
+  replaceIn(
+    invalid,
+    'etc/phoenix_hypervisor_config.json',
+    '"local_environment": "local"',
+    `"local_environment": "local", "api_key": "${CANARY.apiKey}"`,
+  );
+});
+afterAll(() => removeDir(parent));
+
+describe('secret canaries in a valid root', () => {
+  it.each([
+    ['validate', ['validate']],
+    ['validate --json', ['validate', '--json']],
+    ['plan --offline', ['plan', '--offline']],
+    ['plan --offline --verbose', ['plan', '--offline', '-v']],
+    ['plan --offline --json', ['plan', '--offline', '--json']],
+    ['plan --offline --json=stream', ['plan', '--offline', '--json=stream']],
+  ])('%s prints no secret', async (_name, argv) => {
+    for (const isTTY of [false, true]) {
+      const r = await runCli([...argv, '--root', valid], { env: ENV, isTTY });
+      expect(r.code).toBe(0);
+      expect(leaks(r.out + r.err)).toEqual([]);
+    }
+  });
+
+  it('the secrets did reach the plan, redacted (the test is not vacuous)', async () => {
+    const r = await runCli(['plan', '--offline', '--json', '--root', valid], { env: ENV });
+    const report = JSON.parse(r.out) as JsonReport;
+    const vars = (id: string) =>
+      (
+        report.changes.find((c) => c.id === id)?.after as {
+          variables: { name: string; value: string; secret: boolean }[];
+        }
+      ).variables;
+    expect(vars('1002/whoami-production')).toContainEqual({
+      name: 'WHOAMI_NAME',
+      value: REDACTED,
+      secret: true,
+    });
+    expect(vars('1002/qdrant-production')).toContainEqual({
+      name: 'QDRANT_API_KEY',
+      value: REDACTED,
+      secret: true,
+    });
+    expect(vars('1003/n8n-production')).toContainEqual({
+      name: 'N8N_ENCRYPTION_KEY',
+      value: REDACTED,
+      secret: true,
+    });
+    // the plaintext API key is reported as a warning that does not quote it
+    expect(report.diagnostics).toContainEqual(
+      expect.objectContaining({
+        severity: 'warning',
+        message: 'the Portainer API key is written in plain text',
+      }),
+    );
+  });
+});
+
+describe('the Portainer API key as a file: reference', () => {
+  it('is read, not warned about, and never printed', async () => {
+    const root = copyExample(parent);
+    writeFileSync(join(root, 'secrets', 'portainer_api_key'), `${CANARY.apiKey}\n`);
+    replaceIn(
+      root,
+      'etc/phoenix_hypervisor_config.json',
+      '"local_environment": "local"',
+      '"local_environment": "local", "api_key": "file:secrets/portainer_api_key"',
+    );
+    for (const argv of [
+      ['validate'],
+      ['plan', '--offline'],
+      ['plan', '--offline', '--json'],
+      ['plan', '--offline', '--json=stream'],
+    ]) {
+      const r = await runCli([...argv, '--root', root], { env: ENV });
+      expect(r.code).toBe(0);
+      expect(r.out + r.err).not.toMatch(/plain text/);
+      expect(leaks(r.out + r.err)).toEqual([]);
+    }
+  });
+});
+
+describe('secret canaries in error messages', () => {
+  it.each([
+    ['validate', ['validate']],
+    ['validate --json', ['validate', '--json']],
+    ['plan --offline', ['plan', '--offline']],
+    ['plan --offline --json=stream', ['plan', '--offline', '--json=stream']],
+  ])('%s reports the errors without the secrets', async (_name, argv) => {
+    const r = await runCli([...argv, '--root', invalid], { env: ENV });
+    expect(r.code).toBe(1);
+    const all = r.out + r.err;
+    // the errors are there, with the secret parts redacted
+    expect(all).toMatch(/invalid port or range in|cannot read port/);
+    expect(all).toMatch(/is not a valid host name/);
+    expect(all).toMatch(/firewall rule: invalid source/);
+    expect(all).toContain(REDACTED);
+    expect(leaks(all)).toEqual([]);
+  });
+
+  it('a secret under a misspelt key is not quoted by the unknown-key error', async () => {
+    const root = copyExample(parent);
+    replaceIn(
+      root,
+      'etc/phoenix_hypervisor_config.json',
+      `"admin_password": "env:PHOENIX_PORTAINER_PASSWORD"`,
+      `"admin_pasword": "${CANARY.password}"`,
+    );
+    for (const argv of [['validate'], ['validate', '--json'], ['plan', '--offline', '--json=stream']]) {
+      const r = await runCli([...argv, '--root', root], { env: {} });
+      expect(r.code).toBe(1);
+      expect(r.out + r.err).toMatch(/unknown key \\?"admin_pasword\\?"/);
+      expect(leaks(r.out + r.err)).toEqual([]);
+    }
+  });
+
+  it('a missing env: secret is named, never guessed at', async () => {
+    const r = await runCli(['validate', '--root', invalid], {
+      env: { PHOENIX_PORTAINER_PASSWORD: CANARY.password },
+    });
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/environment variable PHX_CANARY_PORT is not set/);
+    expect(leaks(r.out + r.err)).toEqual([]);
+  });
+});
