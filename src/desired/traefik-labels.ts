@@ -3,6 +3,7 @@
  * Only the HTTP keys Phoenix can turn into file-provider config are accepted; anything else
  * is an error, so a typo never silently drops a route.
  */
+import { checkRule as checkRuleSyntax } from '../providers/traefik/rule.js';
 import { isHostname } from '../util/net.js';
 
 export interface LabelRouter {
@@ -131,59 +132,16 @@ function setRouterField(router: LabelRouter, field: string, value: string): { me
   }
 }
 
-const MATCHER = /^(Host|HostRegexp|Path|PathPrefix|PathRegexp|Method|Header|HeaderRegexp|Query|QueryRegexp|ClientIP)\(`([^`\r\n]*)`(?:\s*,\s*`([^`\r\n]*)`)?\)/;
-/** v3 matchers taking two values (Query: one or two); the rest take exactly one (v2's `Host(a, b)` is gone). */
-const TWO_VALUES = new Set(['Header', 'HeaderRegexp']);
-const ONE_OR_TWO = new Set(['Query', 'QueryRegexp']);
-
 /**
- * Check a Traefik v3 rule: matchers with backtick values joined by `&&`, `||`, `!` and
- * parentheses. Backticks and newlines are allowed only inside matcher values.
+ * Check a Traefik v3 rule with the same grammar the Traefik target checks its file with
+ * (providers/traefik/rule.ts), plus one thing only derivation cares about: every Host value
+ * is a valid host name (it becomes a DNS record).
  */
 export function checkRule(rule: string): { message: string; hint?: string } | undefined {
-  if (/[\r\n]/.test(rule)) return { message: 'router rule contains a newline' };
-  let depth = 0;
-  let expectOperand = true;
-  let i = 0;
-  const s = rule;
-  while (i < s.length) {
-    const rest = s.slice(i);
-    const ws = /^\s+/.exec(rest);
-    if (ws) {
-      i += ws[0].length;
-      continue;
-    }
-    if (expectOperand) {
-      if (rest[0] === '!') { i++; continue; }
-      if (rest[0] === '(') { depth++; i++; continue; }
-      const m = MATCHER.exec(rest);
-      if (!m) return { message: `router rule "${rule}" is malformed at column ${i + 1}`, hint: 'use matchers like Host(`app.lab.internal`) joined with && or ||' };
-      const two = m[3] !== undefined;
-      if (TWO_VALUES.has(m[1]!) !== two && !ONE_OR_TWO.has(m[1]!)) {
-        return { message: `${m[1]} takes ${two ? 'one value' : 'two values'} in Traefik v3 (rule "${rule}")`, hint: two ? 'write one matcher per value, joined with ||' : undefined };
-      }
-      if (m[1] === 'Host' && !isHostname(m[2]!)) {
-        return { message: `Host value "${m[2]}" is not a valid host name` };
-      }
-      i += m[0].length;
-      expectOperand = false;
-    } else {
-      if (rest[0] === ')') {
-        if (--depth < 0) return { message: `router rule "${rule}" has an unmatched ")"` };
-        i++;
-        continue;
-      }
-      if (rest.startsWith('&&') || rest.startsWith('||')) {
-        i += 2;
-        expectOperand = true;
-        continue;
-      }
-      return { message: `router rule "${rule}" is malformed at column ${i + 1}`, hint: 'join matchers with && or ||' };
-    }
-  }
-  if (expectOperand) return { message: `router rule "${rule}" is incomplete` };
-  if (depth !== 0) return { message: `router rule "${rule}" has an unclosed "("` };
-  return undefined;
+  const [problem] = checkRuleSyntax(rule);
+  if (problem) return { message: `router rule "${rule}": ${problem}`, hint: 'use matchers like Host(`app.lab.internal`) joined with && or ||; one value per matcher' };
+  const bad = hostsOf(rule).find((h) => !isHostname(h));
+  return bad === undefined ? undefined : { message: `Host value "${bad}" is not a valid host name` };
 }
 
 /** The Host values of a rule. */

@@ -96,7 +96,7 @@ describe('broken corpus: every problem in one run', () => {
         at(VMS, 29, 25, 'unknown stack "qdrnat"'),
         at(VMS, 36, 15, 'guest id 1002 (services) is already used'),
         at(VMS, 16, 79, 'invalid port "99999"'),
-        at(N8N, 10, 13, 'has an unclosed "("'),
+        at(N8N, 10, 13, 'unbalanced parentheses: expected ")"'),
         at('stacks/open-webui/phoenix.json', 22, 45, 'unknown key "prot"'),
         at('stacks/whoami/docker-compose.yml', 9, 1, 'invalid YAML'),
         at(LXCS, 37, 23, 'gateway.lab.internal would point to 10.0.0.10'),

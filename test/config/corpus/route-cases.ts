@@ -96,7 +96,7 @@ export const routeCases: Case[] = [
     file: N8N,
     line: 10,
     column: 13,
-    message: 'router rule "Host(`n8n`.lab.internal`)" is malformed at column 1',
+    message: 'router rule "Host(`n8n`.lab.internal`)": unexpected "." at 11',
   },
   {
     name: 'backtick after the rule',
@@ -104,7 +104,7 @@ export const routeCases: Case[] = [
     file: N8N,
     line: 10,
     column: 13,
-    message: 'is malformed at column 25',
+    message: 'unterminated backtick value at 25',
   },
   {
     name: 'unclosed parenthesis',
@@ -112,7 +112,7 @@ export const routeCases: Case[] = [
     file: N8N,
     line: 10,
     column: 13,
-    message: 'has an unclosed "("',
+    message: 'unbalanced parentheses: expected ")"',
   },
   {
     name: 'unmatched parenthesis',
@@ -120,7 +120,7 @@ export const routeCases: Case[] = [
     file: N8N,
     line: 10,
     column: 13,
-    message: 'has an unmatched ")"',
+    message: 'unbalanced parentheses: unexpected ")"',
   },
   {
     name: 'Host that is not a host name',
