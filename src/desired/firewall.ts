@@ -7,10 +7,16 @@ import type { Diagnostics } from '../config/diagnostics.js';
 import type { LoadedConfig } from '../config/load.js';
 import type { Located } from '../config/json.js';
 import type { FirewallRuleInput } from '../config/schema.js';
-import { ruleProblems, type RuleProblem, type RuleScope } from '../providers/firewall/validate.js';
+import { nftRuleProblems, ruleProblems, type RuleProblem, type RuleScope } from '../providers/firewall/validate.js';
 import type { DeploymentFacts } from './deployments.js';
 import { interpolate } from './interpolate.js';
 import type { Firewall, FirewallPolicy, FirewallRule, Guest, GuestFirewall } from './types.js';
+
+/** What a rule is checked against: PVE's rules, and the nftables backend's limits when it is used. */
+interface RuleCheck {
+  scope: RuleScope;
+  nftables: boolean;
+}
 
 type Path = (string | number)[];
 
@@ -25,7 +31,7 @@ const INPUT_KEY: Record<RuleProblem['field'], keyof FirewallRuleInput> = {
  * silently skipped there, so it must never reach a file); undefined when it is invalid.
  * Stack rules are interpolated with their environment's variables first.
  */
-function rule(input: FirewallRuleInput, origin: string, doc: Located, path: Path, scope: RuleScope, diags: Diagnostics, env?: { name: string; vars: ReadonlyMap<string, string> }): FirewallRule | undefined {
+function rule(input: FirewallRuleInput, origin: string, doc: Located, path: Path, check: RuleCheck, diags: Diagnostics, env?: { name: string; vars: ReadonlyMap<string, string> }): FirewallRule | undefined {
   let ok = true;
   const text = (key: keyof FirewallRuleInput): string | undefined => {
     const v = input[key];
@@ -47,7 +53,8 @@ function rule(input: FirewallRuleInput, origin: string, doc: Located, path: Path
     if (v !== undefined) r[field] = v;
   }
   if (!ok) return undefined;
-  const problems = ruleProblems(r, scope);
+  // The nftables backend cannot translate everything PVE can (aliases, ipsets): refuse it here.
+  const problems = [...ruleProblems(r, check.scope), ...(check.nftables ? nftRuleProblems(r, check.scope) : [])];
   for (const p of problems) diags.error('firewall-rule', doc.at([...path, INPUT_KEY[p.field]]), `firewall rule: ${p.message}`, p.hint);
   return problems.length ? undefined : r;
 }
@@ -69,22 +76,23 @@ export function mergeRules(rules: FirewallRule[]): FirewallRule[] {
 }
 
 export function deriveFirewall(config: LoadedConfig, guests: Guest[], facts: DeploymentFacts[], diags: Diagnostics): Firewall {
+  const nftables = config.global.sync?.firewall.backend === 'nftables';
   const g = config.global;
   const legacy = g.shared_volumes?.firewall;
   if (g.firewall && legacy) diags.warn('legacy-firewall', config.globalDoc.at(['shared_volumes', 'firewall']), 'both firewall and shared_volumes.firewall are set; shared_volumes.firewall is ignored', 'remove the legacy section');
   const fw = g.firewall ?? legacy;
   const fwPath: Path = g.firewall ? ['firewall'] : ['shared_volumes', 'firewall'];
   const policy: FirewallPolicy = { enabled: fw?.enabled ?? true, policyIn: fw?.default_input_policy ?? 'DROP', policyOut: fw?.default_output_policy ?? 'ACCEPT' };
-  const clusterRules = (fw?.global_firewall_rules ?? []).flatMap((r, k) => rule(r, 'global', config.globalDoc, [...fwPath, 'global_firewall_rules', k], 'cluster', diags) ?? []);
+  const clusterRules = (fw?.global_firewall_rules ?? []).flatMap((r, k) => rule(r, 'global', config.globalDoc, [...fwPath, 'global_firewall_rules', k], { scope: 'cluster', nftables }, diags) ?? []);
 
   const guestsOut: GuestFirewall[] = [];
   const addGuest = (guest: Guest, gfw: { enabled?: boolean; policy_in?: FirewallPolicy['policyIn']; policy_out?: FirewallPolicy['policyOut']; rules?: FirewallRuleInput[] } | undefined, doc: Located, path: Path) => {
-    const own = (gfw?.rules ?? []).flatMap((r, k) => rule(r, `guest:${guest.id}`, doc, [...path, 'firewall', 'rules', k], 'guest', diags) ?? []);
+    const own = (gfw?.rules ?? []).flatMap((r, k) => rule(r, `guest:${guest.id}`, doc, [...path, 'firewall', 'rules', k], { scope: 'guest', nftables }, diags) ?? []);
     const fromStacks = facts
       .filter((f) => f.deployment.vmid === guest.id && guest.kind === 'vm')
       // by deploy name, not assignment order: stable when an assignment moves or is kept for --prune
       .sort((a, b) => a.deployment.name.localeCompare(b.deployment.name))
-      .flatMap((f) => (f.env.firewall_rules ?? []).flatMap((r, k) => rule(r, f.deployment.id, f.stack.manifestDoc, ['environments', f.deployment.environment, 'firewall_rules', k], 'guest', diags, { name: f.deployment.environment, vars: f.vars }) ?? []));
+      .flatMap((f) => (f.env.firewall_rules ?? []).flatMap((r, k) => rule(r, f.deployment.id, f.stack.manifestDoc, ['environments', f.deployment.environment, 'firewall_rules', k], { scope: 'guest', nftables }, diags, { name: f.deployment.environment, vars: f.vars }) ?? []));
     if (!gfw && fromStacks.length === 0) return;
     guestsOut.push({
       guest,
