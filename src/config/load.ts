@@ -61,8 +61,9 @@ export interface LoadedConfig {
 }
 
 /** Read and schema-validate a root. Returns undefined when a required file is unusable. */
-export function loadRoot(root: string, diags: Diagnostics, env: NodeJS.ProcessEnv = process.env): LoadedConfig | undefined {
-  const rel = (p: string) => relative(process.cwd(), p) || p;
+export function loadRoot(root: string, diags: Diagnostics, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): LoadedConfig | undefined {
+  // Diagnostics name files relative to where the operator stands, as compilers do.
+  const rel = (p: string) => relative(cwd, p) || p;
   const etc = join(root, 'etc');
   const globalDoc = readJson(join(etc, 'phoenix_hypervisor_config.json'), rel, diags, true);
   const vmsDoc = readJson(join(etc, 'phoenix_vm_configs.json'), rel, diags, true);
@@ -142,13 +143,13 @@ function discoverStacks(dir: string, rel: (p: string) => string, diags: Diagnost
       broken.add(name);
       continue;
     }
-    stacks.set(name, { name, dir: sdir, compose: parsed.compose, manifest, manifestDoc, files: readStackFiles(sdir, manifest) });
+    stacks.set(name, { name, dir: sdir, compose: parsed.compose, manifest, manifestDoc, files: readStackFiles(sdir, manifest, rel) });
   }
   return { stacks, skipped, broken };
 }
 
 /** Read the files a manifest references; a source must stay inside the stack folder. */
-function readStackFiles(dir: string, manifest: Manifest): LoadedStack['files'] {
+function readStackFiles(dir: string, manifest: Manifest, rel: (p: string) => string): LoadedStack['files'] {
   const out: LoadedStack['files'] = new Map();
   const realDir = realpathSync(dir);
   for (const env of Object.values(manifest.environments)) {
@@ -170,7 +171,7 @@ function readStackFiles(dir: string, manifest: Manifest): LoadedStack['files'] {
         const code = (err as NodeJS.ErrnoException).code;
         out.set(source, {
           problem: code === 'ENOENT' ? `file source "${source}" does not exist` : `cannot read file source "${source}": ${code}`,
-          hint: code === 'ENOENT' ? `create ${relative(process.cwd(), path)} or fix the path` : 'check its permissions',
+          hint: code === 'ENOENT' ? `create ${rel(path)} or fix the path` : 'check its permissions',
         });
       }
     }

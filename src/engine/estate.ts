@@ -19,9 +19,9 @@ export interface Estate {
 }
 
 /** Load, validate and derive; throws UserError when anything is invalid. */
-export function loadEstate(root: string, env: NodeJS.ProcessEnv, reporter: Reporter, redactor: Redactor): Estate {
+export function loadEstate(root: string, env: NodeJS.ProcessEnv, reporter: Reporter, redactor: Redactor, cwd?: string): Estate {
   const diags = new Diagnostics();
-  const config = loadRoot(root, diags, env);
+  const config = loadRoot(root, diags, env, cwd);
   const desired = config ? derive(config, diags) : undefined;
   if (config) {
     for (const s of config.secrets.values()) if (s.ok) redactor.add(s.value);

@@ -8,6 +8,7 @@ import { runSync } from '../../engine/pipeline.js';
 import { buildProviders } from '../../engine/providers.js';
 import { actionable, STAGES } from '../../plan/change.js';
 import { offlinePlan } from '../../plan/offline.js';
+import { narrow } from '../../plan/policy.js';
 import type { Io } from '../main.js';
 import { finish, openSession } from '../output.js';
 import { syncOptions, type SyncFlags } from './sync.js';
@@ -23,8 +24,8 @@ export async function run(flags: SyncFlags & { offline?: boolean; detailedExitco
         detailedExitCode: Boolean(flags.detailedExitcode), reporter: s.bus, redactor: s.redactor, providers: buildProviders,
       });
     }
-    const { desired } = loadEstate(root, io.env, s.bus, s.redactor);
-    const changes = offlinePlan(desired);
+    const { desired } = loadEstate(root, io.env, s.bus, s.redactor, io.cwd);
+    const changes = offlinePlan(narrow(desired, syncOptions(flags, {}, true).filters));
     for (const stage of STAGES) s.bus.emit({ type: 'plan', stage, changes: changes.filter((c) => c.stage === stage) });
     s.bus.emit({ type: 'planned', pending: actionable(changes).length });
     return flags.detailedExitcode && actionable(changes).length > 0 ? 2 : 0;
