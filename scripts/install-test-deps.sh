@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs the real programs the tests drive (Debian packages): dnsmasq, nftables, iproute2,
+# a Docker engine with docker-compose, busybox (test images) and tmux (the terminal test).
+# Needs root; installs only what is missing.
+set -euo pipefail
+need=()
+command -v dnsmasq >/dev/null || need+=(dnsmasq-base)
+command -v nft >/dev/null || need+=(nftables)
+command -v ip >/dev/null || need+=(iproute2)
+command -v dockerd >/dev/null || need+=(docker.io)
+command -v docker-compose >/dev/null || need+=(docker-compose)
+command -v busybox >/dev/null || need+=(busybox-static)
+command -v tmux >/dev/null || need+=(tmux)
+command -v openssl >/dev/null || need+=(openssl)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "installing ${need[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
