@@ -50,7 +50,9 @@ export async function acquireLock(root: string, command: string, staleMs = 15_00
     release = await take();
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ELOCKED') throw new LockError(`cannot lock ${root}: ${(err as Error).message}`, { cause: err });
-    const holder = readHolder(root);
+    const found = await awaitHolder(root, take);
+    if ('release' in found) return hold(root, command, found.release);
+    const holder = found.holder;
     if (holder && holder.host === hostname() && !alive(holder.pid)) {
       // The holder died without releasing: safe to take over, nobody refreshes it.
       rmSync(join(root, LOCK_DIR), { recursive: true, force: true });
@@ -64,6 +66,30 @@ export async function acquireLock(root: string, command: string, staleMs = 15_00
       });
     }
   }
+  return hold(root, command, release);
+}
+
+/**
+ * The holder writes its file just after taking the lock, so a run that meets the lock in
+ * that instant briefly waits for the file; the lock may also be released meanwhile (the
+ * holder file goes first), in which case it is taken.
+ */
+async function awaitHolder(root: string, take: () => Promise<() => Promise<void>>): Promise<{ holder: LockHolder | undefined } | { release: () => Promise<void> }> {
+  for (let i = 0; i < 20; i++) {
+    const holder = readHolder(root);
+    if (holder) return { holder };
+    await new Promise((r) => setTimeout(r, 25));
+    try {
+      return { release: await take() };
+    } catch {
+      // Still held: look for the holder file again.
+    }
+  }
+  return { holder: undefined };
+}
+
+/** Record this process as the holder of a lock just taken. */
+function hold(root: string, command: string, release: () => Promise<void>): HeldLock {
   const holder: LockHolder = { pid: process.pid, host: hostname(), started: new Date().toISOString(), command };
   writeFileSync(join(root, HOLDER), JSON.stringify(holder) + '\n');
   return {

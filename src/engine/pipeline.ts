@@ -7,7 +7,7 @@
 import { ApplyError, CheckError, UserError } from '../errors.js';
 import type { Reporter } from '../output/events.js';
 import { actionable, STAGES, type Change, type Stage } from '../plan/change.js';
-import { narrow, scopeDeletes } from '../plan/policy.js';
+import { hasFilters, narrow, scopeDeletes } from '../plan/policy.js';
 import type { Provider, ProviderContext, SyncOptions } from '../providers/provider.js';
 import type { Redactor } from '../secrets.js';
 import type { DesiredState } from '../desired/types.js';
@@ -16,6 +16,7 @@ import type { LoadedConfig } from '../config/load.js';
 import { retainDeparted } from '../desired/retain.js';
 import { fileDiff } from '../providers/files/index.js';
 import { loadEstate } from './estate.js';
+import { checkFilters } from './filters.js';
 import { acquireLock } from './lock.js';
 
 /** The stages each stage needs to have succeeded first (only among those requested). */
@@ -75,6 +76,7 @@ export async function runSync(req: SyncRequest): Promise<number> {
   const { reporter, options } = req;
   const { desired: full, config } = loadEstate(req.root, req.env, reporter, req.redactor);
   const desired = narrow(full, options.filters);
+  checkFilters(full, desired, options.filters, req.stages);
   const lock = options.dryRun ? undefined : await acquireLock(req.root, req.command, req.lockStaleMs);
   const abort = new AbortController();
   let closeProviders: (() => Promise<void>) | undefined;
@@ -88,9 +90,11 @@ export async function runSync(req: SyncRequest): Promise<number> {
     const states = new Map<Stage, StageState>();
 
     // Observe and plan every stage concurrently: nothing is changed yet.
-    await Promise.all(stages.map(async (stage) => states.set(stage, await observeAndPlan(stage, providers[stage]!, ctx(new Set()), full.discovery.stacks))));
+    // Kept in stage order whatever order they finish in, so plans and reports are stable.
+    const observed = await Promise.all(stages.map((stage) => observeAndPlan(stage, providers[stage]!, ctx(new Set()), full.discovery.stacks)));
+    for (const st of observed) states.set(st.stage, st);
     // File stages see the departed deployments' entries too (see keepDeparted).
-    const fileDesired = options.prune ? desired : ((await keepDeparted(states, providers.stacks ?? [], config, ctx(new Set()), full.discovery.stacks)) ?? desired);
+    const fileDesired = (await keepDeparted(states, providers.stacks ?? [], config, ctx(new Set()), full)) ?? desired;
     const stageCtx = (stage: Stage, failed: ReadonlySet<string>) => ctx(failed, FILE_STAGES.includes(stage) ? fileDesired : desired);
     for (const st of states.values()) reporter.emit({ type: 'plan', stage: st.stage, changes: st.changes });
     const observeFailed = [...states.values()].some((s) => s.status === 'failed');
@@ -141,36 +145,48 @@ export async function runSync(req: SyncRequest): Promise<number> {
 const FILE_STAGES: readonly Stage[] = ['dns', 'firewall', 'traefik'];
 
 /**
- * Without --prune, a deployment that left the config keeps running, and so do its DNS
- * records, firewall rules and routes: the file stages are planned again with those
- * deployments re-derived, and what --prune would remove is shown as a held-back change.
- * The stacks stage tells which deployments departed; when it is not part of this run it
- * is observed (read only) for that alone.
+ * A deployment that left the config keeps running until a run deletes it (--prune), and so
+ * do its DNS records, firewall rules and routes: the file stages are planned again with
+ * those deployments re-derived, and what would remove them is shown as a held-back change.
+ * Which deployments departed is seen without filters (a filter never hides one, so it never
+ * prunes their entries); the stacks this run itself deletes are the only ones whose entries
+ * go. When the stacks stage is not part of this run it is observed (read only) for that alone.
  */
 async function keepDeparted(
   states: Map<Stage, StageState>,
   stackProviders: Provider[],
   config: LoadedConfig,
   ctx: ProviderContext,
-  stackNames: readonly string[],
+  full: DesiredState,
 ): Promise<DesiredState | undefined> {
   const fileStates = FILE_STAGES.map((s) => states.get(s)).filter((s): s is StageState => s?.status === 'planned');
   if (fileStates.length === 0) return undefined;
-  let stacks = states.get('stacks');
+  const stackNames = full.discovery.stacks;
+  const { prune, filters } = ctx.options;
+  const run = states.get('stacks');
+  // --prune without a filter and without the stacks stage: entries follow the config as written.
+  if (prune && !hasFilters(filters) && !run) return undefined;
+  // An unfiltered run's own plan shows every departed deployment as a delete (held back or not).
+  let stacks = run && !hasFilters(filters) ? run : undefined;
   if (!stacks && stackProviders.length) {
-    stacks = await observeAndPlan('stacks', stackProviders, ctx, stackNames);
+    const unfiltered = { ...ctx, desired: full, options: { ...ctx.options, prune: false, filters: {} } };
+    stacks = await observeAndPlan('stacks', stackProviders, unfiltered, stackNames);
   }
   if (!stacks || stacks.status === 'failed') {
     if (stackProviders.length || ctx.desired.deployments.length) ctx.reporter.emit({ type: 'log', level: 'warn', message: `cannot tell which stacks left the config (${stacks?.reason ?? 'no stacks stage'}): DNS, firewall and Traefik follow the config as written` });
     return undefined;
   }
-  const departed = stacks.changes.filter((c) => c.action === 'delete' && c.blocked).map((c) => c.id);
+  const deletedNow = new Set(run?.status === 'planned' ? actionable(run.changes).filter((c) => c.action === 'delete').map((c) => c.id) : []);
+  const departed = stacks.changes.filter((c) => c.action === 'delete' && c.blocked && !deletedNow.has(c.id)).map((c) => c.id);
   if (departed.length === 0) return undefined;
   const retention = retainDeparted(config, departed);
   for (const l of retention?.lost ?? []) ctx.reporter.emit({ type: 'log', level: 'warn', message: `${l.id} left the config and ${l.reason}: its DNS records, firewall rules and routes are removed now; the stack itself stays until --prune` });
   if (!retention?.kept.length) return undefined;
   const desired = { ...ctx.desired, dns: retention.desired.dns, firewall: retention.desired.firewall, routes: retention.desired.routes };
   const kept = { ...ctx, desired };
+  const why = prune
+    ? 'their stacks are not deleted in this run (outside its filters, or held back); they go when the stacks do'
+    : 'they left the config; run with --prune to remove them';
   for (const st of fileStates) {
     const pruned = new Map(st.changes.map((c) => [c.id, c]));
     const again = await observeAndPlan(st.stage, st.providers, kept, stackNames, st.live);
@@ -181,8 +197,7 @@ async function keepDeparted(
       if (!p || typeof keptContent !== 'string' || typeof p.after !== 'string' || p.after === keptContent) continue;
       held.push({
         stage: c.stage, kind: c.kind, id: c.id, label: `${c.label}: entries of ${retention.kept.join(', ')}`,
-        action: 'update', before: keptContent, after: p.after,
-        blocked: 'they left the config; run with --prune to remove them',
+        action: 'update', before: keptContent, after: p.after, blocked: why,
         ...(fileDiff(c.id, keptContent, p.after) ? { diff: fileDiff(c.id, keptContent, p.after)! } : {}),
       });
     }

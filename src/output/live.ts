@@ -7,7 +7,7 @@ import { createLogUpdate } from 'log-update';
 import { createColors } from 'picocolors';
 import type { Redactor } from '../secrets.js';
 import type { PhoenixEvent } from './events.js';
-import { TextRenderer, type TextOptions } from './text.js';
+import { TextRenderer, withoutLabel, type TextOptions } from './text.js';
 
 const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
@@ -28,6 +28,7 @@ export class LiveRenderer {
   private readonly c: ReturnType<typeof createColors>;
   private frame = 0;
   private timer: NodeJS.Timeout | undefined;
+  private finished = false;
 
   constructor(
     private readonly redactor: Redactor,
@@ -51,6 +52,8 @@ export class LiveRenderer {
       this.stop();
       this.draw();
       this.log.done();
+      // The final tree stays on screen; the summary goes below it, not followed by a redraw.
+      this.finished = true;
     }
     this.text.onEvent(e);
     if (e.type !== 'run-end') this.draw();
@@ -80,7 +83,7 @@ export class LiveRenderer {
       }
       case 'change-end': {
         const row = this.rows.get(e.change.stage)?.children.get(e.change.id);
-        if (row) Object.assign(row, { status: e.status, durationMs: e.durationMs, detail: e.error });
+        if (row) Object.assign(row, { status: e.status, durationMs: e.durationMs, detail: e.error === undefined ? undefined : withoutLabel(e.error, e.change.label) });
         break;
       }
       case 'stage-end': {
@@ -113,6 +116,7 @@ export class LiveRenderer {
   }
 
   private draw(): void {
+    if (this.finished) return;
     const lines: string[] = [];
     const now = Date.now();
     const line = (row: Row, indent: string) => {

@@ -78,7 +78,7 @@ export class TextRenderer {
       case 'change-end': {
         if (this.opts.progress === false) break;
         const mark = e.status === 'ok' ? c.green('✓') : e.status === 'failed' ? c.red('✗') : c.yellow('-');
-        this.line('err', `${mark} ${e.change.action} ${e.change.label}${e.error ? `: ${e.error}` : ''} (${e.durationMs} ms)`);
+        this.line('err', `${mark} ${e.change.action} ${e.change.label}${e.error ? `: ${withoutLabel(e.error, e.change.label)}` : ''} (${e.durationMs} ms)`);
         break;
       }
       case 'stage-end':
@@ -100,4 +100,9 @@ export class TextRenderer {
         break;
     }
   };
+}
+
+/** Providers often start an error with the change's label; the line already shows it. */
+export function withoutLabel(error: string, label: string): string {
+  return error.startsWith(`${label}: `) ? error.slice(label.length + 2) : error;
 }
