@@ -44,6 +44,8 @@ export interface SyncRequest {
   command: string;
   root: string;
   env: NodeJS.ProcessEnv;
+  /** Where diagnostics' file names are relative to (the caller's directory). */
+  cwd?: string;
   stages: readonly Stage[];
   options: SyncOptions;
   skipChecks: boolean;
@@ -74,7 +76,7 @@ interface StageState {
 /** Run a sync (or a dry run); resolves to the exit code, throws PhoenixErrors. */
 export async function runSync(req: SyncRequest): Promise<number> {
   const { reporter, options } = req;
-  const { desired: full, config } = loadEstate(req.root, req.env, reporter, req.redactor);
+  const { desired: full, config } = loadEstate(req.root, req.env, reporter, req.redactor, req.cwd);
   const desired = narrow(full, options.filters);
   checkFilters(full, desired, options.filters, req.stages);
   const lock = options.dryRun ? undefined : await acquireLock(req.root, req.command, req.lockStaleMs);

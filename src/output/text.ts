@@ -35,8 +35,12 @@ export class TextRenderer {
     this.c = createColors(opts.color);
   }
 
-  private line(stream: 'out' | 'err', text: string): void {
-    const stamped = this.opts.timestamps && stream === 'err' ? text.split('\n').map((l) => `${new Date().toISOString()} ${l}`).join('\n') : text;
+  /**
+   * Print one (multi-line) message. Progress lines on stderr get a timestamp in plain mode;
+   * diagnostics do not, so `file:line:col:` starts the line for editors and CI matchers.
+   */
+  private line(stream: 'out' | 'err', text: string, stamp = true): void {
+    const stamped = this.opts.timestamps && stream === 'err' && stamp ? text.split('\n').map((l) => `${new Date().toISOString()} ${l}`).join('\n') : text;
     this.opts[stream](this.redactor.redact(stamped) + '\n');
   }
 
@@ -56,7 +60,7 @@ export class TextRenderer {
     switch (e.type) {
       case 'diagnostic': {
         const text = formatDiagnostic(e.diagnostic);
-        this.line('err', e.diagnostic.severity === 'error' ? c.red(text) : c.yellow(text));
+        this.line('err', e.diagnostic.severity === 'error' ? c.red(text) : c.yellow(text), false);
         break;
       }
       case 'discovery':

@@ -64,6 +64,14 @@ describe('phoenix validate', () => {
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/phoenix_hypervisor_config\.json: error: required file is missing/);
   });
+
+  it('diagnostics start their line with file:line:col, even in timestamped plain output', async () => {
+    const root = copyExample(parent);
+    replaceIn(root, 'stacks/n8n/docker-compose.yml', '"5678:5678"', '"5678:99999"');
+    const r = await runCli(['validate', '--root', root], { isTTY: false, cwd: root });
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^stacks\/n8n\/docker-compose\.yml:\d+:\d+: error: /m);
+  });
 });
 
 describe('phoenix plan --offline --json', () => {

@@ -20,7 +20,7 @@ export async function run(flags: SyncFlags & { offline?: boolean; detailedExitco
   return finish(s, async () => {
     if (!flags.offline) {
       return runSync({
-        command: 'plan', root, env: io.env, stages: [...STAGES], options: syncOptions(flags, {}, true), skipChecks: true,
+        command: 'plan', root, env: io.env, cwd: io.cwd, stages: [...STAGES], options: syncOptions(flags, {}, true), skipChecks: true,
         detailedExitCode: Boolean(flags.detailedExitcode), reporter: s.bus, redactor: s.redactor, providers: buildProviders,
       });
     }

@@ -70,6 +70,7 @@ export async function run(flags: SyncFlags, args: string[], io: Io): Promise<num
       command: `sync ${args.join(' ') || 'all'}`,
       root,
       env: io.env,
+      cwd: io.cwd,
       stages: target.stages,
       options: syncOptions(flags, target),
       skipChecks: Boolean(flags.skipChecks),
