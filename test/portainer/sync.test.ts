@@ -5,6 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OWNER_VAR, HASH_VAR } from '../../src/providers/portainer/index.js';
+import { Redactor } from '../../src/secrets.js';
 import {
   actions,
   agent,
@@ -306,5 +307,20 @@ describe('modes', () => {
     );
     expect(stackOnly.stacks.some((c) => c.action === 'delete')).toBe(false);
     expect(rig.double.model.stacks).toHaveLength(6);
+  });
+});
+
+describe('secret rotation', () => {
+  it('redacts the old value of a rotated secret variable, which still lives in the stack Env', async () => {
+    const old = 'canary-rotated-old-5e1d';
+    const fresh = 'canary-rotated-new-77b0';
+    const spec = (value: string) => ({ stack: 'db', vmid: 1002, variables: [{ name: 'DB_PASSWORD', value, secret: true }] });
+    await sync(rig, desired([deployment(spec(old))], [agent(1002)]));
+    const before = new Redactor();
+    rig.redactor = before;
+    const run = await sync(rig, desired([deployment(spec(fresh))], [agent(1002)]));
+    expect(actions(run.stacks)).toEqual({ '1002/db-production': 'update' });
+    // Nothing in this run's config mentions the old value; observing the live Env registered it.
+    expect(before.redact(`Portainer said: DB_PASSWORD=${old}`)).not.toContain(old);
   });
 });

@@ -54,6 +54,8 @@ export class PortainerStacksProvider implements Provider<StacksLive> {
     const wanted = selectDeployments(ctx.desired, ctx.options.filters);
     // The loader registers secrets too; doing it here as well keeps this stage safe on its own.
     for (const d of wanted) for (const v of d.variables) if (v.secret) ctx.redactor.add(v.value);
+    // A rotated secret's old value lives on in the live Env: redact it too.
+    const secretNames = new Set(ctx.desired.deployments.flatMap((d) => d.variables.filter((v) => v.secret).map((v) => v.name)));
     const [endpoints, stacks] = await Promise.all([
       listEndpoints(this.client, undefined, ctx.signal),
       listStacks(this.client, ctx.signal),
@@ -73,6 +75,7 @@ export class PortainerStacksProvider implements Provider<StacksLive> {
           env.stacks = await Promise.all(
             onEndpoint.map(async (s): Promise<LiveStack> => {
               const vars = envMap(s.Env);
+              for (const [k, v] of Object.entries(vars)) if (secretNames.has(k)) ctx.redactor.add(v);
               const live: LiveStack = {
                 id: s.Id,
                 name: s.Name,
