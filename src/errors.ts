@@ -63,3 +63,8 @@ export function errorMessage(err: unknown): string {
   if (err instanceof Error) return err.message;
   return String(err);
 }
+
+/** Providers often start an error with the change's label; the line already shows it. */
+export function withoutLabel(error: string, label: string): string {
+  return error.startsWith(`${label}: `) ? error.slice(label.length + 2) : error;
+}

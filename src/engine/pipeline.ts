@@ -4,7 +4,7 @@
  * work graph: DNS and firewall in parallel, then environments, stacks, Traefik. A failed
  * stage stops the stages that depend on it, and says so.
  */
-import { ApplyError, CheckError, UserError } from '../errors.js';
+import { ApplyError, CheckError, UserError, withoutLabel } from '../errors.js';
 import type { Reporter } from '../output/events.js';
 import { actionable, STAGES, type Change, type Stage } from '../plan/change.js';
 import { hasFilters, narrow, scopeDeletes } from '../plan/policy.js';
@@ -243,12 +243,14 @@ async function applyStage(st: StageState, ctx: ProviderContext, reporter: Report
   const started = Date.now();
   reporter.emit({ type: 'stage-start', stage: st.stage });
   let failures = 0;
+  let firstError: string | undefined;
   for (const [i, p] of st.providers.entries()) {
     try {
       const results = await p.apply(ctx, st.planned[i]!, st.live[i]);
       for (const r of results) {
         if (r.status !== 'failed') continue;
         failures++;
+        firstError ??= r.error ? `${r.change.label}: ${withoutLabel(r.error.message, r.change.label)}` : undefined;
         if (r.change.stage === 'stacks') failed.add(r.change.id);
       }
     } catch (err) {
@@ -259,6 +261,6 @@ async function applyStage(st: StageState, ctx: ProviderContext, reporter: Report
   }
   if (st.stage !== 'stacks' && failures > 0) st.fatal = true;
   st.status = failures > 0 ? 'failed' : 'ok';
-  st.reason ??= failures > 0 ? `${failures} change${failures === 1 ? '' : 's'} failed` : undefined;
+  st.reason ??= failures > 0 ? `${failures} change${failures === 1 ? '' : 's'} failed${firstError ? `, first: ${firstError}` : ''}` : undefined;
   reporter.emit({ type: 'stage-end', stage: st.stage, status: failures > 0 ? 'failed' : 'ok', ...(st.reason ? { reason: st.reason } : {}), durationMs: Date.now() - started });
 }

@@ -7,7 +7,8 @@ import { createLogUpdate } from 'log-update';
 import { createColors } from 'picocolors';
 import type { Redactor } from '../secrets.js';
 import type { PhoenixEvent } from './events.js';
-import { TextRenderer, withoutLabel, type TextOptions } from './text.js';
+import { withoutLabel } from '../errors.js';
+import { TextRenderer, type TextOptions } from './text.js';
 
 const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 

@@ -5,6 +5,7 @@
  */
 import { createColors } from 'picocolors';
 import { formatDiagnostic } from '../config/diagnostics.js';
+import { withoutLabel } from '../errors.js';
 import type { Change } from '../plan/change.js';
 import type { Redactor } from '../secrets.js';
 import type { PhoenixEvent } from './events.js';
@@ -106,7 +107,3 @@ export class TextRenderer {
   };
 }
 
-/** Providers often start an error with the change's label; the line already shows it. */
-export function withoutLabel(error: string, label: string): string {
-  return error.startsWith(`${label}: `) ? error.slice(label.length + 2) : error;
-}
