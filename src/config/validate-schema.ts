@@ -10,7 +10,16 @@ import type { Located } from './json.js';
 
 // ajv's CommonJS default export needs this dance under NodeNext.
 const Ajv = AjvModule.default;
-const ajv = new Ajv({ allErrors: true, useDefaults: true, verbose: true, strict: false });
+// Compiling the schemas is a fixed cost of every command (about a third of `phoenix validate`):
+// skip Ajv's code optimiser and its meta-schema check of our own generated schemas.
+const ajv = new Ajv({
+  allErrors: true,
+  useDefaults: true,
+  verbose: true,
+  strict: false,
+  code: { optimize: false },
+  validateSchema: false,
+});
 const compiled = new WeakMap<TSchema, ValidateFunction>();
 
 /**
@@ -33,8 +42,12 @@ export function validateAgainst<T>(schema: TSchema, doc: Located, diags: Diagnos
   if (!errors.every((e) => e.keyword === 'additionalProperties')) return undefined;
   const trimmed = structuredClone(doc.value);
   for (const e of errors) {
-    const parent = pathOf(e.instancePath).reduce<unknown>((v, k) => (v as Record<string | number, unknown> | undefined)?.[k], trimmed);
-    if (parent && typeof parent === 'object') delete (parent as Record<string, unknown>)[String(e.params['additionalProperty'])];
+    const parent = pathOf(e.instancePath).reduce<unknown>(
+      (v, k) => (v as Record<string | number, unknown> | undefined)?.[k],
+      trimmed,
+    );
+    if (parent && typeof parent === 'object')
+      delete (parent as Record<string, unknown>)[String(e.params['additionalProperty'])];
   }
   return validate(trimmed) ? (trimmed as T) : undefined;
 }
@@ -53,7 +66,13 @@ type SchemaNode = {
  * unknown key there is no error; but one a letter or two from a key Phoenix reads
  * (`docker_stack`) would silently drop what it configures, so it is a warning.
  */
-function warnTypos(schema: TSchema, value: unknown, path: (string | number)[], doc: Located, diags: Diagnostics): void {
+function warnTypos(
+  schema: TSchema,
+  value: unknown,
+  path: (string | number)[],
+  doc: Located,
+  diags: Diagnostics,
+): void {
   const s = schema as SchemaNode;
   if (s.anyOf) {
     const kind = Array.isArray(value) ? 'array' : typeof value;
@@ -72,8 +91,18 @@ function warnTypos(schema: TSchema, value: unknown, path: (string | number)[], d
     const sub = props[key] ?? record;
     if (sub) warnTypos(sub, v, [...path, key], doc, diags);
     else if (s.additionalProperties !== false && key.length >= 4) {
-      const guess = didYouMean(key, Object.keys(props).filter((k) => k !== '$schema'), 2);
-      if (guess) diags.warn('unknown-key', doc.keyAt(path, key), `unknown key "${key}" in ${path.length ? path.join('.') : 'the file'} is ignored`, `did you mean "${guess}"? (keys Phoenix does not read are left to provisioning tools)`);
+      const guess = didYouMean(
+        key,
+        Object.keys(props).filter((k) => k !== '$schema'),
+        2,
+      );
+      if (guess)
+        diags.warn(
+          'unknown-key',
+          doc.keyAt(path, key),
+          `unknown key "${key}" in ${path.length ? path.join('.') : 'the file'} is ignored`,
+          `did you mean "${guess}"? (keys Phoenix does not read are left to provisioning tools)`,
+        );
     }
   }
 }
@@ -88,7 +117,9 @@ function fold(errors: ErrorObject[]): ErrorObject[] {
   for (const a of errors.filter((e) => e.keyword === 'anyOf')) {
     const branches = (a.parentSchema as { anyOf?: { type?: string }[] }).anyOf ?? [];
     const dataType = Array.isArray(a.data) ? 'array' : a.data === null ? 'null' : typeof a.data;
-    const match = branches.findIndex((b) => b.type === dataType || (b.type === 'integer' && dataType === 'number'));
+    const match = branches.findIndex(
+      (b) => b.type === dataType || (b.type === 'integer' && dataType === 'number'),
+    );
     const inside = errors.filter((e) => e !== a && e.schemaPath.startsWith(`${a.schemaPath}/`));
     const own = inside.filter((e) => e.schemaPath.startsWith(`${a.schemaPath}/${match}/`));
     const typeMismatch = own.some((e) => e.keyword === 'type' && e.instancePath === a.instancePath);
@@ -131,7 +162,12 @@ function report(e: ErrorObject, doc: Located, diags: Diagnostics): void {
       return;
     }
     case 'required':
-      diags.error('missing-key', doc.at(path), `${where} is missing "${String(e.params['missingProperty'])}"`, 'add it');
+      diags.error(
+        'missing-key',
+        doc.at(path),
+        `${where} is missing "${String(e.params['missingProperty'])}"`,
+        'add it',
+      );
       return;
     case 'anyOf': {
       const options = literalOptions(e.parentSchema);
@@ -156,7 +192,12 @@ function report(e: ErrorObject, doc: Located, diags: Diagnostics): void {
     case 'propertyNames':
       return; // reported again as a pattern error on the name itself
     default:
-      diags.error('invalid-value', doc.at(path), `${where} ${e.message ?? 'is invalid'}`, describe(e.parentSchema));
+      diags.error(
+        'invalid-value',
+        doc.at(path),
+        `${where} ${e.message ?? 'is invalid'}`,
+        describe(e.parentSchema),
+      );
   }
 }
 

@@ -5,7 +5,7 @@
  * formatting of the user's file are kept (the YAML document is edited, not re-serialised
  * from plain data).
  */
-import { isMap, isScalar, isSeq, YAMLMap, YAMLSeq, type Document } from 'yaml';
+import { isMap, isNode, isScalar, isSeq, Pair, YAMLMap, YAMLSeq, type Document } from 'yaml';
 import type { StackFile } from './types.js';
 
 /** Label keys Phoenix puts on every service it deploys (SPEC §6). */
@@ -25,9 +25,103 @@ export interface RenderInput {
 
 /** Render one compose text. */
 export function renderCompose(input: RenderInput): string {
-  const doc = input.doc.clone();
+  const doc = editableCopy(input.doc);
   const services = doc.get('services');
   if (!isMap(services)) return doc.toString();
+  decorate(doc, services, input);
+  return doc.toString({ lineWidth: 0 });
+}
+
+/** A deployment's texts: standalone and swarm, both carrying the hash label. */
+export interface HashedRender {
+  hash: string;
+  standalone: string;
+  swarm: string;
+}
+
+/**
+ * Everything a deployment needs from one copy of the document: the standalone text without
+ * the hash label (which `hashOf` turns into the hash), then the hash label merged into that
+ * same copy, then the swarm text (the same text unless there are files, since the mode only
+ * changes configs). Byte for byte what `renderCompose` gives with `{...ownerLabels,
+ * [HASH_LABEL]: hash}` per mode, as the hash label is merged last either way, for about a
+ * third of the work: rendering was most of planning 1,000 VMs (bench/README.md).
+ * `ownerLabels` must not contain the hash label.
+ */
+export function renderHashed(
+  input: Omit<RenderInput, 'mode'>,
+  hashOf: (unhashed: string) => string,
+): HashedRender {
+  const doc = editableCopy(input.doc);
+  const services = doc.get('services');
+  if (!isMap(services)) {
+    const text = doc.toString();
+    return { hash: hashOf(text), standalone: text, swarm: text };
+  }
+  decorate(doc, services, { ...input, mode: 'standalone' });
+  const hash = hashOf(doc.toString({ lineWidth: 0 }));
+  for (const pair of services.items)
+    if (isMap(pair.value)) mergeLabels(doc, pair.value, [[HASH_LABEL, hash]]);
+  const standalone = doc.toString({ lineWidth: 0 });
+  const swarm =
+    input.files.length === 0
+      ? standalone
+      : renderCompose({ ...input, ownerLabels: { ...input.ownerLabels, [HASH_LABEL]: hash }, mode: 'swarm' });
+  return { hash, standalone, swarm };
+}
+
+/**
+ * A copy of a parsed document to render into: the maps on the way to what rendering edits
+ * (the top level, `services`, each service) are copied pair by pair, and the `labels` and
+ * `configs` nodes are cloned; every other node is shared with the original, which is never
+ * modified. `Document.clone()` copied every node of the file for every deployment, which
+ * was a third of the rendering time.
+ */
+function editableCopy(doc: Document.Parsed): Document.Parsed {
+  const copy = shallowCopy(doc);
+  if (!isMap(doc.contents)) return copy;
+  const top = copyMap(doc.contents);
+  copy.contents = top as typeof doc.contents;
+  for (const pair of top.items) {
+    const key = keyOf(pair);
+    if (key === 'configs') pair.value = cloneNode(pair.value);
+    if (key !== 'services' || !isMap(pair.value)) continue;
+    const services = copyMap(pair.value);
+    pair.value = services;
+    for (const svc of services.items) {
+      if (!isMap(svc.value)) continue;
+      const service = copyMap(svc.value);
+      svc.value = service;
+      for (const p of service.items)
+        if (keyOf(p) === 'labels' || keyOf(p) === 'configs') p.value = cloneNode(p.value);
+    }
+  }
+  return copy;
+}
+
+/** The same object with the same own properties (what yaml's own clone() starts from). */
+function shallowCopy<T extends object>(value: T): T {
+  return Object.create(Object.getPrototypeOf(value) as object, Object.getOwnPropertyDescriptors(value)) as T;
+}
+
+/** A map whose pairs are new (so setting a key never touches the original) but whose keys and values are shared. */
+function copyMap(map: YAMLMap): YAMLMap {
+  const copy = shallowCopy(map);
+  copy.items = map.items.map((p) => new Pair(p.key, p.value));
+  if (map.range) copy.range = [...map.range] as typeof map.range;
+  return copy;
+}
+
+function cloneNode(value: unknown): unknown {
+  return isNode(value) ? value.clone() : value;
+}
+
+function keyOf(pair: Pair): unknown {
+  return isScalar(pair.key) ? pair.key.value : pair.key;
+}
+
+/** Merge labels (and files as configs) into every service of a document copy. */
+function decorate(doc: Document, services: YAMLMap, input: RenderInput): void {
   for (const pair of services.items) {
     const name = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
     const service = pair.value;
@@ -41,7 +135,6 @@ export function renderCompose(input: RenderInput): string {
     if (files.length > 0) addServiceConfigs(doc, service, files, input);
   }
   if (input.files.length > 0) addTopLevelConfigs(doc, input);
-  return doc.toString({ lineWidth: 0 });
 }
 
 function splitLabel(label: string): [string, string] {
@@ -54,7 +147,9 @@ function mergeLabels(doc: Document, service: YAMLMap, labels: [string, string][]
   const existing = service.get('labels', true);
   if (isSeq(existing)) {
     for (const [k, v] of labels) {
-      const i = existing.items.findIndex((it) => isScalar(it) && String(it.value).split('=')[0]!.trim() === k);
+      const i = existing.items.findIndex(
+        (it) => isScalar(it) && String(it.value).split('=')[0]!.trim() === k,
+      );
       const node = doc.createNode(`${k}=${v}`);
       if (i >= 0) existing.items[i] = node;
       else existing.items.push(node);
@@ -72,7 +167,12 @@ export function configName(deployName: string, file: StackFile, mode: 'standalon
   return mode === 'swarm' ? `${deployName}-${base}-${file.hash}` : `phoenix_${base}`;
 }
 
-function addServiceConfigs(doc: Document, service: YAMLMap, files: readonly StackFile[], input: RenderInput): void {
+function addServiceConfigs(
+  doc: Document,
+  service: YAMLMap,
+  files: readonly StackFile[],
+  input: RenderInput,
+): void {
   const existing: unknown = service.get('configs', true);
   const list = isSeq(existing) ? existing : new YAMLSeq();
   if (!isSeq(existing)) service.set('configs', list);

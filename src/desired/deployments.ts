@@ -8,7 +8,7 @@ import type { LoadedConfig, LoadedStack } from '../config/load.js';
 import type { Source } from '../config/source.js';
 import type { ManifestEnvironment, Vm } from '../config/schema.js';
 import type { SyncSettings } from '../config/settings.js';
-import { DEPLOYMENT_LABEL, HASH_LABEL, OWNER_LABEL, renderCompose } from './compose-render.js';
+import { DEPLOYMENT_LABEL, OWNER_LABEL, renderHashed } from './compose-render.js';
 import { interpolate } from './interpolate.js';
 import { parsePort, type PortMapping } from './ports.js';
 import type { StackDeployment, StackFile, Variable } from './types.js';
@@ -32,11 +32,22 @@ export interface DeploymentFacts {
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /** Resolve and check the variables of one stack environment. */
-function variablesOf(config: LoadedConfig, stack: LoadedStack, envName: string, env: ManifestEnvironment, diags: Diagnostics): Variable[] {
+function variablesOf(
+  config: LoadedConfig,
+  stack: LoadedStack,
+  envName: string,
+  env: ManifestEnvironment,
+  diags: Diagnostics,
+): Variable[] {
   return (env.variables ?? []).map((v, k) => {
     const ref = config.secrets.get(v.value);
     if (ref && !ref.ok) {
-      diags.error('secret', stack.manifestDoc.at(['environments', envName, 'variables', k, 'value']), `variable ${v.name}: ${ref.message}`, ref.hint);
+      diags.error(
+        'secret',
+        stack.manifestDoc.at(['environments', envName, 'variables', k, 'value']),
+        `variable ${v.name}: ${ref.message}`,
+        ref.hint,
+      );
       return { name: v.name, value: '', secret: true };
     }
     return { name: v.name, value: ref?.ok ? ref.value : v.value, secret: Boolean(ref || v.secret) };
@@ -55,7 +66,14 @@ interface Rendered {
 }
 
 /** Render one stack environment; problems in it are reported once, not once per VM. */
-function render(config: LoadedConfig, stack: LoadedStack, envName: string, deployName: string, ownerId: string, diags: Diagnostics): Rendered {
+function render(
+  config: LoadedConfig,
+  stack: LoadedStack,
+  envName: string,
+  deployName: string,
+  ownerId: string,
+  diags: Diagnostics,
+): Rendered {
   const env = stack.manifest.environments[envName]!;
   const variables = variablesOf(config, stack, envName, env, diags);
   const vars = new Map(variables.map((v) => [v.name, v.value]));
@@ -67,26 +85,50 @@ function render(config: LoadedConfig, stack: LoadedStack, envName: string, deplo
 
   for (const [svc, def] of Object.entries(services)) {
     if (!def || typeof def !== 'object') continue;
-    if (typeof def['image'] === 'string' && /^(docker\.io\/)?portainer\/portainer-(ce|ee)(:|@|$)/.test(def['image'])) managesPortainer = true;
+    if (
+      typeof def['image'] === 'string' &&
+      /^(docker\.io\/)?portainer\/portainer-(ce|ee)(:|@|$)/.test(def['image'])
+    )
+      managesPortainer = true;
     const list: PortMapping[] = [];
     ((def['ports'] as unknown[] | undefined) ?? []).forEach((entry, k) => {
       const text = interpolatePort(entry, vars);
       const at = stack.compose.at(['services', svc, 'ports', k]);
       const shown = typeof entry === 'string' ? `"${entry}"` : 'entry';
-      if (text.missing.length) diags.error('unset-variable', at, `port ${shown} uses ${text.missing.join(', ')}, which environment "${envName}" does not set`, `add it to environments.${envName}.variables in ${stack.manifestDoc.file}, or give a default: \${NAME:-8080}`);
+      if (text.missing.length)
+        diags.error(
+          'unset-variable',
+          at,
+          `port ${shown} uses ${text.missing.join(', ')}, which environment "${envName}" does not set`,
+          `add it to environments.${envName}.variables in ${stack.manifestDoc.file}, or give a default: \${NAME:-8080}`,
+        );
       const parsed = parsePort(text.value);
       if (parsed.ok) list.push(...parsed.mappings);
       else {
         unreadablePorts.add(svc);
         // An unset variable is the cause; the unreadable result would only repeat it.
-        if (!text.missing.length) diags.error('invalid-port', at, `${parsed.message} (environment "${envName}")`, 'use "HOST:CONTAINER", e.g. "8080:80"');
+        if (!text.missing.length)
+          diags.error(
+            'invalid-port',
+            at,
+            `${parsed.message} (environment "${envName}")`,
+            'use "HOST:CONTAINER", e.g. "8080:80"',
+          );
       }
     });
     ports.set(svc, list);
     ((def['volumes'] as unknown[] | undefined) ?? []).forEach((vol, k) => {
-      const src = typeof vol === 'string' ? vol.split(':')[0]! : String((vol as Record<string, unknown>)?.['source'] ?? '');
+      const src =
+        typeof vol === 'string'
+          ? vol.split(':')[0]!
+          : String((vol as Record<string, unknown>)?.['source'] ?? '');
       if (src.startsWith('./') || src.startsWith('../') || src === '.') {
-        diags.error('relative-bind', stack.compose.at(['services', svc, 'volumes', k]), `relative bind mount "${src}" cannot work for a stack deployed from text`, `deliver the file with the manifest's "files" (source, destination_in_container) instead`);
+        diags.error(
+          'relative-bind',
+          stack.compose.at(['services', svc, 'volumes', k]),
+          `relative bind mount "${src}" cannot work for a stack deployed from text`,
+          `deliver the file with the manifest's "files" (source, destination_in_container) instead`,
+        );
       }
     });
   }
@@ -96,39 +138,67 @@ function render(config: LoadedConfig, stack: LoadedStack, envName: string, deplo
     const at = stack.manifestDoc.at(['environments', envName, 'files', k]);
     const read = stack.files.get(f.source);
     if (!read || 'problem' in read) {
-      diags.error('file-source', stack.manifestDoc.at(['environments', envName, 'files', k, 'source']), read?.problem ?? `file source "${f.source}" is unreadable`, read && 'hint' in read ? read.hint : undefined);
+      diags.error(
+        'file-source',
+        stack.manifestDoc.at(['environments', envName, 'files', k, 'source']),
+        read?.problem ?? `file source "${f.source}" is unreadable`,
+        read && 'hint' in read ? read.hint : undefined,
+      );
       return;
     }
     if (f.service && !serviceNames.includes(f.service)) {
-      diags.error('unknown-service', at, `file ${f.source} names service "${f.service}", which ${stack.compose.file} does not define`, serviceNames.length ? `services: ${serviceNames.join(', ')}` : undefined);
+      diags.error(
+        'unknown-service',
+        at,
+        `file ${f.source} names service "${f.service}", which ${stack.compose.file} does not define`,
+        serviceNames.length ? `services: ${serviceNames.join(', ')}` : undefined,
+      );
       return;
     }
-    files.push({ source: f.source, destination: f.destination_in_container, services: f.service ? [f.service] : serviceNames, content: read.content, hash: sha(read.content).slice(0, 12) });
+    files.push({
+      source: f.source,
+      destination: f.destination_in_container,
+      services: f.service ? [f.service] : serviceNames,
+      content: read.content,
+      hash: sha(read.content).slice(0, 12),
+    });
   });
 
   const labels = new Map<string, string[]>();
   for (const [svc, spec] of Object.entries(env.services ?? {})) {
     if (!serviceNames.includes(svc)) {
-      diags.error('unknown-service', stack.manifestDoc.keyAt(['environments', envName, 'services'], svc), `manifest labels service "${svc}", which ${stack.compose.file} does not define`, serviceNames.length ? `services: ${serviceNames.join(', ')}` : undefined);
+      diags.error(
+        'unknown-service',
+        stack.manifestDoc.keyAt(['environments', envName, 'services'], svc),
+        `manifest labels service "${svc}", which ${stack.compose.file} does not define`,
+        serviceNames.length ? `services: ${serviceNames.join(', ')}` : undefined,
+      );
       continue;
     }
-    labels.set(svc, spec.traefik_labels.map((l) => interpolate(l, vars).value));
+    labels.set(
+      svc,
+      spec.traefik_labels.map((l) => interpolate(l, vars).value),
+    );
   }
 
   const owner = { [OWNER_LABEL]: ownerId, [DEPLOYMENT_LABEL]: deployName };
-  const base = { doc: stack.compose.doc, deployName, labels, files };
-  const unhashed = renderCompose({ ...base, ownerLabels: owner, mode: 'standalone' });
-  const hash = sha(JSON.stringify([unhashed, variables.map((v) => [v.name, v.value]), files.map((f) => f.hash)])).slice(0, 16);
-  const ownerLabels = { ...owner, [HASH_LABEL]: hash };
-  const compose = {
-    standalone: renderCompose({ ...base, ownerLabels, mode: 'standalone' }),
-    swarm: renderCompose({ ...base, ownerLabels, mode: 'swarm' }),
-  };
+  // The hash covers the standalone text without the hash label, the variables and the files.
+  const { hash, standalone, swarm } = renderHashed(
+    { doc: stack.compose.doc, deployName, labels, files, ownerLabels: owner },
+    (unhashed) =>
+      sha(
+        JSON.stringify([unhashed, variables.map((v) => [v.name, v.value]), files.map((f) => f.hash)]),
+      ).slice(0, 16),
+  );
+  const compose = { standalone, swarm };
   return { compose, variables, files, hash, ports, unreadablePorts, vars, managesPortainer };
 }
 
 /** Interpolate a port entry: the short form, or every string field of the long form. */
-function interpolatePort(entry: unknown, vars: ReadonlyMap<string, string>): { value: unknown; missing: string[] } {
+function interpolatePort(
+  entry: unknown,
+  vars: ReadonlyMap<string, string>,
+): { value: unknown; missing: string[] } {
   if (typeof entry === 'string') return interpolate(entry, vars);
   if (!entry || typeof entry !== 'object' || Array.isArray(entry)) return { value: entry, missing: [] };
   const missing: string[] = [];
@@ -144,7 +214,12 @@ function interpolatePort(entry: unknown, vars: ReadonlyMap<string, string>): { v
 }
 
 /** Every deployment of every VM. */
-export function deriveDeployments(config: LoadedConfig, settings: SyncSettings, ownerId: string, diags: Diagnostics): DeploymentFacts[] {
+export function deriveDeployments(
+  config: LoadedConfig,
+  settings: SyncSettings,
+  ownerId: string,
+  diags: Diagnostics,
+): DeploymentFacts[] {
   const out: DeploymentFacts[] = [];
   const cache = new Map<string, Rendered>();
   const seen = new Map<string, Source>();
@@ -159,28 +234,53 @@ export function deriveDeployments(config: LoadedConfig, settings: SyncSettings, 
         if (config.broken.has(stackName)) return; // its own errors are already reported
         const skipped = config.skipped.find((s) => s.name === stackName);
         const known = [...config.stacks.keys()];
-        diags.error('unknown-stack', at, skipped ? `stack "${stackName}" is incomplete: ${skipped.reason}` : `unknown stack "${stackName}"`, skipped ? `add the missing file to stacks/${stackName}/` : suggest(stackName, known, 'stacks'));
+        diags.error(
+          'unknown-stack',
+          at,
+          skipped ? `stack "${stackName}" is incomplete: ${skipped.reason}` : `unknown stack "${stackName}"`,
+          skipped ? `add the missing file to stacks/${stackName}/` : suggest(stackName, known, 'stacks'),
+        );
         return;
       }
       if (!stack.manifest.environments[envName]) {
         const envs = Object.keys(stack.manifest.environments);
-        diags.error('unknown-environment', at, `stack "${stackName}" has no environment "${envName}"`, suggest(envName, envs, 'environments'));
+        diags.error(
+          'unknown-environment',
+          at,
+          `stack "${stackName}" has no environment "${envName}"`,
+          suggest(envName, envs, 'environments'),
+        );
         return;
       }
       const name = `${stackName}-${envName}`;
       if (!DEPLOY_NAME.test(name)) {
-        diags.error('invalid-stack-name', at, `deploy name "${name}" is not a valid compose project name`, 'stack and environment names may use lower-case letters, digits, "-" and "_", and must start with a letter or digit');
+        diags.error(
+          'invalid-stack-name',
+          at,
+          `deploy name "${name}" is not a valid compose project name`,
+          'stack and environment names may use lower-case letters, digits, "-" and "_", and must start with a letter or digit',
+        );
         return;
       }
       const key = `${vm.vmid}/${name}`;
       const dup = seen.get(key);
       if (dup) {
-        diags.error('duplicate-assignment', at, `stack ${name} is assigned to VM ${vm.vmid} twice`, `also at ${dup.file}:${dup.line}:${dup.column}`);
+        diags.error(
+          'duplicate-assignment',
+          at,
+          `stack ${name} is assigned to VM ${vm.vmid} twice`,
+          `also at ${dup.file}:${dup.line}:${dup.column}`,
+        );
         return;
       }
       seen.set(key, at);
       if (backend === 'portainer' && (vm.portainer_role === undefined || vm.portainer_role === 'none')) {
-        diags.error('no-portainer-role', config.vmsDoc.at(['vms', i]), `VM ${vm.vmid} (${vm.name}) has docker_stacks but no portainer_role`, 'set "portainer_role": "primary" or "agent", or deploy it with the docker backend (sync.backends)');
+        diags.error(
+          'no-portainer-role',
+          config.vmsDoc.at(['vms', i]),
+          `VM ${vm.vmid} (${vm.name}) has docker_stacks but no portainer_role`,
+          'set "portainer_role": "primary" or "agent", or deploy it with the docker backend (sync.backends)',
+        );
         return;
       }
       let r = cache.get(name);
@@ -193,7 +293,10 @@ export function deriveDeployments(config: LoadedConfig, settings: SyncSettings, 
         environment: envName,
         name,
         backend,
-        portainerEnvironment: vm.portainer_role === 'agent' ? (vm.portainer_environment_name ?? vm.name) : settings.portainer.local_environment,
+        portainerEnvironment:
+          vm.portainer_role === 'agent'
+            ? (vm.portainer_environment_name ?? vm.name)
+            : settings.portainer.local_environment,
         dockerHost: settings.docker.hosts[String(vm.vmid)] ?? settings.docker.host,
         compose: r.compose,
         variables: r.variables,
@@ -202,7 +305,15 @@ export function deriveDeployments(config: LoadedConfig, settings: SyncSettings, 
         managesPortainer: r.managesPortainer,
         source: at,
       };
-      out.push({ deployment, stack, env: stack.manifest.environments[envName]!, vars: r.vars, ports: r.ports, unreadablePorts: r.unreadablePorts, assignmentSource: at });
+      out.push({
+        deployment,
+        stack,
+        env: stack.manifest.environments[envName]!,
+        vars: r.vars,
+        ports: r.ports,
+        unreadablePorts: r.unreadablePorts,
+        assignmentSource: at,
+      });
     });
   });
   checkPortClashes(out, diags);
@@ -211,7 +322,9 @@ export function deriveDeployments(config: LoadedConfig, settings: SyncSettings, 
 
 function suggest(word: string, known: string[], what: string): string {
   const close = known.filter((k) => k.includes(word) || word.includes(k) || k[0] === word[0]);
-  return known.length === 0 ? `there are no ${what}` : `known ${what}: ${(close.length ? close : known).slice(0, 8).join(', ')}`;
+  return known.length === 0
+    ? `there are no ${what}`
+    : `known ${what}: ${(close.length ? close : known).slice(0, 8).join(', ')}`;
 }
 
 /** Two deployments on one VM publishing the same host port (and protocol, and address). */
@@ -225,7 +338,12 @@ function checkPortClashes(facts: DeploymentFacts[], diags: Diagnostics): void {
         const prev = taken.get(key);
         const here = `${f.deployment.name}/${svc}`;
         if (prev && prev.name !== here) {
-          diags.error('port-clash', f.assignmentSource, `host port ${m.published}/${m.protocol} on VM ${f.deployment.vmid} is published by both ${prev.name} and ${here}`, `also assigned at ${prev.source.file}:${prev.source.line}:${prev.source.column}; change one of the published ports`);
+          diags.error(
+            'port-clash',
+            f.assignmentSource,
+            `host port ${m.published}/${m.protocol} on VM ${f.deployment.vmid} is published by both ${prev.name} and ${here}`,
+            `also assigned at ${prev.source.file}:${prev.source.line}:${prev.source.column}; change one of the published ports`,
+          );
         } else taken.set(key, { name: here, source: f.assignmentSource });
       }
     }

@@ -7,7 +7,12 @@ import type { Diagnostics } from '../config/diagnostics.js';
 import type { LoadedConfig } from '../config/load.js';
 import type { Located } from '../config/json.js';
 import type { FirewallRuleInput } from '../config/schema.js';
-import { nftRuleProblems, ruleProblems, type RuleProblem, type RuleScope } from '../providers/firewall/validate.js';
+import {
+  nftRuleProblems,
+  ruleProblems,
+  type RuleProblem,
+  type RuleScope,
+} from '../providers/firewall/validate.js';
 import type { DeploymentFacts } from './deployments.js';
 import { interpolate } from './interpolate.js';
 import type { Firewall, FirewallPolicy, FirewallRule, Guest, GuestFirewall } from './types.js';
@@ -22,8 +27,16 @@ type Path = (string | number)[];
 
 /** The key of the original format that holds each field of a normalised rule. */
 const INPUT_KEY: Record<RuleProblem['field'], keyof FirewallRuleInput> = {
-  direction: 'type', action: 'action', source: 'source', dest: 'dest', proto: 'proto',
-  dport: 'port', sport: 'sport', iface: 'iface', log: 'log', comment: 'comment',
+  direction: 'type',
+  action: 'action',
+  source: 'source',
+  dest: 'dest',
+  proto: 'proto',
+  dport: 'port',
+  sport: 'sport',
+  iface: 'iface',
+  log: 'log',
+  comment: 'comment',
 };
 
 /**
@@ -31,7 +44,15 @@ const INPUT_KEY: Record<RuleProblem['field'], keyof FirewallRuleInput> = {
  * silently skipped there, so it must never reach a file); undefined when it is invalid.
  * Stack rules are interpolated with their environment's variables first.
  */
-function rule(input: FirewallRuleInput, origin: string, doc: Located, path: Path, check: RuleCheck, diags: Diagnostics, env?: { name: string; vars: ReadonlyMap<string, string> }): FirewallRule | undefined {
+function rule(
+  input: FirewallRuleInput,
+  origin: string,
+  doc: Located,
+  path: Path,
+  check: RuleCheck,
+  diags: Diagnostics,
+  env?: { name: string; vars: ReadonlyMap<string, string> },
+): FirewallRule | undefined {
   let ok = true;
   const text = (key: keyof FirewallRuleInput): string | undefined => {
     const v = input[key];
@@ -39,23 +60,45 @@ function rule(input: FirewallRuleInput, origin: string, doc: Located, path: Path
     if (!env) return String(v);
     const r = interpolate(String(v), env.vars);
     if (r.missing.length) {
-      diags.error('unset-variable', doc.at([...path, key]), `firewall rule uses ${r.missing.join(', ')}, which environment "${env.name}" does not set`, `add it to environments.${env.name}.variables`);
+      diags.error(
+        'unset-variable',
+        doc.at([...path, key]),
+        `firewall rule uses ${r.missing.join(', ')}, which environment "${env.name}" does not set`,
+        `add it to environments.${env.name}.variables`,
+      );
       ok = false;
     }
     return r.value;
   };
   const r: FirewallRule = { direction: input.type, action: text('action')!, origins: [origin] };
-  const fields: [Exclude<keyof FirewallRule, 'direction' | 'action' | 'origins'>, keyof FirewallRuleInput][] = [
-    ['source', 'source'], ['dest', 'dest'], ['proto', 'proto'], ['dport', 'port'], ['sport', 'sport'], ['iface', 'iface'], ['log', 'log'], ['comment', 'comment'],
-  ];
+  const fields: [Exclude<keyof FirewallRule, 'direction' | 'action' | 'origins'>, keyof FirewallRuleInput][] =
+    [
+      ['source', 'source'],
+      ['dest', 'dest'],
+      ['proto', 'proto'],
+      ['dport', 'port'],
+      ['sport', 'sport'],
+      ['iface', 'iface'],
+      ['log', 'log'],
+      ['comment', 'comment'],
+    ];
   for (const [field, key] of fields) {
     const v = text(key);
     if (v !== undefined) r[field] = v;
   }
   if (!ok) return undefined;
   // The nftables backend cannot translate everything PVE can (aliases, ipsets): refuse it here.
-  const problems = [...ruleProblems(r, check.scope), ...(check.nftables ? nftRuleProblems(r, check.scope) : [])];
-  for (const p of problems) diags.error('firewall-rule', doc.at([...path, INPUT_KEY[p.field]]), `firewall rule: ${p.message}`, p.hint);
+  const problems = [
+    ...ruleProblems(r, check.scope),
+    ...(check.nftables ? nftRuleProblems(r, check.scope) : []),
+  ];
+  for (const p of problems)
+    diags.error(
+      'firewall-rule',
+      doc.at([...path, INPUT_KEY[p.field]]),
+      `firewall rule: ${p.message}`,
+      p.hint,
+    );
   return problems.length ? undefined : r;
 }
 
@@ -75,28 +118,98 @@ export function mergeRules(rules: FirewallRule[]): FirewallRule[] {
   return [...byKey.values()];
 }
 
-export function deriveFirewall(config: LoadedConfig, guests: Guest[], facts: DeploymentFacts[], diags: Diagnostics): Firewall {
+export function deriveFirewall(
+  config: LoadedConfig,
+  guests: Guest[],
+  facts: DeploymentFacts[],
+  diags: Diagnostics,
+): Firewall {
   const nftables = config.global.sync?.firewall.backend === 'nftables';
   const g = config.global;
   const legacy = g.shared_volumes?.firewall;
-  if (g.firewall && legacy) diags.warn('legacy-firewall', config.globalDoc.at(['shared_volumes', 'firewall']), 'both firewall and shared_volumes.firewall are set; shared_volumes.firewall is ignored', 'remove the legacy section');
+  if (g.firewall && legacy)
+    diags.warn(
+      'legacy-firewall',
+      config.globalDoc.at(['shared_volumes', 'firewall']),
+      'both firewall and shared_volumes.firewall are set; shared_volumes.firewall is ignored',
+      'remove the legacy section',
+    );
   const fw = g.firewall ?? legacy;
   const fwPath: Path = g.firewall ? ['firewall'] : ['shared_volumes', 'firewall'];
-  const policy: FirewallPolicy = { enabled: fw?.enabled ?? true, policyIn: fw?.default_input_policy ?? 'DROP', policyOut: fw?.default_output_policy ?? 'ACCEPT' };
-  const clusterRules = (fw?.global_firewall_rules ?? []).flatMap((r, k) => rule(r, 'global', config.globalDoc, [...fwPath, 'global_firewall_rules', k], { scope: 'cluster', nftables }, diags) ?? []);
+  const policy: FirewallPolicy = {
+    enabled: fw?.enabled ?? true,
+    policyIn: fw?.default_input_policy ?? 'DROP',
+    policyOut: fw?.default_output_policy ?? 'ACCEPT',
+  };
+  const clusterRules = (fw?.global_firewall_rules ?? []).flatMap(
+    (r, k) =>
+      rule(
+        r,
+        'global',
+        config.globalDoc,
+        [...fwPath, 'global_firewall_rules', k],
+        { scope: 'cluster', nftables },
+        diags,
+      ) ?? [],
+  );
 
   const guestsOut: GuestFirewall[] = [];
-  const addGuest = (guest: Guest, gfw: { enabled?: boolean; policy_in?: FirewallPolicy['policyIn']; policy_out?: FirewallPolicy['policyOut']; rules?: FirewallRuleInput[] } | undefined, doc: Located, path: Path) => {
-    const own = (gfw?.rules ?? []).flatMap((r, k) => rule(r, `guest:${guest.id}`, doc, [...path, 'firewall', 'rules', k], { scope: 'guest', nftables }, diags) ?? []);
-    const fromStacks = facts
-      .filter((f) => f.deployment.vmid === guest.id && guest.kind === 'vm')
+  // Grouped once: filtering every deployment per guest was quadratic in the size of the estate.
+  const factsByVm = new Map<number, DeploymentFacts[]>();
+  for (const f of facts) {
+    const list = factsByVm.get(f.deployment.vmid);
+    if (list) list.push(f);
+    else factsByVm.set(f.deployment.vmid, [f]);
+  }
+  const addGuest = (
+    guest: Guest,
+    gfw:
+      | {
+          enabled?: boolean;
+          policy_in?: FirewallPolicy['policyIn'];
+          policy_out?: FirewallPolicy['policyOut'];
+          rules?: FirewallRuleInput[];
+        }
+      | undefined,
+    doc: Located,
+    path: Path,
+  ) => {
+    const own = (gfw?.rules ?? []).flatMap(
+      (r, k) =>
+        rule(
+          r,
+          `guest:${guest.id}`,
+          doc,
+          [...path, 'firewall', 'rules', k],
+          { scope: 'guest', nftables },
+          diags,
+        ) ?? [],
+    );
+    const fromStacks = [...((guest.kind === 'vm' && factsByVm.get(guest.id)) || [])]
       // by deploy name, not assignment order: stable when an assignment moves or is kept for --prune
       .sort((a, b) => a.deployment.name.localeCompare(b.deployment.name))
-      .flatMap((f) => (f.env.firewall_rules ?? []).flatMap((r, k) => rule(r, f.deployment.id, f.stack.manifestDoc, ['environments', f.deployment.environment, 'firewall_rules', k], { scope: 'guest', nftables }, diags, { name: f.deployment.environment, vars: f.vars }) ?? []));
+      .flatMap((f) =>
+        (f.env.firewall_rules ?? []).flatMap(
+          (r, k) =>
+            rule(
+              r,
+              f.deployment.id,
+              f.stack.manifestDoc,
+              ['environments', f.deployment.environment, 'firewall_rules', k],
+              { scope: 'guest', nftables },
+              diags,
+              { name: f.deployment.environment, vars: f.vars },
+            ) ?? [],
+        ),
+      );
     if (!gfw && fromStacks.length === 0) return;
     guestsOut.push({
       guest,
-      policy: { enabled: gfw?.enabled ?? true, policyIn: gfw?.policy_in ?? policy.policyIn, policyOut: gfw?.policy_out ?? policy.policyOut },
+      policy: {
+        enabled: gfw?.enabled ?? true,
+        policyIn: gfw?.policy_in ?? policy.policyIn,
+        policyOut: gfw?.policy_out ?? policy.policyOut,
+      },
       rules: mergeRules([...own, ...fromStacks]),
     });
   };

@@ -12,31 +12,84 @@ export function offlinePlan(d: DesiredState): Change[] {
   const changes: Change[] = [];
   const create = (c: Omit<Change, 'action'>) => changes.push({ ...c, action: 'create' });
   for (const r of d.dns) {
-    create({ stage: 'dns', kind: 'dns-record', id: r.name, label: `${r.name} → ${r.ip}`, after: { name: r.name, ip: r.ip, why: r.why } });
+    create({
+      stage: 'dns',
+      kind: 'dns-record',
+      id: r.name,
+      label: `${r.name} → ${r.ip}`,
+      after: { name: r.name, ip: r.ip, why: r.why },
+    });
   }
   const c = d.firewall.cluster;
-  create({ stage: 'firewall', kind: 'firewall-ruleset', id: 'cluster', label: `cluster: ${c.rules.length} rules, in ${c.policy.policyIn}, out ${c.policy.policyOut}`, after: c });
+  create({
+    stage: 'firewall',
+    kind: 'firewall-ruleset',
+    id: 'cluster',
+    label: `cluster: ${c.rules.length} rules, in ${c.policy.policyIn}, out ${c.policy.policyOut}`,
+    after: c,
+  });
   for (const g of d.firewall.guests) {
     create({
-      stage: 'firewall', kind: 'firewall-ruleset', id: String(g.guest.id),
+      stage: 'firewall',
+      kind: 'firewall-ruleset',
+      id: String(g.guest.id),
       label: `${g.guest.kind} ${g.guest.id} (${g.guest.name}): ${g.rules.length} rules`,
       after: { guest: g.guest.id, name: g.guest.name, policy: g.policy, rules: g.rules },
     });
   }
   for (const e of d.environments) {
-    create({ stage: 'endpoints', kind: 'environment', id: e.name, label: `${e.name} (${e.url})`, after: { name: e.name, url: e.url, vmid: e.vmid } });
+    create({
+      stage: 'endpoints',
+      kind: 'environment',
+      id: e.name,
+      label: `${e.name} (${e.url})`,
+      after: { name: e.name, url: e.url, vmid: e.vmid },
+    });
   }
   for (const s of d.deployments) {
     create({
-      stage: 'stacks', kind: 'stack', id: s.id,
+      stage: 'stacks',
+      kind: 'stack',
+      id: s.id,
       label: `${s.name} on VM ${s.vmid} (${s.vmName}) via ${s.backend}`,
-      after: { name: s.name, vmid: s.vmid, stack: s.stack, environment: s.environment, backend: s.backend, hash: s.hash, variables: s.variables.map((v) => ({ name: v.name, value: v.secret ? REDACTED : v.value, secret: v.secret })), files: s.files.map((f) => ({ source: f.source, destination: f.destination, services: f.services })), compose: s.compose.standalone },
+      after: {
+        name: s.name,
+        vmid: s.vmid,
+        stack: s.stack,
+        environment: s.environment,
+        backend: s.backend,
+        hash: s.hash,
+        variables: s.variables.map((v) => ({
+          name: v.name,
+          value: v.secret ? REDACTED : v.value,
+          secret: v.secret,
+        })),
+        files: s.files.map((f) => ({ source: f.source, destination: f.destination, services: f.services })),
+        compose: s.compose.standalone,
+      },
       ...(s.managesPortainer ? { blocked: 'runs Portainer itself; apply with --include-portainer' } : {}),
     });
   }
+  // Indexed once: a lookup per router was quadratic (a measurable part of planning 1,000 VMs).
+  const services = new Map<string, DesiredState['routes']['services'][number]>();
+  for (const s of d.routes.services) if (!services.has(s.name)) services.set(s.name, s);
   for (const r of d.routes.routers) {
-    const svc = d.routes.services.find((s) => s.name === r.service);
-    create({ stage: 'traefik', kind: 'route', id: r.name, label: `${r.hosts.join(', ') || r.rule} → ${svc?.urls.join(', ') ?? r.service}`, after: { router: r.name, rule: r.rule, service: r.service, urls: svc?.urls ?? [], entryPoints: r.entryPoints, tls: r.tls, middlewares: r.middlewares } });
+    const svc = services.get(r.service);
+    create({
+      stage: 'traefik',
+      kind: 'route',
+      id: r.name,
+      label: `${r.hosts.join(', ') || r.rule} → ${svc?.urls.join(', ') ?? r.service}`,
+      after: {
+        router: r.name,
+        rule: r.rule,
+        service: r.service,
+        urls: svc?.urls ?? [],
+        entryPoints: r.entryPoints,
+        tls: r.tls,
+        middlewares: r.middlewares,
+      },
+    });
   }
   return changes;
 }
