@@ -31,7 +31,8 @@ const io = {
 };
 const say = (t: string) => process.stdout.write(`\n\x1b[1m== ${t}\x1b[0m\n`);
 try {
-  if (!hasDnsmasq) say('dnsmasq is not installed (apt-get install dnsmasq-base): DNS records are written but not served');
+  if (!hasDnsmasq)
+    say('dnsmasq is not installed (apt-get install dnsmasq-base): DNS records are written but not served');
   say(`phoenix sync all --root ${h.root}   (first run: creates everything)`);
   const first = await main(['sync', 'all', '--root', h.root], io);
   say(`phoenix sync all   (second run: nothing to do)`);
@@ -39,8 +40,13 @@ try {
   const files = JSON.stringify([...h.snapshot()]);
   const second = await main(['sync', 'all', '--root', h.root], io);
   const changed = files === JSON.stringify([...h.snapshot()]) ? 'no file' : 'some files';
-  say(`exit codes ${first} and ${second}; the second run made ${h.double.counts().writes} Portainer writes and changed ${changed}`);
-  if (h.dns) say(`dnsmasq on 127.0.0.1:${h.dns.port} answers whoami.lab.internal → ${(await h.dns.resolve4('whoami.lab.internal')).join(', ')}`);
+  say(
+    `exit codes ${first} and ${second}; the second run made ${h.double.counts().writes} Portainer writes and changed ${changed}`,
+  );
+  if (h.dns)
+    say(
+      `dnsmasq on 127.0.0.1:${h.dns.port} answers whoami.lab.internal → ${(await h.dns.resolve4('whoami.lab.internal')).join(', ')}`,
+    );
   say(`files written under ${h.dir}/targets (removed when the demo ends)`);
   process.exitCode = first || second;
 } finally {

@@ -8,10 +8,13 @@ const Ajv = AjvModule.default;
 describe('published JSON Schemas', () => {
   const generated = publishedSchemas();
 
-  it.each(Object.keys(generated))('schemas/%s is up to date with src/config (run `npm run schemas`)', (name) => {
-    const committed = readFileSync(new URL(`../schemas/${name}`, import.meta.url), 'utf8');
-    expect(committed).toBe(generated[name]);
-  });
+  it.each(Object.keys(generated))(
+    'schemas/%s is up to date with src/config (run `npm run schemas`)',
+    (name) => {
+      const committed = readFileSync(new URL(`../schemas/${name}`, import.meta.url), 'utf8');
+      expect(committed).toBe(generated[name]);
+    },
+  );
 
   it.each([
     ['phoenix_hypervisor_config.schema.json', 'etc/phoenix_hypervisor_config.json'],
@@ -21,7 +24,9 @@ describe('published JSON Schemas', () => {
   ])('%s accepts the example %s (what an editor would check)', (schema, file) => {
     const ajv = new Ajv({ strict: false });
     const validate = ajv.compile(JSON.parse(generated[schema]!) as object);
-    const value: unknown = JSON.parse(readFileSync(new URL(`../examples/homelab/${file}`, import.meta.url), 'utf8'));
+    const value: unknown = JSON.parse(
+      readFileSync(new URL(`../examples/homelab/${file}`, import.meta.url), 'utf8'),
+    );
     expect(validate(value), JSON.stringify(validate.errors)).toBe(true);
   });
 

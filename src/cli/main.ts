@@ -22,17 +22,30 @@ Exit codes: 0 converged, 1 invalid input, 2 changes pending (plan --detailed-exi
 Root: --root, else $PHOENIX_ROOT, else /usr/local/phoenix_hypervisor if it exists, else the current directory.`;
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
   return pkg.version;
 }
 
-const list = (v: string, prev: string[] = []) => [...prev, ...v.split(',').map((s) => s.trim()).filter(Boolean)];
+const list = (v: string, prev: string[] = []) => [
+  ...prev,
+  ...v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+];
 
 /** Options every command accepts. */
 function withGlobals(cmd: Command): Command {
   return cmd
     .option('--root <dir>', 'the Phoenix root (etc/ and stacks/)')
-    .addOption(new Option('--json [mode]', 'machine-readable output: a final report, or NDJSON events with --json=stream').choices(['report', 'stream']))
+    .addOption(
+      new Option(
+        '--json [mode]',
+        'machine-readable output: a final report, or NDJSON events with --json=stream',
+      ).choices(['report', 'stream']),
+    )
     .option('--vm <vmid...>', 'only these VMs (repeat or comma-separate)', list)
     .option('--stack <name...>', 'only these stacks', list)
     .option('--env <name...>', 'only these environments', list)
@@ -46,7 +59,7 @@ function withSyncFlags(cmd: Command): Command {
     .option('--prune', 'delete what Phoenix made that left the config')
     .option('--prune-all', 'allow a prune that deletes every resource of a target (implies --prune)')
     .option('--adopt', 'take over existing stacks of a desired name that Phoenix did not make')
-    .option('--force', 'overwrite target files that lack Phoenix\'s header')
+    .option('--force', "overwrite target files that lack Phoenix's header")
     .option('--pull', 'redeploy stacks with fresh images even when unchanged')
     .option('--include-portainer', 'also deploy stacks that run Portainer itself');
 }
@@ -54,7 +67,12 @@ function withSyncFlags(cmd: Command): Command {
 /** Run Phoenix with `argv` (without node and script); resolves to the exit code. */
 export async function main(argv: string[], io = defaultIo()): Promise<number> {
   let exitCode = 0;
-  const run = (load: () => Promise<{ run: (flags: GlobalFlags & Record<string, unknown>, args: string[], io: Io) => Promise<number> }>) =>
+  const run =
+    (
+      load: () => Promise<{
+        run: (flags: GlobalFlags & Record<string, unknown>, args: string[], io: Io) => Promise<number>;
+      }>,
+    ) =>
     async (...actionArgs: unknown[]) => {
       const cmd = actionArgs.at(-1) as Command;
       const flags = cmd.optsWithGlobals<GlobalFlags & Record<string, unknown>>();
@@ -63,30 +81,51 @@ export async function main(argv: string[], io = defaultIo()): Promise<number> {
     };
 
   const program = new Command('phoenix')
-    .description('Make a self-hosted estate (Proxmox, Portainer, Traefik, dnsmasq, firewall) match a directory of declarative files.')
+    .description(
+      'Make a self-hosted estate (Proxmox, Portainer, Traefik, dnsmasq, firewall) match a directory of declarative files.',
+    )
     .version(version(), '--version')
     .addHelpText('after', HELP_EXAMPLES)
     .showHelpAfterError('(run phoenix --help for usage)')
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .exitOverride();
 
-  withGlobals(program.command('validate').description('load and validate the root (stage 1 alone); nothing is contacted'))
-    .action(run(() => import('./commands/validate.js')));
+  withGlobals(
+    program
+      .command('validate')
+      .description('load and validate the root (stage 1 alone); nothing is contacted'),
+  ).action(run(() => import('./commands/validate.js')));
 
-  withSyncFlags(withGlobals(program.command('plan').description('show what sync all would change, without changing anything (= sync all --dry-run)')))
+  withSyncFlags(
+    withGlobals(
+      program
+        .command('plan')
+        .description('show what sync all would change, without changing anything (= sync all --dry-run)'),
+    ),
+  )
     .option('--offline', 'contact nothing: every desired resource is shown as a create')
     .option('--detailed-exitcode', 'exit 2 when there are changes, 0 when there are none')
     .action(run(() => import('./commands/plan.js')));
 
-  withSyncFlags(withGlobals(program.command('sync').argument('[target...]', 'all (default), dns, firewall, endpoints, stacks, traefik, or: stack <name> to <vmid>')))
+  withSyncFlags(
+    withGlobals(
+      program
+        .command('sync')
+        .argument(
+          '[target...]',
+          'all (default), dns, firewall, endpoints, stacks, traefik, or: stack <name> to <vmid>',
+        ),
+    ),
+  )
     .description('make the estate match the root: plan, then apply only what differs')
     .option('--dry-run', 'observe and plan, change nothing')
     .option('--skip-checks', 'do not stop when a readiness check fails')
     .option('-y, --yes', 'apply without asking (interactive terminals ask first)')
     .action(run(() => import('./commands/sync.js')));
 
-  withGlobals(program.command('check').description('run the readiness checks alone and print a table'))
-    .action(run(() => import('./commands/check.js')));
+  withGlobals(
+    program.command('check').description('run the readiness checks alone and print a table'),
+  ).action(run(() => import('./commands/check.js')));
 
   try {
     await program.parseAsync(argv, { from: 'user' });

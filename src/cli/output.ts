@@ -35,8 +35,15 @@ export function openSession(flags: GlobalFlags, io: Io): Session {
     bus.subscribe(new JsonReporter(redactor, io.out, flags.json === 'stream').onEvent);
   } else {
     const color = flags.color && io.isTTY && !('NO_COLOR' in io.env) && io.env['TERM'] !== 'dumb';
-    const opts = { color, verbose: Boolean(flags.verbose), width: Math.max(60, Math.min(io.columns, 120)), out: io.out, err: io.err };
-    if (io.isTTY && io.errStream && io.env['TERM'] !== 'dumb') bus.subscribe(new LiveRenderer(redactor, io.errStream, opts).onEvent);
+    const opts = {
+      color,
+      verbose: Boolean(flags.verbose),
+      width: Math.max(60, Math.min(io.columns, 120)),
+      out: io.out,
+      err: io.err,
+    };
+    if (io.isTTY && io.errStream && io.env['TERM'] !== 'dumb')
+      bus.subscribe(new LiveRenderer(redactor, io.errStream, opts).onEvent);
     else bus.subscribe(new TextRenderer(redactor, { ...opts, timestamps: !io.isTTY }).onEvent);
   }
   return { bus, redactor, started: Date.now() };
@@ -54,9 +61,17 @@ export async function finish(session: Session, body: () => Promise<number>): Pro
       error = { message: err.message, ...(err.hint ? { hint: err.hint } : {}) };
     } else {
       exitCode = 70;
-      error = { message: `internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`, hint: 'this is a bug in Phoenix; please report it' };
+      error = {
+        message: `internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+        hint: 'this is a bug in Phoenix; please report it',
+      };
     }
   }
-  session.bus.emit({ type: 'run-end', exitCode, durationMs: Date.now() - session.started, ...(error ? { error } : {}) });
+  session.bus.emit({
+    type: 'run-end',
+    exitCode,
+    durationMs: Date.now() - session.started,
+    ...(error ? { error } : {}),
+  });
   return exitCode;
 }

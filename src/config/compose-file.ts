@@ -18,18 +18,31 @@ export interface ComposeFile {
   at(path: readonly (string | number)[]): Source;
 }
 
-export type ComposeParse = { compose: ComposeFile; errors: [] } | { compose: undefined; errors: { source: Source; message: string; hint?: string }[] };
+export type ComposeParse =
+  | { compose: ComposeFile; errors: [] }
+  | { compose: undefined; errors: { source: Source; message: string; hint?: string }[] };
 
 /** Parse a compose file; syntax errors and alias bombs come back located. */
 export function parseCompose(file: string, text: string): ComposeParse {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, keepSourceTokens: false, uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(text, {
+    lineCounter: lines,
+    keepSourceTokens: false,
+    uniqueKeys: true,
+    prettyErrors: false,
+  });
   const pos = (offset: number): Source => {
     const p = lines.linePos(offset);
     return { file, line: p.line, column: p.col };
   };
   if (doc.errors.length > 0) {
-    return { compose: undefined, errors: doc.errors.map((e) => ({ source: pos(e.pos[0]), message: `invalid YAML: ${e.message.split('\n')[0]}` })) };
+    return {
+      compose: undefined,
+      errors: doc.errors.map((e) => ({
+        source: pos(e.pos[0]),
+        message: `invalid YAML: ${e.message.split('\n')[0]}`,
+      })),
+    };
   }
   let value: unknown;
   try {
@@ -37,11 +50,20 @@ export function parseCompose(file: string, text: string): ComposeParse {
   } catch (err) {
     return {
       compose: undefined,
-      errors: [{ source: pos(0), message: `YAML aliases expand too far (${(err as Error).message})`, hint: `at most ${MAX_ALIASES} alias expansions are allowed` }],
+      errors: [
+        {
+          source: pos(0),
+          message: `YAML aliases expand too far (${(err as Error).message})`,
+          hint: `at most ${MAX_ALIASES} alias expansions are allowed`,
+        },
+      ],
     };
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return { compose: undefined, errors: [{ source: pos(0), message: 'a compose file must be a mapping with a `services` key' }] };
+    return {
+      compose: undefined,
+      errors: [{ source: pos(0), message: 'a compose file must be a mapping with a `services` key' }],
+    };
   }
   const at = (path: readonly (string | number)[]): Source => {
     for (let n = path.length; n >= 0; n--) {

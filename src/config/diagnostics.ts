@@ -70,7 +70,11 @@ export function formatDiagnostic(d: Diagnostic): string {
 }
 
 /** The closest candidate within a small edit distance (or `maxDistance`), for "did you mean" hints. */
-export function didYouMean(word: string, candidates: readonly string[], maxDistance?: number): string | undefined {
+export function didYouMean(
+  word: string,
+  candidates: readonly string[],
+  maxDistance?: number,
+): string | undefined {
   let best: string | undefined;
   let bestDistance = (maxDistance ?? Math.max(2, Math.floor(word.length / 3))) + 1;
   for (const c of candidates) {

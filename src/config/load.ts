@@ -21,7 +21,12 @@ import {
 import { validateAgainst } from './validate-schema.js';
 
 export const DEFAULT_ROOT = '/usr/local/phoenix_hypervisor';
-export const COMPOSE_NAMES = ['docker-compose.yml', 'docker-compose.yaml', 'compose.yaml', 'compose.yml'] as const;
+export const COMPOSE_NAMES = [
+  'docker-compose.yml',
+  'docker-compose.yaml',
+  'compose.yaml',
+  'compose.yml',
+] as const;
 
 /** SPEC §2: --root, else $PHOENIX_ROOT, else the default root when it exists, else cwd. */
 export function resolveRoot(flag: string | undefined, env: NodeJS.ProcessEnv, cwd: string): string {
@@ -61,7 +66,12 @@ export interface LoadedConfig {
 }
 
 /** Read and schema-validate a root. Returns undefined when a required file is unusable. */
-export function loadRoot(root: string, diags: Diagnostics, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): LoadedConfig | undefined {
+export function loadRoot(
+  root: string,
+  diags: Diagnostics,
+  env: NodeJS.ProcessEnv = process.env,
+  cwd = process.cwd(),
+): LoadedConfig | undefined {
   // Diagnostics name files relative to where the operator stands, as compilers do.
   const rel = (p: string) => relative(cwd, p) || p;
   const etc = join(root, 'etc');
@@ -83,7 +93,8 @@ export function loadRoot(root: string, diags: Diagnostics, env: NodeJS.ProcessEn
       Object.values(s.manifest.environments).flatMap((e) => (e.variables ?? []).map((v) => v.value)),
     ),
   ];
-  for (const ref of refs) if (ref && isSecretRef(ref) && !secrets.has(ref)) secrets.set(ref, resolveSecret(ref, root, env));
+  for (const ref of refs)
+    if (ref && isSecretRef(ref) && !secrets.has(ref)) secrets.set(ref, resolveSecret(ref, root, env));
   return { root, global, globalDoc, vms, vmsDoc, lxcs, lxcDoc, stacks, skipped, broken, secrets };
 }
 
@@ -130,7 +141,10 @@ function discoverStacks(dir: string, rel: (p: string) => string, diags: Diagnost
     const composeName = COMPOSE_NAMES.find((n) => existsSync(join(sdir, n)));
     const hasManifest = existsSync(join(sdir, 'phoenix.json'));
     if (!composeName || !hasManifest) {
-      const missing = [!composeName && 'a compose file (docker-compose.yml)', !hasManifest && 'phoenix.json'].filter(Boolean);
+      const missing = [
+        !composeName && 'a compose file (docker-compose.yml)',
+        !hasManifest && 'phoenix.json',
+      ].filter(Boolean);
       skipped.push({ name, reason: `missing ${missing.join(' and ')}` });
       continue;
     }
@@ -138,12 +152,20 @@ function discoverStacks(dir: string, rel: (p: string) => string, diags: Diagnost
     const manifest = manifestDoc && validateAgainst<Manifest>(ManifestSchema, manifestDoc, diags);
     const composePath = join(sdir, composeName);
     const parsed = parseCompose(rel(composePath), readFileSync(composePath, 'utf8'));
-    for (const e of parsed.errors) diags.error('syntax', e.source, e.message, e.hint ?? 'fix the YAML syntax');
+    for (const e of parsed.errors)
+      diags.error('syntax', e.source, e.message, e.hint ?? 'fix the YAML syntax');
     if (!manifest || !manifestDoc || !parsed.compose) {
       broken.add(name);
       continue;
     }
-    stacks.set(name, { name, dir: sdir, compose: parsed.compose, manifest, manifestDoc, files: readStackFiles(sdir, manifest, rel) });
+    stacks.set(name, {
+      name,
+      dir: sdir,
+      compose: parsed.compose,
+      manifest,
+      manifestDoc,
+      files: readStackFiles(sdir, manifest, rel),
+    });
   }
   return { stacks, skipped, broken };
 }
@@ -157,20 +179,29 @@ function readStackFiles(dir: string, manifest: Manifest, rel: (p: string) => str
       if (out.has(source)) continue;
       const path = resolve(dir, source);
       if (isAbsolute(source) || !path.startsWith(dir + sep)) {
-        out.set(source, { problem: `file source "${source}" escapes the stack folder`, hint: 'use a path relative to the stack folder, without ".."' });
+        out.set(source, {
+          problem: `file source "${source}" escapes the stack folder`,
+          hint: 'use a path relative to the stack folder, without ".."',
+        });
         continue;
       }
       try {
         const real = realpathSync(path);
         if (!real.startsWith(realDir + sep)) {
-          out.set(source, { problem: `file source "${source}" links outside the stack folder`, hint: 'copy the file into the stack folder' });
+          out.set(source, {
+            problem: `file source "${source}" links outside the stack folder`,
+            hint: 'copy the file into the stack folder',
+          });
           continue;
         }
         out.set(source, { content: readFileSync(real, 'utf8') });
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
         out.set(source, {
-          problem: code === 'ENOENT' ? `file source "${source}" does not exist` : `cannot read file source "${source}": ${code}`,
+          problem:
+            code === 'ENOENT'
+              ? `file source "${source}" does not exist`
+              : `cannot read file source "${source}": ${code}`,
           hint: code === 'ENOENT' ? `create ${rel(path)} or fix the path` : 'check its permissions',
         });
       }

@@ -44,14 +44,27 @@ interface SchemaNode {
 
 /** docs/settings.md: every key of the `sync` section, generated from its schema. */
 export function settingsReference(): string {
-  const sync = (PUBLISHED_SCHEMAS['phoenix_hypervisor_config.schema.json']!.schema as SchemaNode).properties!['sync']!;
+  const sync = (PUBLISHED_SCHEMAS['phoenix_hypervisor_config.schema.json']!.schema as SchemaNode).properties![
+    'sync'
+  ]!;
   const rows: string[] = [];
   const typeOf = (v: SchemaNode): string =>
-    v.anyOf ? v.anyOf.map((x) => (x.const !== undefined ? JSON.stringify(x.const) : x.type)).join(' \\| ') : v.type === 'array' && v.items?.type ? `${v.items.type}[]` : (v.type ?? '');
+    v.anyOf
+      ? v.anyOf.map((x) => (x.const !== undefined ? JSON.stringify(x.const) : x.type)).join(' \\| ')
+      : v.type === 'array' && v.items?.type
+        ? `${v.items.type}[]`
+        : (v.type ?? '');
   const walk = (node: SchemaNode, path: string) => {
     for (const [k, v] of Object.entries(node.properties ?? {})) {
       const p = `${path}.${k}`;
-      const dflt = v.default === undefined || (typeof v.default === 'object' && v.default !== null && Object.keys(v.default).length === 0 && !Array.isArray(v.default)) ? '' : `\`${JSON.stringify(v.default)}\``;
+      const dflt =
+        v.default === undefined ||
+        (typeof v.default === 'object' &&
+          v.default !== null &&
+          Object.keys(v.default).length === 0 &&
+          !Array.isArray(v.default))
+          ? ''
+          : `\`${JSON.stringify(v.default)}\``;
       rows.push(`| \`${p}\` | ${typeOf(v)} | ${dflt} | ${(v.description ?? '').replace(/\|/g, '\\|')} |`);
       if (v.properties) walk(v, p);
       if (v.items?.properties) walk(v.items, `${p}[]`);
@@ -63,7 +76,7 @@ export function settingsReference(): string {
     '',
     '<!-- Generated from src/config/settings.ts by `npm run schemas`; test/schemas.test.ts keeps it in step. -->',
     '',
-    'Phoenix\'s own settings live in the `sync` section of `etc/phoenix_hypervisor_config.json`.',
+    "Phoenix's own settings live in the `sync` section of `etc/phoenix_hypervisor_config.json`.",
     'Relative paths resolve against the root. Commands are argument arrays (never a shell);',
     '`{file}` stands for the file being validated or applied.',
     '',

@@ -213,7 +213,10 @@ export type FirewallRuleInput = Static<typeof FirewallRuleSchema>;
 
 /** The published schemas, by file name in schemas/. */
 export const PUBLISHED_SCHEMAS: Record<string, { title: string; schema: TSchema }> = {
-  'phoenix_hypervisor_config.schema.json': { title: 'Phoenix global configuration', schema: GlobalConfigSchema },
+  'phoenix_hypervisor_config.schema.json': {
+    title: 'Phoenix global configuration',
+    schema: GlobalConfigSchema,
+  },
   'phoenix_vm_configs.schema.json': { title: 'Phoenix VM configuration', schema: VmConfigSchema },
   'phoenix_lxc_configs.schema.json': { title: 'Phoenix LXC configuration', schema: LxcConfigSchema },
   'phoenix.schema.json': { title: 'Phoenix stack manifest (phoenix.json)', schema: ManifestSchema },

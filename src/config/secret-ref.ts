@@ -6,8 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export type SecretResolution =
-  | { ok: true; value: string; reference: boolean }
-  | { ok: false; message: string; hint: string };
+  { ok: true; value: string; reference: boolean } | { ok: false; message: string; hint: string };
 
 /** Is `value` an `env:` or `file:` reference? */
 export function isSecretRef(value: string): boolean {
@@ -20,7 +19,11 @@ export function resolveSecret(value: string, root: string, env: NodeJS.ProcessEn
     const name = value.slice(4);
     const v = env[name];
     if (v === undefined || v === '') {
-      return { ok: false, message: `environment variable ${name} is not set`, hint: `export ${name}=… before running Phoenix` };
+      return {
+        ok: false,
+        message: `environment variable ${name} is not set`,
+        hint: `export ${name}=… before running Phoenix`,
+      };
     }
     return { ok: true, value: v, reference: true };
   }

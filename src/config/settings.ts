@@ -7,7 +7,8 @@ import { Type, type Static } from '@sinclair/typebox';
 
 const Command = Type.Array(Type.String({ minLength: 1 }), {
   minItems: 1,
-  description: 'A command as an argument array (never run through a shell). `{file}` is replaced by the target file.',
+  description:
+    'A command as an argument array (never run through a shell). `{file}` is replaced by the target file.',
 });
 
 const Seconds = (dflt: number, description: string) =>
@@ -23,7 +24,11 @@ export const DnsSettings = Type.Object(
       description:
         '`dnsmasq-conf`: `address=` lines in a dnsmasq.d file (needs a restart). `addn-hosts`: a hosts file re-read on SIGHUP. `hostsdir`: a hosts file in a watched directory (no signal).',
     }),
-    path: Type.String({ default: '/etc/phoenix/dnsmasq.hosts', description: 'The file Phoenix owns. Keep hosts-format files out of /etc/dnsmasq.d (dnsmasq reads every file there as config).' }),
+    path: Type.String({
+      default: '/etc/phoenix/dnsmasq.hosts',
+      description:
+        'The file Phoenix owns. Keep hosts-format files out of /etc/dnsmasq.d (dnsmasq reads every file there as config).',
+    }),
     reload_command: Type.Optional(Command),
     test_command: Type.Optional(Command),
   },
@@ -33,10 +38,23 @@ export const DnsSettings = Type.Object(
 export const FirewallSettings = Type.Object(
   {
     enabled: Type.Boolean({ default: true, description: 'Manage firewall rules.' }),
-    backend: Type.Union([Type.Literal('pve'), Type.Literal('nftables')], { default: 'pve', description: '`pve`: Proxmox VE firewall files. `nftables`: one nft table Phoenix owns.' }),
-    pve_dir: Type.String({ default: '/etc/pve/firewall', description: 'Where cluster.fw and <vmid>.fw live.' }),
-    nft_file: Type.String({ default: '/etc/phoenix/phoenix.nft', description: 'The nftables file Phoenix owns.' }),
-    nft_table: Type.String({ default: 'phoenix', pattern: '^[a-zA-Z][a-zA-Z0-9_]*$', description: 'Name of the `inet` table Phoenix owns.' }),
+    backend: Type.Union([Type.Literal('pve'), Type.Literal('nftables')], {
+      default: 'pve',
+      description: '`pve`: Proxmox VE firewall files. `nftables`: one nft table Phoenix owns.',
+    }),
+    pve_dir: Type.String({
+      default: '/etc/pve/firewall',
+      description: 'Where cluster.fw and <vmid>.fw live.',
+    }),
+    nft_file: Type.String({
+      default: '/etc/phoenix/phoenix.nft',
+      description: 'The nftables file Phoenix owns.',
+    }),
+    nft_table: Type.String({
+      default: 'phoenix',
+      pattern: '^[a-zA-Z][a-zA-Z0-9_]*$',
+      description: 'Name of the `inet` table Phoenix owns.',
+    }),
     apply_command: Type.Optional(Command),
     check_command: Type.Optional(Command),
   },
@@ -46,11 +64,19 @@ export const FirewallSettings = Type.Object(
 export const TraefikSettings = Type.Object(
   {
     enabled: Type.Boolean({ default: true, description: 'Manage Traefik routes.' }),
-    path: Type.String({ default: '/etc/traefik/dynamic/phoenix.yml', description: 'The dynamic configuration file Phoenix owns (file provider).' }),
-    entrypoints: Type.Array(Type.String(), { default: ['websecure'], description: 'Entry points of guest routes.' }),
+    path: Type.String({
+      default: '/etc/traefik/dynamic/phoenix.yml',
+      description: 'The dynamic configuration file Phoenix owns (file provider).',
+    }),
+    entrypoints: Type.Array(Type.String(), {
+      default: ['websecure'],
+      description: 'Entry points of guest routes.',
+    }),
     cert_resolver: Type.Optional(Type.String({ description: 'certResolver for guest routes.' })),
     ca_file: Type.Optional(Type.String({ description: 'Internal CA (PEM) trusted for HTTPS backends.' })),
-    ping_url: Type.Optional(Type.String({ description: 'Traefik ping endpoint, used as a readiness check.' })),
+    ping_url: Type.Optional(
+      Type.String({ description: 'Traefik ping endpoint, used as a readiness check.' }),
+    ),
     reload_command: Type.Optional(Command),
   },
   { ...strict, default: {} },
@@ -58,13 +84,25 @@ export const TraefikSettings = Type.Object(
 
 export const PortainerSettings = Type.Object(
   {
-    url: Type.Optional(Type.String({ description: 'Defaults to https://<portainer_api.portainer_hostname>:9443.' })),
+    url: Type.Optional(
+      Type.String({ description: 'Defaults to https://<portainer_api.portainer_hostname>:9443.' }),
+    ),
     ca_file: Type.Optional(Type.String({ description: 'CA bundle (the Step-CA root) to verify Portainer.' })),
-    api_key: Type.Optional(Type.String({ description: 'Access token, preferably `env:NAME` or `file:PATH`.' })),
+    api_key: Type.Optional(
+      Type.String({ description: 'Access token, preferably `env:NAME` or `file:PATH`.' }),
+    ),
     local_environment: Type.String({ default: 'local', description: 'Environment of the primary VM.' }),
-    agent_tls: Type.Boolean({ default: true, description: 'Create agent environments with TLS (skip-verify, as the UI does).' }),
+    agent_tls: Type.Boolean({
+      default: true,
+      description: 'Create agent environments with TLS (skip-verify, as the UI does).',
+    }),
     request_timeout_seconds: Seconds(30, 'Timeout of one API request.'),
-    retries: Type.Integer({ minimum: 0, maximum: 10, default: 4, description: 'Retries of a request after a 5xx, a reset or a timeout.' }),
+    retries: Type.Integer({
+      minimum: 0,
+      maximum: 10,
+      default: 4,
+      description: 'Retries of a request after a 5xx, a reset or a timeout.',
+    }),
     health_timeout_seconds: Seconds(180, 'How long to wait for a stack to be running after a deploy.'),
   },
   { ...strict, default: {} },
@@ -72,7 +110,10 @@ export const PortainerSettings = Type.Object(
 
 export const DockerSettings = Type.Object(
   {
-    host: Type.String({ default: 'unix:///var/run/docker.sock', description: 'Default engine (DOCKER_HOST form).' }),
+    host: Type.String({
+      default: 'unix:///var/run/docker.sock',
+      description: 'Default engine (DOCKER_HOST form).',
+    }),
     hosts: Type.Record(Type.String({ pattern: '^[0-9]+$' }), Type.String(), {
       default: {},
       description: 'Engine per vmid: unix://, tcp:// (TLS via DOCKER_CERT_PATH), ssh://user@host.',
@@ -85,17 +126,31 @@ export const DockerSettings = Type.Object(
 export const CheckSettings = Type.Object(
   {
     name: Type.String({ minLength: 1, description: 'Shown in reports.' }),
-    kind: Type.Union([Type.Literal('http'), Type.Literal('tcp'), Type.Literal('dns')], { description: 'What to probe.' }),
+    kind: Type.Union([Type.Literal('http'), Type.Literal('tcp'), Type.Literal('dns')], {
+      description: 'What to probe.',
+    }),
     url: Type.Optional(Type.String({ description: 'http: the URL to GET.' })),
-    expect_status: Type.Optional(Type.Integer({ minimum: 100, maximum: 599, description: 'http: expected status (default 200).' })),
-    json_field: Type.Optional(Type.String({ description: 'http: a dotted field that must be present (and equal `json_value`).' })),
+    expect_status: Type.Optional(
+      Type.Integer({ minimum: 100, maximum: 599, description: 'http: expected status (default 200).' }),
+    ),
+    json_field: Type.Optional(
+      Type.String({ description: 'http: a dotted field that must be present (and equal `json_value`).' }),
+    ),
     json_value: Type.Optional(Type.String({ description: 'http: expected value of `json_field`.' })),
     host: Type.Optional(Type.String({ description: 'tcp: host; dns: name to resolve.' })),
     port: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535, description: 'tcp: port.' })),
     server: Type.Optional(Type.String({ description: 'dns: server as ip or ip:port.' })),
-    required: Type.Boolean({ default: true, description: 'A failed required check stops sync (exit 3); an advisory one only warns.' }),
+    required: Type.Boolean({
+      default: true,
+      description: 'A failed required check stops sync (exit 3); an advisory one only warns.',
+    }),
     timeout_seconds: Seconds(5, 'Timeout of one attempt.'),
-    retries: Type.Integer({ minimum: 0, maximum: 20, default: 2, description: 'Attempts after the first, with backoff.' }),
+    retries: Type.Integer({
+      minimum: 0,
+      maximum: 20,
+      default: 2,
+      description: 'Attempts after the first, with backoff.',
+    }),
   },
   strict,
 );
@@ -105,25 +160,44 @@ export const SyncSection = Type.Object(
     owner_id: Type.Optional(
       Type.String({
         pattern: '^[a-z0-9][a-z0-9_.-]{0,62}$',
-        description: 'Marks what Phoenix made. Never change it once set; defaults to `phoenix-<domain_name>`.',
+        description:
+          'Marks what Phoenix made. Never change it once set; defaults to `phoenix-<domain_name>`.',
       }),
     ),
-    default_environment: Type.String({ default: 'production', minLength: 1, description: 'Environment of a docker_stacks entry given as a bare name.' }),
-    gateway_ip: Type.Optional(Type.String({ description: 'Where routed hostnames resolve (the Traefik host).' })),
-    backend: Type.Union([Type.Literal('portainer'), Type.Literal('docker')], { default: 'portainer', description: 'Deploy backend: the Portainer API, or a Docker engine directly.' }),
-    backends: Type.Record(Type.String({ pattern: '^[0-9]+$' }), Type.Union([Type.Literal('portainer'), Type.Literal('docker')]), {
-      default: {},
-      description: 'Deploy backend per vmid, overriding `backend`.',
+    default_environment: Type.String({
+      default: 'production',
+      minLength: 1,
+      description: 'Environment of a docker_stacks entry given as a bare name.',
     }),
+    gateway_ip: Type.Optional(
+      Type.String({ description: 'Where routed hostnames resolve (the Traefik host).' }),
+    ),
+    backend: Type.Union([Type.Literal('portainer'), Type.Literal('docker')], {
+      default: 'portainer',
+      description: 'Deploy backend: the Portainer API, or a Docker engine directly.',
+    }),
+    backends: Type.Record(
+      Type.String({ pattern: '^[0-9]+$' }),
+      Type.Union([Type.Literal('portainer'), Type.Literal('docker')]),
+      {
+        default: {},
+        description: 'Deploy backend per vmid, overriding `backend`.',
+      },
+    ),
     concurrency: Type.Integer({ minimum: 1, maximum: 64, default: 4, description: 'VMs deployed at once.' }),
     command_timeout_seconds: Seconds(60, 'Timeout of each external command (reload, restart, validate).'),
-    step_ca_url: Type.Optional(Type.String({ description: 'Step-CA base URL; /health becomes a readiness check.' })),
+    step_ca_url: Type.Optional(
+      Type.String({ description: 'Step-CA base URL; /health becomes a readiness check.' }),
+    ),
     dns: DnsSettings,
     firewall: FirewallSettings,
     traefik: TraefikSettings,
     portainer: PortainerSettings,
     docker: DockerSettings,
-    checks: Type.Array(CheckSettings, { default: [], description: 'Readiness checks beyond the derived ones (Portainer, DNS, Traefik ping, Step-CA).' }),
+    checks: Type.Array(CheckSettings, {
+      default: [],
+      description: 'Readiness checks beyond the derived ones (Portainer, DNS, Traefik ping, Step-CA).',
+    }),
   },
   { ...strict, default: {} },
 );

@@ -24,13 +24,31 @@ export function derive(config: LoadedConfig, diags: Diagnostics): DesiredState {
   const ownerId = ownerIdOf(settings, domain);
   const gwSource = config.globalDoc.at(settings.gateway_ip ? ['sync', 'gateway_ip'] : ['sync']);
   if (settings.gateway_ip && !isIpAddress(settings.gateway_ip)) {
-    diags.error('invalid-ip', gwSource, `sync.gateway_ip "${settings.gateway_ip}" is not an IP address`, 'write it as 10.0.0.12');
+    diags.error(
+      'invalid-ip',
+      gwSource,
+      `sync.gateway_ip "${settings.gateway_ip}" is not an IP address`,
+      'write it as 10.0.0.12',
+    );
   }
-  if (config.global.portainer_api?.admin_password && !config.secrets.has(config.global.portainer_api.admin_password)) {
-    diags.warn('plaintext-secret', config.globalDoc.at(['portainer_api', 'admin_password']), 'the Portainer password is written in plain text', 'use "env:NAME" or "file:PATH" instead');
+  if (
+    config.global.portainer_api?.admin_password &&
+    !config.secrets.has(config.global.portainer_api.admin_password)
+  ) {
+    diags.warn(
+      'plaintext-secret',
+      config.globalDoc.at(['portainer_api', 'admin_password']),
+      'the Portainer password is written in plain text',
+      'use "env:NAME" or "file:PATH" instead',
+    );
   }
   if (settings.portainer.api_key && !config.secrets.has(settings.portainer.api_key)) {
-    diags.warn('plaintext-secret', config.globalDoc.at(['sync', 'portainer', 'api_key']), 'the Portainer API key is written in plain text', 'use "env:NAME" or "file:PATH" instead');
+    diags.warn(
+      'plaintext-secret',
+      config.globalDoc.at(['sync', 'portainer', 'api_key']),
+      'the Portainer API key is written in plain text',
+      'use "env:NAME" or "file:PATH" instead',
+    );
   }
 
   const guests = deriveGuests(config, diags);
@@ -48,14 +66,29 @@ export function derive(config: LoadedConfig, diags: Diagnostics): DesiredState {
     const host = vm.portainer_agent_hostname ? fqdn(vm.portainer_agent_hostname, domain) : guest?.ip;
     const source = config.vmsDoc.at(['vms', i, 'portainer_role']);
     if (!host) {
-      diags.error('no-agent-address', source, `agent VM ${vm.vmid} (${vm.name}) has neither portainer_agent_hostname nor a static IP`, 'set portainer_agent_hostname or a static network_config.ip');
+      diags.error(
+        'no-agent-address',
+        source,
+        `agent VM ${vm.vmid} (${vm.name}) has neither portainer_agent_hostname nor a static IP`,
+        'set portainer_agent_hostname or a static network_config.ip',
+      );
       return;
     }
-    environments.push({ name: vm.portainer_environment_name ?? vm.name, url: `tcp://${host}:${agentPort}`, vmid: vm.vmid, source });
+    environments.push({
+      name: vm.portainer_environment_name ?? vm.name,
+      url: `tcp://${host}:${agentPort}`,
+      vmid: vm.vmid,
+      source,
+    });
   });
   const primaries = config.vms.vms.filter((vm) => vm.portainer_role === 'primary');
   if (primaries.length > 1) {
-    diags.error('two-primaries', config.vmsDoc.at(['vms', config.vms.vms.indexOf(primaries[1]!), 'portainer_role']), `more than one VM has portainer_role "primary" (${primaries.map((v) => v.vmid).join(', ')})`, 'exactly one VM runs the Portainer server');
+    diags.error(
+      'two-primaries',
+      config.vmsDoc.at(['vms', config.vms.vms.indexOf(primaries[1]!), 'portainer_role']),
+      `more than one VM has portainer_role "primary" (${primaries.map((v) => v.vmid).join(', ')})`,
+      'exactly one VM runs the Portainer server',
+    );
   }
 
   return {

@@ -31,13 +31,16 @@ export function parsePort(entry: unknown): PortParse {
     const target = Number(e['target']);
     const published = e['published'] === undefined ? undefined : Number(e['published']);
     const protocol = (e['protocol'] ?? 'tcp') as PortMapping['protocol'];
-    if (!Number.isInteger(target) || target < 1 || target > 65535) return { ok: false, message: `invalid target port ${String(e['target'])}` };
+    if (!Number.isInteger(target) || target < 1 || target > 65535)
+      return { ok: false, message: `invalid target port ${String(e['target'])}` };
     if (published !== undefined && (!Number.isInteger(published) || published < 1 || published > 65535)) {
       return { ok: false, message: `invalid published port ${String(e['published'])}` };
     }
     const hostIp = String(e['host_ip'] ?? '');
-    if (hostIp && !isIpAddress(hostIp)) return { ok: false, message: `host_ip "${hostIp}" is not an IP address` };
-    if (!['tcp', 'udp', 'sctp'].includes(protocol)) return { ok: false, message: `unknown protocol "${String(protocol)}"` };
+    if (hostIp && !isIpAddress(hostIp))
+      return { ok: false, message: `host_ip "${hostIp}" is not an IP address` };
+    if (!['tcp', 'udp', 'sctp'].includes(protocol))
+      return { ok: false, message: `unknown protocol "${String(protocol)}"` };
     return { ok: true, mappings: [{ hostIp, published, target, protocol }] };
   }
   if (typeof entry !== 'string') return { ok: false, message: `a port must be a string, number or mapping` };
@@ -48,7 +51,8 @@ export function parsePort(entry: unknown): PortParse {
   const parts = splitShort(spec);
   if (!parts) return { ok: false, message: `cannot read port "${entry}"` };
   const { hostIp, host, container } = parts;
-  if (hostIp && !isIpAddress(hostIp)) return { ok: false, message: `"${hostIp}" in "${entry}" is not an IP address` };
+  if (hostIp && !isIpAddress(hostIp))
+    return { ok: false, message: `"${hostIp}" in "${entry}" is not an IP address` };
   const targets = range(container);
   const hosts = host ? range(host) : undefined;
   if (!targets || (host && !hosts)) return { ok: false, message: `invalid port or range in "${entry}"` };
@@ -82,6 +86,7 @@ function splitShort(spec: string): { hostIp: string; host: string; container: st
   const parts = rest.split(':');
   if (hostIp && parts.length !== 2) return undefined;
   if (parts.length === 1) return { hostIp, host: '', container: parts[0]! };
-  if (parts.length === 2) return parts[0] || hostIp ? { hostIp, host: parts[0]!, container: parts[1]! } : undefined;
+  if (parts.length === 2)
+    return parts[0] || hostIp ? { hostIp, host: parts[0]!, container: parts[1]! } : undefined;
   return { hostIp: parts.slice(0, -2).join(':'), host: parts.at(-2)!, container: parts.at(-1)! };
 }

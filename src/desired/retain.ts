@@ -19,7 +19,10 @@ export interface Retention {
 }
 
 /** `<vmid>/<stack>-<environment>` → the stack and environment, if the config still has them. */
-function resolveDeployment(config: LoadedConfig, id: string): { vmIndex: number; stack: string; environment: string } | string {
+function resolveDeployment(
+  config: LoadedConfig,
+  id: string,
+): { vmIndex: number; stack: string; environment: string } | string {
   const [vm, name = ''] = id.split('/');
   const vmIndex = config.vms.vms.findIndex((v) => String(v.vmid) === vm);
   if (vmIndex < 0) return `VM ${vm} is no longer in the config`;

@@ -35,8 +35,14 @@ export interface ParsedLabels {
 }
 
 const NAME = '[A-Za-z0-9][A-Za-z0-9_-]*';
-const ROUTER_KEY = new RegExp(`^traefik\\.http\\.routers\\.(${NAME})\\.(rule|entrypoints|middlewares|service|priority|tls|tls\\.certresolver)$`, 'i');
-const SERVICE_KEY = new RegExp(`^traefik\\.http\\.services\\.(${NAME})\\.loadbalancer\\.server\\.(port|scheme)$`, 'i');
+const ROUTER_KEY = new RegExp(
+  `^traefik\\.http\\.routers\\.(${NAME})\\.(rule|entrypoints|middlewares|service|priority|tls|tls\\.certresolver)$`,
+  'i',
+);
+const SERVICE_KEY = new RegExp(
+  `^traefik\\.http\\.services\\.(${NAME})\\.loadbalancer\\.server\\.(port|scheme)$`,
+  'i',
+);
 /** Keys accepted and ignored: they only matter to Traefik's Docker provider. */
 const IGNORED_KEY = /^traefik\.(docker\.network|docker\.lbswarm)$/i;
 /** Entry point, service, resolver and middleware names (`name@provider` allowed). */
@@ -58,11 +64,16 @@ export function parseTraefikLabels(labels: readonly string[]): ParsedLabels {
     // A refused rule still marks its router, so "has no rule" does not follow the real problem.
     if (r && r[2]!.toLowerCase() === 'rule') routerOf(r[1]!).ruleIndex = index;
     if (/[\r\n]/.test(value)) {
-      out.problems.push({ index, message: `label ${key} contains a newline`, hint: 'a label value is one line' });
+      out.problems.push({
+        index,
+        message: `label ${key} contains a newline`,
+        hint: 'a label value is one line',
+      });
       return;
     }
     if (/^traefik\.enable$/i.test(key)) {
-      if (value !== 'true' && value !== 'false') out.problems.push({ index, message: `traefik.enable must be true or false, not "${value}"` });
+      if (value !== 'true' && value !== 'false')
+        out.problems.push({ index, message: `traefik.enable must be true or false, not "${value}"` });
       else out.enabled = value === 'true';
       return;
     }
@@ -78,10 +89,12 @@ export function parseTraefikLabels(labels: readonly string[]): ParsedLabels {
       out.services.set(s[1]!, service);
       if (s[2]!.toLowerCase() === 'port') {
         const port = Number(value);
-        if (!/^\d+$/.test(value) || port < 1 || port > 65535) out.problems.push({ index, message: `label ${key}: invalid port "${value}"` });
+        if (!/^\d+$/.test(value) || port < 1 || port > 65535)
+          out.problems.push({ index, message: `label ${key}: invalid port "${value}"` });
         else Object.assign(service, { port, portIndex: index });
       } else if (value === 'http' || value === 'https') service.scheme = value;
-      else out.problems.push({ index, message: `label ${key}: scheme must be http or https, not "${value}"` });
+      else
+        out.problems.push({ index, message: `label ${key}: scheme must be http or https, not "${value}"` });
       return;
     }
     out.problems.push({
@@ -93,11 +106,24 @@ export function parseTraefikLabels(labels: readonly string[]): ParsedLabels {
   return out;
 }
 
-function setRouterField(router: LabelRouter, field: string, value: string): { message: string; hint?: string } | undefined {
-  const list = () => value.split(',').map((v) => v.trim()).filter(Boolean);
+function setRouterField(
+  router: LabelRouter,
+  field: string,
+  value: string,
+): { message: string; hint?: string } | undefined {
+  const list = () =>
+    value
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean);
   const badName = (names: string[], what: string) => {
     const bad = names.find((n) => !REF_NAME.test(n));
-    return bad === undefined ? undefined : { message: `${what} "${bad}" is not a valid name`, hint: 'letters, digits, "_", "-" and ".", optionally @provider' };
+    return bad === undefined
+      ? undefined
+      : {
+          message: `${what} "${bad}" is not a valid name`,
+          hint: 'letters, digits, "_", "-" and ".", optionally @provider',
+        };
   };
   switch (field) {
     case 'rule': {
@@ -117,12 +143,14 @@ function setRouterField(router: LabelRouter, field: string, value: string): { me
       return badName([value], 'service');
     case 'priority': {
       const n = Number(value);
-      if (!Number.isInteger(n) || n < 0) return { message: `router priority must be a whole number, not "${value}"` };
+      if (!Number.isInteger(n) || n < 0)
+        return { message: `router priority must be a whole number, not "${value}"` };
       router.priority = n;
       return undefined;
     }
     case 'tls':
-      if (value !== 'true' && value !== 'false') return { message: `router tls must be true or false, not "${value}"` };
+      if (value !== 'true' && value !== 'false')
+        return { message: `router tls must be true or false, not "${value}"` };
       router.tls = value === 'true';
       return undefined;
     default:
@@ -139,7 +167,11 @@ function setRouterField(router: LabelRouter, field: string, value: string): { me
  */
 export function checkRule(rule: string): { message: string; hint?: string } | undefined {
   const [problem] = checkRuleSyntax(rule);
-  if (problem) return { message: `router rule "${rule}": ${problem}`, hint: 'use matchers like Host(`app.lab.internal`) joined with && or ||; one value per matcher' };
+  if (problem)
+    return {
+      message: `router rule "${rule}": ${problem}`,
+      hint: 'use matchers like Host(`app.lab.internal`) joined with && or ||; one value per matcher',
+    };
   const bad = hostsOf(rule).find((h) => !isHostname(h));
   return bad === undefined ? undefined : { message: `Host value "${bad}" is not a valid host name` };
 }

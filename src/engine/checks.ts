@@ -40,33 +40,74 @@ export interface CheckResult {
 }
 
 const fromSetting = (c: CheckSetting, caFile?: string): CheckSpec => ({
-  name: c.name, kind: c.kind, required: c.required, timeoutMs: c.timeout_seconds * 1000, retries: c.retries,
-  ...(c.url ? { url: c.url } : {}), ...(c.expect_status ? { expectStatus: c.expect_status } : {}),
-  ...(c.json_field ? { jsonField: c.json_field } : {}), ...(c.json_value ? { jsonValue: c.json_value } : {}),
-  ...(c.host ? { host: c.host } : {}), ...(c.port ? { port: c.port } : {}), ...(c.server ? { server: c.server } : {}),
+  name: c.name,
+  kind: c.kind,
+  required: c.required,
+  timeoutMs: c.timeout_seconds * 1000,
+  retries: c.retries,
+  ...(c.url ? { url: c.url } : {}),
+  ...(c.expect_status ? { expectStatus: c.expect_status } : {}),
+  ...(c.json_field ? { jsonField: c.json_field } : {}),
+  ...(c.json_value ? { jsonValue: c.json_value } : {}),
+  ...(c.host ? { host: c.host } : {}),
+  ...(c.port ? { port: c.port } : {}),
+  ...(c.server ? { server: c.server } : {}),
   ...(caFile ? { caFile } : {}),
 });
 
 /** The checks for this estate: defaults derived from the config, then the declared ones. */
-export function checksFor(d: DesiredState, portainerUrl: string | undefined, dnsServer: string | undefined): CheckSpec[] {
+export function checksFor(
+  d: DesiredState,
+  portainerUrl: string | undefined,
+  dnsServer: string | undefined,
+): CheckSpec[] {
   const s = d.settings;
   const ca = s.portainer.ca_file ? resolve(d.root, s.portainer.ca_file) : undefined;
   const base = { required: true, timeoutMs: 5000, retries: 2 };
   const checks: CheckSpec[] = [];
   const usesPortainer = d.deployments.some((x) => x.backend === 'portainer') || d.environments.length > 0;
   if (usesPortainer && portainerUrl) {
-    checks.push({ ...base, name: 'portainer', kind: 'http', url: new URL('api/system/status', portainerUrl.replace(/\/?$/, '/')).href, expectStatus: 200, jsonField: 'Version', ...(ca ? { caFile: ca } : {}) });
+    checks.push({
+      ...base,
+      name: 'portainer',
+      kind: 'http',
+      url: new URL('api/system/status', portainerUrl.replace(/\/?$/, '/')).href,
+      expectStatus: 200,
+      jsonField: 'Version',
+      ...(ca ? { caFile: ca } : {}),
+    });
   }
-  if (s.dns.enabled && dnsServer) checks.push({ ...base, name: 'dns', kind: 'dns', server: dnsServer, host: `phoenix-readiness.${d.domain}` });
-  if (s.traefik.enabled && s.traefik.ping_url) checks.push({ ...base, name: 'traefik', kind: 'http', url: s.traefik.ping_url, expectStatus: 200 });
+  if (s.dns.enabled && dnsServer)
+    checks.push({
+      ...base,
+      name: 'dns',
+      kind: 'dns',
+      server: dnsServer,
+      host: `phoenix-readiness.${d.domain}`,
+    });
+  if (s.traefik.enabled && s.traefik.ping_url)
+    checks.push({ ...base, name: 'traefik', kind: 'http', url: s.traefik.ping_url, expectStatus: 200 });
   if (s.step_ca_url) {
-    checks.push({ ...base, name: 'step-ca', kind: 'http', url: new URL('health', s.step_ca_url.replace(/\/?$/, '/')).href, expectStatus: 200, jsonField: 'status', jsonValue: 'ok', ...(ca ? { caFile: ca } : {}) });
+    checks.push({
+      ...base,
+      name: 'step-ca',
+      kind: 'http',
+      url: new URL('health', s.step_ca_url.replace(/\/?$/, '/')).href,
+      expectStatus: 200,
+      jsonField: 'status',
+      jsonValue: 'ok',
+      ...(ca ? { caFile: ca } : {}),
+    });
   }
   return [...checks, ...s.checks.map((c) => fromSetting(c, ca))];
 }
 
 /** Run every check concurrently, reporting each as it ends. */
-export async function runChecks(checks: CheckSpec[], reporter: Reporter, signal?: AbortSignal): Promise<CheckResult[]> {
+export async function runChecks(
+  checks: CheckSpec[],
+  reporter: Reporter,
+  signal?: AbortSignal,
+): Promise<CheckResult[]> {
   return Promise.all(
     checks.map(async (c) => {
       reporter.emit({ type: 'check-start', name: c.name });
@@ -74,7 +115,7 @@ export async function runChecks(checks: CheckSpec[], reporter: Reporter, signal?
       let detail = '';
       let attempts = 0;
       let ok = false;
-      for (; attempts <= c.retries && !ok && !signal?.aborted; ) {
+      for (; attempts <= c.retries && !ok && !signal?.aborted;) {
         if (attempts > 0) await sleep(Math.min(2000, 150 * 2 ** attempts) * (0.5 + Math.random() / 2));
         attempts++;
         try {
@@ -84,7 +125,14 @@ export async function runChecks(checks: CheckSpec[], reporter: Reporter, signal?
           detail = (err as Error).message;
         }
       }
-      const result = { name: c.name, ok, required: c.required, detail, attempts, durationMs: Date.now() - started };
+      const result = {
+        name: c.name,
+        ok,
+        required: c.required,
+        detail,
+        attempts,
+        durationMs: Date.now() - started,
+      };
       reporter.emit({ type: 'check-end', ...result });
       return result;
     }),
@@ -107,7 +155,11 @@ async function probe(c: CheckSpec): Promise<string> {
 async function probeHttp(c: CheckSpec): Promise<string> {
   const url = c.url ?? '';
   const ca = c.caFile ? [...rootCertificates, readFileSync(c.caFile, 'utf8')] : undefined;
-  const dispatcher = new Agent({ connect: { timeout: c.timeoutMs, ...(ca ? { ca } : {}) }, headersTimeout: c.timeoutMs, bodyTimeout: c.timeoutMs });
+  const dispatcher = new Agent({
+    connect: { timeout: c.timeoutMs, ...(ca ? { ca } : {}) },
+    headersTimeout: c.timeoutMs,
+    bodyTimeout: c.timeoutMs,
+  });
   try {
     const res = await request(url, { method: 'GET', dispatcher, signal: AbortSignal.timeout(c.timeoutMs) });
     const body = await res.body.text();
@@ -116,12 +168,15 @@ async function probeHttp(c: CheckSpec): Promise<string> {
     if (c.jsonField) {
       let value: unknown;
       try {
-        value = c.jsonField.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], JSON.parse(body));
+        value = c.jsonField
+          .split('.')
+          .reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], JSON.parse(body));
       } catch {
         throw new Error(`${url} did not answer JSON`);
       }
       if (value === undefined) throw new Error(`${url} answered without "${c.jsonField}"`);
-      if (c.jsonValue !== undefined && String(value) !== c.jsonValue) throw new Error(`${url}: ${c.jsonField} is "${String(value)}", expected "${c.jsonValue}"`);
+      if (c.jsonValue !== undefined && String(value) !== c.jsonValue)
+        throw new Error(`${url}: ${c.jsonField} is "${String(value)}", expected "${c.jsonValue}"`);
     }
     return `${url} answered ${res.statusCode}`;
   } catch (err) {
@@ -144,7 +199,9 @@ function probeTcp(host: string, port: number, timeoutMs: number): Promise<string
       socket.destroy();
       reject(new Error(`${host}:${port}: no answer within ${timeoutMs} ms`));
     });
-    socket.once('error', (err: NodeJS.ErrnoException) => reject(new Error(`${host}:${port}: ${err.code ?? err.message}`)));
+    socket.once('error', (err: NodeJS.ErrnoException) =>
+      reject(new Error(`${host}:${port}: ${err.code ?? err.message}`)),
+    );
   });
 }
 
@@ -158,7 +215,8 @@ async function probeDns(c: CheckSpec): Promise<string> {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     // NXDOMAIN, no data, REFUSED or SERVFAIL are still answers: the server is up.
-    if (code === 'ENOTFOUND' || code === 'ENODATA' || code === 'EREFUSED' || code === 'ESERVFAIL') return `${c.server} answered (${name}: ${code})`;
+    if (code === 'ENOTFOUND' || code === 'ENODATA' || code === 'EREFUSED' || code === 'ESERVFAIL')
+      return `${c.server} answered (${name}: ${code})`;
     throw new Error(`${c.server} did not answer a query for ${name}: ${code ?? String(err)}`, { cause: err });
   }
 }

@@ -19,7 +19,13 @@ export interface Estate {
 }
 
 /** Load, validate and derive; throws UserError when anything is invalid. */
-export function loadEstate(root: string, env: NodeJS.ProcessEnv, reporter: Reporter, redactor: Redactor, cwd?: string): Estate {
+export function loadEstate(
+  root: string,
+  env: NodeJS.ProcessEnv,
+  reporter: Reporter,
+  redactor: Redactor,
+  cwd?: string,
+): Estate {
   const diags = new Diagnostics();
   const config = loadRoot(root, diags, env, cwd);
   const desired = config ? derive(config, diags) : undefined;
@@ -28,11 +34,14 @@ export function loadEstate(root: string, env: NodeJS.ProcessEnv, reporter: Repor
     redactor.add(config.global.portainer_api?.admin_password);
     redactor.add(config.global.sync?.portainer.api_key);
   }
-  for (const d of desired?.deployments ?? []) for (const v of d.variables) if (v.secret) redactor.add(v.value);
+  for (const d of desired?.deployments ?? [])
+    for (const v of d.variables) if (v.secret) redactor.add(v.value);
   for (const diagnostic of diags.sorted()) reporter.emit({ type: 'diagnostic', diagnostic });
   if (!config || !desired || diags.hasErrors) {
     const n = diags.errors.length;
-    throw new UserError(`${n} problem${n === 1 ? '' : 's'} in the configuration under ${root}; nothing was changed`);
+    throw new UserError(
+      `${n} problem${n === 1 ? '' : 's'} in the configuration under ${root}; nothing was changed`,
+    );
   }
   reporter.emit({ type: 'discovery', stacks: desired.discovery.stacks, skipped: desired.discovery.skipped });
   return { desired, config, diagnostics: diags };

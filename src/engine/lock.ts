@@ -49,7 +49,8 @@ export async function acquireLock(root: string, command: string, staleMs = 15_00
   try {
     release = await take();
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ELOCKED') throw new LockError(`cannot lock ${root}: ${(err as Error).message}`, { cause: err });
+    if ((err as NodeJS.ErrnoException).code !== 'ELOCKED')
+      throw new LockError(`cannot lock ${root}: ${(err as Error).message}`, { cause: err });
     const found = await awaitHolder(root, take);
     if ('release' in found) return hold(root, command, found.release);
     const holder = found.holder;
@@ -60,7 +61,9 @@ export async function acquireLock(root: string, command: string, staleMs = 15_00
         throw new LockError(`another sync took the lock of ${root} first`, { cause: e });
       });
     } else {
-      const who = holder ? `pid ${holder.pid} on ${holder.host}, running "${holder.command}" since ${holder.started}` : 'an unknown process';
+      const who = holder
+        ? `pid ${holder.pid} on ${holder.host}, running "${holder.command}" since ${holder.started}`
+        : 'an unknown process';
       throw new LockError(`another sync holds the lock of ${root}: ${who}`, {
         hint: 'wait for it to finish; a lock left by a crashed run on another host expires by itself',
       });
@@ -74,7 +77,10 @@ export async function acquireLock(root: string, command: string, staleMs = 15_00
  * that instant briefly waits for the file; the lock may also be released meanwhile (the
  * holder file goes first), in which case it is taken.
  */
-async function awaitHolder(root: string, take: () => Promise<() => Promise<void>>): Promise<{ holder: LockHolder | undefined } | { release: () => Promise<void> }> {
+async function awaitHolder(
+  root: string,
+  take: () => Promise<() => Promise<void>>,
+): Promise<{ holder: LockHolder | undefined } | { release: () => Promise<void> }> {
   for (let i = 0; i < 20; i++) {
     const holder = readHolder(root);
     if (holder) return { holder };
@@ -90,7 +96,12 @@ async function awaitHolder(root: string, take: () => Promise<() => Promise<void>
 
 /** Record this process as the holder of a lock just taken. */
 function hold(root: string, command: string, release: () => Promise<void>): HeldLock {
-  const holder: LockHolder = { pid: process.pid, host: hostname(), started: new Date().toISOString(), command };
+  const holder: LockHolder = {
+    pid: process.pid,
+    host: hostname(),
+    started: new Date().toISOString(),
+    command,
+  };
   writeFileSync(join(root, HOLDER), JSON.stringify(holder) + '\n');
   return {
     release: async () => {

@@ -87,17 +87,28 @@ export async function runSync(req: SyncRequest): Promise<number> {
     const built = await req.providers(desired, req.env, req.redactor, options, req.stages);
     closeProviders = built.close;
     const providers = built.stages;
-    const ctx = (failed: ReadonlySet<string>, d: DesiredState = desired): ProviderContext => ({ desired: d, options, reporter, redactor: req.redactor, signal: abort.signal, failedDeployments: failed });
+    const ctx = (failed: ReadonlySet<string>, d: DesiredState = desired): ProviderContext => ({
+      desired: d,
+      options,
+      reporter,
+      redactor: req.redactor,
+      signal: abort.signal,
+      failedDeployments: failed,
+    });
     const stages = STAGES.filter((s) => req.stages.includes(s) && providers[s]?.length);
     const states = new Map<Stage, StageState>();
 
     // Observe and plan every stage concurrently: nothing is changed yet.
     // Kept in stage order whatever order they finish in, so plans and reports are stable.
-    const observed = await Promise.all(stages.map((stage) => observeAndPlan(stage, providers[stage]!, ctx(new Set()), full.discovery.stacks)));
+    const observed = await Promise.all(
+      stages.map((stage) => observeAndPlan(stage, providers[stage]!, ctx(new Set()), full.discovery.stacks)),
+    );
     for (const st of observed) states.set(st.stage, st);
     // File stages see the departed deployments' entries too (see keepDeparted).
-    const fileDesired = (await keepDeparted(states, providers.stacks ?? [], config, ctx(new Set()), full)) ?? desired;
-    const stageCtx = (stage: Stage, failed: ReadonlySet<string>) => ctx(failed, FILE_STAGES.includes(stage) ? fileDesired : desired);
+    const fileDesired =
+      (await keepDeparted(states, providers.stacks ?? [], config, ctx(new Set()), full)) ?? desired;
+    const stageCtx = (stage: Stage, failed: ReadonlySet<string>) =>
+      ctx(failed, FILE_STAGES.includes(stage) ? fileDesired : desired);
     for (const st of states.values()) reporter.emit({ type: 'plan', stage: st.stage, changes: st.changes });
     const observeFailed = [...states.values()].some((s) => s.status === 'failed');
     const pending = [...states.values()].flatMap((s) => actionable(s.changes));
@@ -106,35 +117,71 @@ export async function runSync(req: SyncRequest): Promise<number> {
       if (observeFailed) throw new ApplyError('some targets could not be observed; the plan is incomplete');
       return req.detailedExitCode && pending.length > 0 ? 2 : 0;
     }
-    if (pending.length > 0 && req.confirm && !(await req.confirm(pending))) throw new UserError('stopped: nothing was changed', { hint: 'run with --yes to apply without asking' });
+    if (pending.length > 0 && req.confirm && !(await req.confirm(pending)))
+      throw new UserError('stopped: nothing was changed', { hint: 'run with --yes to apply without asking' });
 
     const failed = new Set<string>();
     for (const wave of WAVES) {
       await Promise.all(
-        wave.filter((stage) => states.has(stage)).map(async (stage) => {
-          const st = states.get(stage)!;
-          const blocker = NEEDS[stage].map((n) => states.get(n)).find((n) => n && (n.status === 'skipped' || n.fatal));
-          if (blocker) {
-            st.status = 'skipped';
-            st.reason = `${blocker.stage} ${blocker.status === 'skipped' ? 'was skipped' : 'failed'}`;
-            reporter.emit({ type: 'stage-end', stage, status: 'skipped', reason: st.reason, durationMs: 0 });
-            return;
-          }
-          if (st.status === 'failed') {
-            reporter.emit({ type: 'stage-end', stage, status: 'failed', ...(st.reason ? { reason: st.reason } : {}), durationMs: 0 });
-            return;
-          }
-          if (stage === 'traefik' && failed.size > 0) {
-            // Routes of stacks whose deploy failed keep their previous state: plan again.
-            Object.assign(st, await observeAndPlan(stage, st.providers, stageCtx(stage, failed), full.discovery.stacks, st.live));
-            reporter.emit({ type: 'log', level: 'warn', message: `Traefik routes of ${failed.size} failed stack(s) keep their previous state` });
-          }
-          await applyStage(st, stageCtx(stage, failed), reporter, failed);
-        }),
+        wave
+          .filter((stage) => states.has(stage))
+          .map(async (stage) => {
+            const st = states.get(stage)!;
+            const blocker = NEEDS[stage]
+              .map((n) => states.get(n))
+              .find((n) => n && (n.status === 'skipped' || n.fatal));
+            if (blocker) {
+              st.status = 'skipped';
+              st.reason = `${blocker.stage} ${blocker.status === 'skipped' ? 'was skipped' : 'failed'}`;
+              reporter.emit({
+                type: 'stage-end',
+                stage,
+                status: 'skipped',
+                reason: st.reason,
+                durationMs: 0,
+              });
+              return;
+            }
+            if (st.status === 'failed') {
+              reporter.emit({
+                type: 'stage-end',
+                stage,
+                status: 'failed',
+                ...(st.reason ? { reason: st.reason } : {}),
+                durationMs: 0,
+              });
+              return;
+            }
+            if (stage === 'traefik' && failed.size > 0) {
+              // Routes of stacks whose deploy failed keep their previous state: plan again.
+              Object.assign(
+                st,
+                await observeAndPlan(
+                  stage,
+                  st.providers,
+                  stageCtx(stage, failed),
+                  full.discovery.stacks,
+                  st.live,
+                ),
+              );
+              reporter.emit({
+                type: 'log',
+                level: 'warn',
+                message: `Traefik routes of ${failed.size} failed stack(s) keep their previous state`,
+              });
+            }
+            await applyStage(st, stageCtx(stage, failed), reporter, failed);
+          }),
       );
     }
     const anyFailed = [...states.values()].some((s) => s.status === 'failed');
-    if (anyFailed) throw new ApplyError(`some changes failed: ${[...states.values()].filter((s) => s.status === 'failed').map((s) => `${s.stage}${s.reason ? ` (${s.reason})` : ''}`).join('; ')}`);
+    if (anyFailed)
+      throw new ApplyError(
+        `some changes failed: ${[...states.values()]
+          .filter((s) => s.status === 'failed')
+          .map((s) => `${s.stage}${s.reason ? ` (${s.reason})` : ''}`)
+          .join('; ')}`,
+      );
     return 0;
   } finally {
     abort.abort();
@@ -161,7 +208,9 @@ async function keepDeparted(
   ctx: ProviderContext,
   full: DesiredState,
 ): Promise<DesiredState | undefined> {
-  const fileStates = FILE_STAGES.map((s) => states.get(s)).filter((s): s is StageState => s?.status === 'planned');
+  const fileStates = FILE_STAGES.map((s) => states.get(s)).filter(
+    (s): s is StageState => s?.status === 'planned',
+  );
   if (fileStates.length === 0) return undefined;
   const stackNames = full.discovery.stacks;
   const { prune, filters } = ctx.options;
@@ -175,16 +224,39 @@ async function keepDeparted(
     stacks = await observeAndPlan('stacks', stackProviders, unfiltered, stackNames);
   }
   if (!stacks || stacks.status === 'failed') {
-    if (stackProviders.length || ctx.desired.deployments.length) ctx.reporter.emit({ type: 'log', level: 'warn', message: `cannot tell which stacks left the config (${stacks?.reason ?? 'no stacks stage'}): DNS, firewall and Traefik follow the config as written` });
+    if (stackProviders.length || ctx.desired.deployments.length)
+      ctx.reporter.emit({
+        type: 'log',
+        level: 'warn',
+        message: `cannot tell which stacks left the config (${stacks?.reason ?? 'no stacks stage'}): DNS, firewall and Traefik follow the config as written`,
+      });
     return undefined;
   }
-  const deletedNow = new Set(run?.status === 'planned' ? actionable(run.changes).filter((c) => c.action === 'delete').map((c) => c.id) : []);
-  const departed = stacks.changes.filter((c) => c.action === 'delete' && c.blocked && !deletedNow.has(c.id)).map((c) => c.id);
+  const deletedNow = new Set(
+    run?.status === 'planned'
+      ? actionable(run.changes)
+          .filter((c) => c.action === 'delete')
+          .map((c) => c.id)
+      : [],
+  );
+  const departed = stacks.changes
+    .filter((c) => c.action === 'delete' && c.blocked && !deletedNow.has(c.id))
+    .map((c) => c.id);
   if (departed.length === 0) return undefined;
   const retention = retainDeparted(config, departed);
-  for (const l of retention?.lost ?? []) ctx.reporter.emit({ type: 'log', level: 'warn', message: `${l.id} left the config and ${l.reason}: its DNS records, firewall rules and routes are removed now; the stack itself stays until --prune` });
+  for (const l of retention?.lost ?? [])
+    ctx.reporter.emit({
+      type: 'log',
+      level: 'warn',
+      message: `${l.id} left the config and ${l.reason}: its DNS records, firewall rules and routes are removed now; the stack itself stays until --prune`,
+    });
   if (!retention?.kept.length) return undefined;
-  const desired = { ...ctx.desired, dns: retention.desired.dns, firewall: retention.desired.firewall, routes: retention.desired.routes };
+  const desired = {
+    ...ctx.desired,
+    dns: retention.desired.dns,
+    firewall: retention.desired.firewall,
+    routes: retention.desired.routes,
+  };
   const kept = { ...ctx, desired };
   const why = prune
     ? 'their stacks are not deleted in this run (outside its filters, or held back); they go when the stacks do'
@@ -196,10 +268,17 @@ async function keepDeparted(
     for (const c of again.changes) {
       const p = pruned.get(c.id);
       const keptContent = c.after ?? c.before;
-      if (!p || typeof keptContent !== 'string' || typeof p.after !== 'string' || p.after === keptContent) continue;
+      if (!p || typeof keptContent !== 'string' || typeof p.after !== 'string' || p.after === keptContent)
+        continue;
       held.push({
-        stage: c.stage, kind: c.kind, id: c.id, label: `${c.label}: entries of ${retention.kept.join(', ')}`,
-        action: 'update', before: keptContent, after: p.after, blocked: why,
+        stage: c.stage,
+        kind: c.kind,
+        id: c.id,
+        label: `${c.label}: entries of ${retention.kept.join(', ')}`,
+        action: 'update',
+        before: keptContent,
+        after: p.after,
+        blocked: why,
         ...(fileDiff(c.id, keptContent, p.after) ? { diff: fileDiff(c.id, keptContent, p.after)! } : {}),
       });
     }
@@ -211,17 +290,43 @@ async function keepDeparted(
 async function readiness(desired: DesiredState, reporter: Reporter, signal: AbortSignal): Promise<void> {
   reporter.emit({ type: 'stage-start', stage: 'checks' });
   const started = Date.now();
-  const results = await runChecks(checksFor(desired, desired.portainer.url, desired.dnsServer.listenAddress), reporter, signal);
+  const results = await runChecks(
+    checksFor(desired, desired.portainer.url, desired.dnsServer.listenAddress),
+    reporter,
+    signal,
+  );
   const failed = results.filter((r) => r.required && !r.ok);
-  reporter.emit({ type: 'stage-end', stage: 'checks', status: failed.length ? 'failed' : 'ok', durationMs: Date.now() - started });
+  reporter.emit({
+    type: 'stage-end',
+    stage: 'checks',
+    status: failed.length ? 'failed' : 'ok',
+    durationMs: Date.now() - started,
+  });
   if (failed.length) {
-    throw new CheckError(`readiness check${failed.length > 1 ? 's' : ''} failed: ${failed.map((f) => `${f.name} (${f.detail})`).join('; ')}; nothing was changed`, { hint: 'fix the failing service, or run with --skip-checks' });
+    throw new CheckError(
+      `readiness check${failed.length > 1 ? 's' : ''} failed: ${failed.map((f) => `${f.name} (${f.detail})`).join('; ')}; nothing was changed`,
+      { hint: 'fix the failing service, or run with --skip-checks' },
+    );
   }
 }
 
 /** Observe (unless `observed` is given: planning again needs no new look) and plan one stage. */
-async function observeAndPlan(stage: Stage, providers: Provider[], ctx: ProviderContext, stackNames: readonly string[], observed?: unknown[]): Promise<StageState> {
-  const st: StageState = { stage, providers, live: [], planned: [], changes: [], status: 'planned', fatal: false };
+async function observeAndPlan(
+  stage: Stage,
+  providers: Provider[],
+  ctx: ProviderContext,
+  stackNames: readonly string[],
+  observed?: unknown[],
+): Promise<StageState> {
+  const st: StageState = {
+    stage,
+    providers,
+    live: [],
+    planned: [],
+    changes: [],
+    status: 'planned',
+    fatal: false,
+  };
   try {
     for (const [i, p] of providers.entries()) {
       const live = observed ? observed[i] : await p.observe(ctx);
@@ -239,7 +344,12 @@ async function observeAndPlan(stage: Stage, providers: Provider[], ctx: Provider
   return st;
 }
 
-async function applyStage(st: StageState, ctx: ProviderContext, reporter: Reporter, failed: Set<string>): Promise<void> {
+async function applyStage(
+  st: StageState,
+  ctx: ProviderContext,
+  reporter: Reporter,
+  failed: Set<string>,
+): Promise<void> {
   const started = Date.now();
   reporter.emit({ type: 'stage-start', stage: st.stage });
   let failures = 0;
@@ -250,7 +360,9 @@ async function applyStage(st: StageState, ctx: ProviderContext, reporter: Report
       for (const r of results) {
         if (r.status !== 'failed') continue;
         failures++;
-        firstError ??= r.error ? `${r.change.label}: ${withoutLabel(r.error.message, r.change.label)}` : undefined;
+        firstError ??= r.error
+          ? `${r.change.label}: ${withoutLabel(r.error.message, r.change.label)}`
+          : undefined;
         if (r.change.stage === 'stacks') failed.add(r.change.id);
       }
     } catch (err) {
@@ -261,6 +373,15 @@ async function applyStage(st: StageState, ctx: ProviderContext, reporter: Report
   }
   if (st.stage !== 'stacks' && failures > 0) st.fatal = true;
   st.status = failures > 0 ? 'failed' : 'ok';
-  st.reason ??= failures > 0 ? `${failures} change${failures === 1 ? '' : 's'} failed${firstError ? `, first: ${firstError}` : ''}` : undefined;
-  reporter.emit({ type: 'stage-end', stage: st.stage, status: failures > 0 ? 'failed' : 'ok', ...(st.reason ? { reason: st.reason } : {}), durationMs: Date.now() - started });
+  st.reason ??=
+    failures > 0
+      ? `${failures} change${failures === 1 ? '' : 's'} failed${firstError ? `, first: ${firstError}` : ''}`
+      : undefined;
+  reporter.emit({
+    type: 'stage-end',
+    stage: st.stage,
+    status: failures > 0 ? 'failed' : 'ok',
+    ...(st.reason ? { reason: st.reason } : {}),
+    durationMs: Date.now() - started,
+  });
 }

@@ -16,7 +16,10 @@ import type { ProviderFactory } from './pipeline.js';
 /** Resolve Portainer's URL, CA and credentials (API key preferred over password). */
 export function portainerCredentials(d: DesiredState, env: NodeJS.ProcessEnv, redactor: Redactor) {
   const p = d.portainer;
-  if (!p.url) throw new UserError('Portainer is used but its URL is unknown', { hint: 'set sync.portainer.url or portainer_api.portainer_hostname' });
+  if (!p.url)
+    throw new UserError('Portainer is used but its URL is unknown', {
+      hint: 'set sync.portainer.url or portainer_api.portainer_hostname',
+    });
   const secret = (value: string | undefined, what: string) => {
     if (value === undefined) return undefined;
     const r = resolveSecret(value, d.root, env);
@@ -27,7 +30,9 @@ export function portainerCredentials(d: DesiredState, env: NodeJS.ProcessEnv, re
   const apiKey = secret(p.apiKey, 'sync.portainer.api_key');
   const password = apiKey ? undefined : secret(p.password, 'portainer_api.admin_password');
   if (!apiKey && !(p.username && password)) {
-    throw new UserError('no Portainer credentials', { hint: 'set sync.portainer.api_key (env:NAME) or portainer_api.admin_user and admin_password' });
+    throw new UserError('no Portainer credentials', {
+      hint: 'set sync.portainer.api_key (env:NAME) or portainer_api.admin_user and admin_password',
+    });
   }
   const caFile = d.settings.portainer.ca_file;
   let caPem: string | undefined;
@@ -35,10 +40,17 @@ export function portainerCredentials(d: DesiredState, env: NodeJS.ProcessEnv, re
     try {
       caPem = readFileSync(resolve(d.root, caFile), 'utf8');
     } catch (err) {
-      throw new UserError(`cannot read sync.portainer.ca_file ${caFile}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { hint: 'point it at the Step-CA root certificate (PEM)' });
+      throw new UserError(
+        `cannot read sync.portainer.ca_file ${caFile}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
+        { hint: 'point it at the Step-CA root certificate (PEM)' },
+      );
     }
   }
-  return { url: p.url, ...(caPem ? { caPem } : {}), ...(apiKey ? { apiKey } : { username: p.username!, password: password! }) };
+  return {
+    url: p.url,
+    ...(caPem ? { caPem } : {}),
+    ...(apiKey ? { apiKey } : { username: p.username!, password: password! }),
+  };
 }
 
 /** The default factory: real providers for every stage the settings enable. */
@@ -60,8 +72,13 @@ export const buildProviders: ProviderFactory = async (desired, env, redactor, _o
     out.firewall = [firewallProvider(s.firewall)];
   }
   // Also with no Portainer deployment left, so that --prune still sees the stacks made there.
-  const portainerConfigured = (s.backend === 'portainer' || Object.values(s.backends).includes('portainer')) && desired.portainer.url !== undefined;
-  const usesPortainer = desired.environments.length > 0 || desired.deployments.some((d) => d.backend === 'portainer') || portainerConfigured;
+  const portainerConfigured =
+    (s.backend === 'portainer' || Object.values(s.backends).includes('portainer')) &&
+    desired.portainer.url !== undefined;
+  const usesPortainer =
+    desired.environments.length > 0 ||
+    desired.deployments.some((d) => d.backend === 'portainer') ||
+    portainerConfigured;
   const stacks: Provider[] = [];
   if (usesPortainer && stacksUseful) {
     let credentials: ReturnType<typeof portainerCredentials> | undefined;

@@ -13,13 +13,27 @@ export type PhoenixEvent =
   | { type: 'diagnostic'; diagnostic: Diagnostic }
   | { type: 'discovery'; stacks: string[]; skipped: { name: string; reason: string }[] }
   | { type: 'check-start'; name: string }
-  | { type: 'check-end'; name: string; ok: boolean; required: boolean; detail: string; attempts: number; durationMs: number }
+  | {
+      type: 'check-end';
+      name: string;
+      ok: boolean;
+      required: boolean;
+      detail: string;
+      attempts: number;
+      durationMs: number;
+    }
   | { type: 'stage-start'; stage: Stage | 'checks' | 'discovery' }
   | { type: 'plan'; stage: Stage; changes: Change[] }
   | { type: 'planned'; pending: number }
   | { type: 'change-start'; change: Change }
   | { type: 'change-end'; change: Change; status: StepStatus; error?: string; durationMs: number }
-  | { type: 'stage-end'; stage: Stage | 'checks' | 'discovery'; status: StepStatus; reason?: string; durationMs: number }
+  | {
+      type: 'stage-end';
+      stage: Stage | 'checks' | 'discovery';
+      status: StepStatus;
+      reason?: string;
+      durationMs: number;
+    }
   | { type: 'log'; level: 'info' | 'warn' | 'debug'; message: string; scope?: string }
   | { type: 'run-end'; exitCode: number; durationMs: number; error?: { message: string; hint?: string } };
 

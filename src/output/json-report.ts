@@ -22,10 +22,24 @@ export interface JsonReport {
   durationMs: number;
   diagnostics: (Omit<Diagnostic, 'source'> & { file: string; line: number; column: number })[];
   discovery?: { stacks: string[]; skipped: { name: string; reason: string }[] };
-  checks: { name: string; ok: boolean; required: boolean; detail: string; attempts: number; durationMs: number }[];
+  checks: {
+    name: string;
+    ok: boolean;
+    required: boolean;
+    detail: string;
+    attempts: number;
+    durationMs: number;
+  }[];
   stages: { stage: string; status: string; reason?: string; durationMs: number }[];
   changes: Change[];
-  results: { stage: string; id: string; action: string; status: string; error?: string; durationMs: number }[];
+  results: {
+    stage: string;
+    id: string;
+    action: string;
+    status: string;
+    error?: string;
+    durationMs: number;
+  }[];
   summary: ReturnType<typeof countActions> & { failed: number };
   error?: { message: string; hint?: string };
 }
@@ -33,8 +47,17 @@ export interface JsonReport {
 /** Builds the report from events. */
 export class JsonReporter {
   readonly report: JsonReport = {
-    version: REPORT_VERSION, command: '', root: '', dryRun: false, exitCode: 0, durationMs: 0,
-    diagnostics: [], checks: [], stages: [], changes: [], results: [],
+    version: REPORT_VERSION,
+    command: '',
+    root: '',
+    dryRun: false,
+    exitCode: 0,
+    durationMs: 0,
+    diagnostics: [],
+    checks: [],
+    stages: [],
+    changes: [],
+    results: [],
     summary: { create: 0, update: 0, delete: 0, noop: 0, blocked: 0, failed: 0 },
   };
 
@@ -61,25 +84,54 @@ export class JsonReporter {
         r.discovery = { stacks: e.stacks, skipped: e.skipped };
         break;
       case 'check-end':
-        r.checks.push({ name: e.name, ok: e.ok, required: e.required, detail: e.detail, attempts: e.attempts, durationMs: e.durationMs });
+        r.checks.push({
+          name: e.name,
+          ok: e.ok,
+          required: e.required,
+          detail: e.detail,
+          attempts: e.attempts,
+          durationMs: e.durationMs,
+        });
         break;
       case 'plan':
         r.changes.push(...e.changes);
         break;
       case 'change-end':
-        r.results.push({ stage: e.change.stage, id: e.change.id, action: e.change.action, status: e.status, ...(e.error ? { error: e.error } : {}), durationMs: e.durationMs });
+        r.results.push({
+          stage: e.change.stage,
+          id: e.change.id,
+          action: e.change.action,
+          status: e.status,
+          ...(e.error ? { error: e.error } : {}),
+          durationMs: e.durationMs,
+        });
         break;
       case 'stage-end':
-        r.stages.push({ stage: e.stage, status: e.status, ...(e.reason ? { reason: e.reason } : {}), durationMs: e.durationMs });
+        r.stages.push({
+          stage: e.stage,
+          status: e.status,
+          ...(e.reason ? { reason: e.reason } : {}),
+          durationMs: e.durationMs,
+        });
         break;
       case 'run-end':
         r.exitCode = e.exitCode;
         r.durationMs = e.durationMs;
-        r.summary = { ...countActions(r.changes), failed: r.results.filter((x) => x.status === 'failed').length };
+        r.summary = {
+          ...countActions(r.changes),
+          failed: r.results.filter((x) => x.status === 'failed').length,
+        };
         if (e.error) r.error = e.error;
         // Redacted while serialised: a redacted deep copy of a large report (thousands of
         // changes) cost a third of a second and ~100 MB at 1,000 VMs (bench/README.md).
-        if (!this.stream) this.write(JSON.stringify(r, (_key, v: unknown) => (typeof v === 'string' ? this.redactor.redact(v) : v), 2) + '\n');
+        if (!this.stream)
+          this.write(
+            JSON.stringify(
+              r,
+              (_key, v: unknown) => (typeof v === 'string' ? this.redactor.redact(v) : v),
+              2,
+            ) + '\n',
+          );
         break;
       default:
         break;

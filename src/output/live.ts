@@ -44,7 +44,13 @@ export class LiveRenderer {
       write(t);
       this.draw();
     };
-    this.text = new TextRenderer(redactor, { ...opts, timestamps: false, progress: false, out: above(opts.out), err: above(opts.err) });
+    this.text = new TextRenderer(redactor, {
+      ...opts,
+      timestamps: false,
+      progress: false,
+      out: above(opts.out),
+      err: above(opts.err),
+    });
   }
 
   readonly onEvent = (e: PhoenixEvent): void => {
@@ -64,32 +70,65 @@ export class LiveRenderer {
   private update(e: PhoenixEvent): void {
     switch (e.type) {
       case 'stage-start':
-        this.rows.set(e.stage, { label: e.stage, started: Date.now(), status: 'running', children: new Map() });
+        this.rows.set(e.stage, {
+          label: e.stage,
+          started: Date.now(),
+          status: 'running',
+          children: new Map(),
+        });
         this.tick();
         break;
       case 'check-start': {
         const row = this.rows.get('checks');
-        row?.children.set(e.name, { label: `check ${e.name}`, started: Date.now(), status: 'running', children: new Map() });
+        row?.children.set(e.name, {
+          label: `check ${e.name}`,
+          started: Date.now(),
+          status: 'running',
+          children: new Map(),
+        });
         break;
       }
       case 'check-end': {
         const row = this.rows.get('checks')?.children.get(e.name);
-        if (row) Object.assign(row, { status: e.ok ? 'ok' : 'failed', durationMs: e.durationMs, detail: e.ok ? undefined : e.detail });
+        if (row)
+          Object.assign(row, {
+            status: e.ok ? 'ok' : 'failed',
+            durationMs: e.durationMs,
+            detail: e.ok ? undefined : e.detail,
+          });
         break;
       }
       case 'change-start': {
         const stage = this.rows.get(e.change.stage);
-        stage?.children.set(e.change.id, { label: `${e.change.action} ${e.change.label}`, started: Date.now(), status: 'running', children: new Map() });
+        stage?.children.set(e.change.id, {
+          label: `${e.change.action} ${e.change.label}`,
+          started: Date.now(),
+          status: 'running',
+          children: new Map(),
+        });
         break;
       }
       case 'change-end': {
         const row = this.rows.get(e.change.stage)?.children.get(e.change.id);
-        if (row) Object.assign(row, { status: e.status, durationMs: e.durationMs, detail: e.error === undefined ? undefined : withoutLabel(e.error, e.change.label) });
+        if (row)
+          Object.assign(row, {
+            status: e.status,
+            durationMs: e.durationMs,
+            detail: e.error === undefined ? undefined : withoutLabel(e.error, e.change.label),
+          });
         break;
       }
       case 'stage-end': {
-        const row = this.rows.get(e.stage) ?? { label: e.stage, started: Date.now(), status: 'running' as const, children: new Map() };
-        this.rows.set(e.stage, Object.assign(row, { status: e.status, durationMs: e.durationMs, detail: e.reason }));
+        const row = this.rows.get(e.stage) ?? {
+          label: e.stage,
+          started: Date.now(),
+          status: 'running' as const,
+          children: new Map(),
+        };
+        this.rows.set(
+          e.stage,
+          Object.assign(row, { status: e.status, durationMs: e.durationMs, detail: e.reason }),
+        );
         break;
       }
       default:
@@ -123,7 +162,9 @@ export class LiveRenderer {
     const line = (row: Row, indent: string) => {
       const ms = row.durationMs ?? now - row.started;
       const detail = row.detail ? this.c.dim(` ${row.detail}`) : '';
-      lines.push(`${indent}${this.mark(row.status)} ${row.label} ${this.c.dim(`${(ms / 1000).toFixed(1)}s`)}${detail}`);
+      lines.push(
+        `${indent}${this.mark(row.status)} ${row.label} ${this.c.dim(`${(ms / 1000).toFixed(1)}s`)}${detail}`,
+      );
     };
     for (const row of this.rows.values()) {
       line(row, '');

@@ -24,13 +24,29 @@ export interface PlanTextOptions {
 export function formatPlan(changes: readonly Change[], opts: PlanTextOptions): string {
   const c = createColors(opts.color);
   const marker = (ch: Change) =>
-    ch.blocked ? c.yellow('!') : ch.action === 'create' ? c.green('+') : ch.action === 'update' ? c.yellow('~') : ch.action === 'delete' ? c.red('-') : c.dim('=');
+    ch.blocked
+      ? c.yellow('!')
+      : ch.action === 'create'
+        ? c.green('+')
+        : ch.action === 'update'
+          ? c.yellow('~')
+          : ch.action === 'delete'
+            ? c.red('-')
+            : c.dim('=');
   const out: string[] = [];
   for (const stage of STAGES) {
     const list = changes.filter((ch) => ch.stage === stage);
     if (list.length === 0) continue;
     const n = countActions(list);
-    const counts = [n.create && `${n.create} to create`, n.update && `${n.update} to update`, n.delete && `${n.delete} to delete`, n.blocked && `${n.blocked} held back`, n.noop && `${n.noop} unchanged`].filter(Boolean).join(', ');
+    const counts = [
+      n.create && `${n.create} to create`,
+      n.update && `${n.update} to update`,
+      n.delete && `${n.delete} to delete`,
+      n.blocked && `${n.blocked} held back`,
+      n.noop && `${n.noop} unchanged`,
+    ]
+      .filter(Boolean)
+      .join(', ');
     out.push(c.bold(`${STAGE_TITLES[stage]}`) + c.dim(` (${counts})`));
     for (const ch of list) {
       if (ch.action === 'noop' && !opts.verbose) continue;
@@ -38,7 +54,8 @@ export function formatPlan(changes: readonly Change[], opts: PlanTextOptions): s
       out.push(...wrap(`${marker(ch)} ${ch.label}`, opts.width, '    '));
       for (const note of notes) out.push(...wrap(c.dim(`    ${note}`), opts.width, '      '));
       // A held-back change's diff is noise on every run; --verbose shows it.
-      if (ch.diff && ch.action !== 'noop' && (!ch.blocked || opts.verbose)) out.push(...formatDiff(ch.diff, c));
+      if (ch.diff && ch.action !== 'noop' && (!ch.blocked || opts.verbose))
+        out.push(...formatDiff(ch.diff, c));
     }
     out.push('');
   }

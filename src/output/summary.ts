@@ -23,7 +23,20 @@ export class SummaryCollector {
 
   private get(stage: string): StageSummary {
     let s = this.stages.get(stage);
-    if (!s) this.stages.set(stage, (s = { stage, made: 0, unchanged: 0, failed: 0, skipped: 0, held: 0, status: 'planned', durationMs: 0 }));
+    if (!s)
+      this.stages.set(
+        stage,
+        (s = {
+          stage,
+          made: 0,
+          unchanged: 0,
+          failed: 0,
+          skipped: 0,
+          held: 0,
+          status: 'planned',
+          durationMs: 0,
+        }),
+      );
     return s;
   }
 
@@ -48,7 +61,9 @@ export class SummaryCollector {
   /** Lines of the summary table; empty when nothing was applied. */
   lines(): string[] {
     const order: readonly string[] = STAGES;
-    const applied = [...this.stages.values()].filter((s) => s.status !== 'planned').sort((a, b) => order.indexOf(a.stage) - order.indexOf(b.stage));
+    const applied = [...this.stages.values()]
+      .filter((s) => s.status !== 'planned')
+      .sort((a, b) => order.indexOf(a.stage) - order.indexOf(b.stage));
     if (applied.length === 0) return [];
     const n = (v: number, w: number) => String(v).padStart(w);
     const rows = applied.map((s) => {

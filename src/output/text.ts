@@ -41,7 +41,13 @@ export class TextRenderer {
    * diagnostics do not, so `file:line:col:` starts the line for editors and CI matchers.
    */
   private line(stream: 'out' | 'err', text: string, stamp = true): void {
-    const stamped = this.opts.timestamps && stream === 'err' && stamp ? text.split('\n').map((l) => `${new Date().toISOString()} ${l}`).join('\n') : text;
+    const stamped =
+      this.opts.timestamps && stream === 'err' && stamp
+        ? text
+            .split('\n')
+            .map((l) => `${new Date().toISOString()} ${l}`)
+            .join('\n')
+        : text;
     this.opts[stream](this.redactor.redact(stamped) + '\n');
   }
 
@@ -52,7 +58,14 @@ export class TextRenderer {
   private printPlan(): void {
     if (this.planPrinted || this.changes.length === 0) return;
     this.planPrinted = true;
-    this.line('out', formatPlan(this.changes, { color: this.opts.color, verbose: this.opts.verbose, width: this.opts.width }));
+    this.line(
+      'out',
+      formatPlan(this.changes, {
+        color: this.opts.color,
+        verbose: this.opts.verbose,
+        width: this.opts.width,
+      }),
+    );
   }
 
   readonly onEvent = (e: PhoenixEvent): void => {
@@ -65,11 +78,19 @@ export class TextRenderer {
         break;
       }
       case 'discovery':
-        this.line('err', c.dim(`discovered ${e.stacks.length} stacks${e.skipped.length ? `; skipped ${e.skipped.map((s) => `${s.name} (${s.reason})`).join(', ')}` : ''}`));
+        this.line(
+          'err',
+          c.dim(
+            `discovered ${e.stacks.length} stacks${e.skipped.length ? `; skipped ${e.skipped.map((s) => `${s.name} (${s.reason})`).join(', ')}` : ''}`,
+          ),
+        );
         break;
       case 'check-end':
         if (this.opts.progress === false) break;
-        this.line('err', `${e.ok ? c.green('✓') : e.required ? c.red('✗') : c.yellow('!')} check ${e.name}: ${e.detail} (${e.attempts} attempt${e.attempts === 1 ? '' : 's'}, ${e.durationMs} ms)`);
+        this.line(
+          'err',
+          `${e.ok ? c.green('✓') : e.required ? c.red('✗') : c.yellow('!')} check ${e.name}: ${e.detail} (${e.attempts} attempt${e.attempts === 1 ? '' : 's'}, ${e.durationMs} ms)`,
+        );
         break;
       case 'plan':
         this.changes.push(...e.changes);
@@ -78,32 +99,41 @@ export class TextRenderer {
         this.printPlan();
         break;
       case 'stage-start':
-        if (e.stage !== 'checks' && e.stage !== 'discovery' && this.opts.timestamps) this.line('err', `stage ${e.stage}: started`);
+        if (e.stage !== 'checks' && e.stage !== 'discovery' && this.opts.timestamps)
+          this.line('err', `stage ${e.stage}: started`);
         break;
       case 'change-end': {
         if (this.opts.progress === false) break;
         const mark = e.status === 'ok' ? c.green('✓') : e.status === 'failed' ? c.red('✗') : c.yellow('-');
-        this.line('err', `${mark} ${e.change.action} ${e.change.label}${e.error ? `: ${withoutLabel(e.error, e.change.label)}` : ''} (${e.durationMs} ms)`);
+        this.line(
+          'err',
+          `${mark} ${e.change.action} ${e.change.label}${e.error ? `: ${withoutLabel(e.error, e.change.label)}` : ''} (${e.durationMs} ms)`,
+        );
         break;
       }
       case 'stage-end':
         if (this.opts.progress !== false && e.stage !== 'checks' && e.stage !== 'discovery') {
           const title = STAGE_TITLES[e.stage];
-          const status = e.status === 'ok' ? c.green('ok') : e.status === 'failed' ? c.red('failed') : c.yellow('skipped');
+          const status =
+            e.status === 'ok' ? c.green('ok') : e.status === 'failed' ? c.red('failed') : c.yellow('skipped');
           this.line('err', `${title}: ${status}${e.reason ? ` (${e.reason})` : ''} in ${e.durationMs} ms`);
         }
         break;
       case 'log':
-        if (e.level !== 'debug' || this.opts.verbose) this.line('err', e.level === 'warn' ? c.yellow(`warning: ${e.message}`) : e.message);
+        if (e.level !== 'debug' || this.opts.verbose)
+          this.line('err', e.level === 'warn' ? c.yellow(`warning: ${e.message}`) : e.message);
         break;
       case 'run-end':
         this.printPlan();
         for (const l of this.summary.lines()) this.line('err', l);
-        if (e.error) this.line('err', c.red(`error: ${e.error.message}`) + (e.error.hint ? `\n  hint: ${e.error.hint}` : ''));
+        if (e.error)
+          this.line(
+            'err',
+            c.red(`error: ${e.error.message}`) + (e.error.hint ? `\n  hint: ${e.error.hint}` : ''),
+          );
         break;
       default:
         break;
     }
   };
 }
-

@@ -56,7 +56,8 @@ export function exec(argv: readonly string[], opts: ExecOptions): Promise<ExecRe
 /** Run `argv`; a non-zero exit or a timeout becomes an ApplyError naming the command. */
 export async function execOk(argv: readonly string[], opts: ExecOptions): Promise<ExecResult> {
   const r = await exec(argv, opts);
-  if (r.timedOut) throw new ApplyError(`${argv.join(' ')} timed out after ${opts.timeoutMs} ms`, { transient: true });
+  if (r.timedOut)
+    throw new ApplyError(`${argv.join(' ')} timed out after ${opts.timeoutMs} ms`, { transient: true });
   if (r.code !== 0) {
     const detail = (r.stderr || r.stdout).trim().split('\n').slice(-5).join('\n');
     throw new ApplyError(`${argv.join(' ')} exited with ${r.code ?? r.signal}: ${detail}`);

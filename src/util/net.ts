@@ -18,5 +18,8 @@ export function parseCidr(s: string): { ip: string; prefix: number } | undefined
 
 /** A DNS host name (labels of letters, digits and hyphens). */
 export function isHostname(s: string): boolean {
-  return s.length <= 253 && /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i.test(s);
+  return (
+    s.length <= 253 &&
+    /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i.test(s)
+  );
 }

@@ -20,7 +20,9 @@ describe('validate with the nftables firewall backend', () => {
     const before = snapshotTree(root);
     const r = await runCli(['validate', '--root', root]);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/phoenix_vm_configs\.json:\d+:\d+: error: firewall rule: \+trusted is a PVE ipset, which nftables does not know/);
+    expect(r.err).toMatch(
+      /phoenix_vm_configs\.json:\d+:\d+: error: firewall rule: \+trusted is a PVE ipset, which nftables does not know/,
+    );
     expect(snapshotTree(root)).toEqual(before);
   });
 

@@ -314,7 +314,11 @@ describe('secret rotation', () => {
   it('redacts the old value of a rotated secret variable, which still lives in the stack Env', async () => {
     const old = 'canary-rotated-old-5e1d';
     const fresh = 'canary-rotated-new-77b0';
-    const spec = (value: string) => ({ stack: 'db', vmid: 1002, variables: [{ name: 'DB_PASSWORD', value, secret: true }] });
+    const spec = (value: string) => ({
+      stack: 'db',
+      vmid: 1002,
+      variables: [{ name: 'DB_PASSWORD', value, secret: true }],
+    });
     await sync(rig, desired([deployment(spec(old))], [agent(1002)]));
     const before = new Redactor();
     rig.redactor = before;

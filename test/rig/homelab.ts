@@ -27,7 +27,9 @@ export interface Homelab {
 }
 
 function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)],
+  );
 }
 
 /** Start the estate. `dnsmasq: false` writes the hosts file without serving it. */
@@ -36,8 +38,13 @@ export async function startHomelab(opts: { dnsmasq?: boolean } = {}): Promise<Ho
   chmodSync(dir, 0o755); // dnsmasq drops to `nobody` and re-reads the hosts file on SIGHUP
   const root = copyExample(dir);
   const out = join(dir, 'targets');
-  const paths = { hosts: join(out, 'dns', 'phoenix.hosts'), pveDir: join(out, 'pve'), traefik: join(out, 'traefik', 'phoenix.yml') };
-  for (const p of [join(out, 'dns'), paths.pveDir, join(out, 'traefik')]) mkdirSync(p, { recursive: true, mode: 0o755 });
+  const paths = {
+    hosts: join(out, 'dns', 'phoenix.hosts'),
+    pveDir: join(out, 'pve'),
+    traefik: join(out, 'traefik', 'phoenix.yml'),
+  };
+  for (const p of [join(out, 'dns'), paths.pveDir, join(out, 'traefik')])
+    mkdirSync(p, { recursive: true, mode: 0o755 });
 
   const double = await PortainerDouble.start({ users: { admin: PORTAINER_PASSWORD } });
   double.model.addEndpoint({ Name: 'local', Type: 1 });
@@ -50,7 +57,9 @@ export async function startHomelab(opts: { dnsmasq?: boolean } = {}): Promise<Ho
     editJson(join(root, 'etc', 'phoenix_hypervisor_config.json'), (c) => {
       c.dns_server.listen_address = dns ? `127.0.0.1:${dns.port}` : undefined;
       const sync = c.sync;
-      sync.dns = dns ? { layout: 'addn-hosts', path: paths.hosts, reload_command: dns.command('hup') } : { layout: 'hostsdir', path: paths.hosts };
+      sync.dns = dns
+        ? { layout: 'addn-hosts', path: paths.hosts, reload_command: dns.command('hup') }
+        : { layout: 'hostsdir', path: paths.hosts };
       sync.firewall = { backend: 'pve', pve_dir: paths.pveDir };
       sync.traefik = { ...sync.traefik, path: paths.traefik };
       delete sync.traefik.ping_url;

@@ -13,7 +13,10 @@ export async function run(flags: GlobalFlags, _args: string[], io: Io): Promise<
   s.bus.emit({ type: 'run-start', command: 'check', root, dryRun: true });
   return finish(s, async () => {
     const { desired } = loadEstate(root, io.env, s.bus, s.redactor, io.cwd);
-    const results = await runChecks(checksFor(desired, desired.portainer.url, desired.dnsServer.listenAddress), { emit: () => undefined });
+    const results = await runChecks(
+      checksFor(desired, desired.portainer.url, desired.dnsServer.listenAddress),
+      { emit: () => undefined },
+    );
     for (const r of results) s.bus.emit({ type: 'check-end', ...r });
     if (!flags.json) {
       const c = createColors(flags.color && io.isTTY && !('NO_COLOR' in io.env));
@@ -22,10 +25,16 @@ export async function run(flags: GlobalFlags, _args: string[], io: Io): Promise<
         const status = r.ok ? c.green('ok  ') : r.required ? c.red('FAIL') : c.yellow('warn');
         return `${r.name.padEnd(w)}  ${status}  ${r.required ? 'required' : 'advisory'}  ${String(r.durationMs).padStart(5)} ms  ${r.detail}`;
       });
-      io.out(s.redactor.redact([`${'check'.padEnd(w)}  state  kind      time      detail`, ...rows].join('\n')) + '\n');
+      io.out(
+        s.redactor.redact([`${'check'.padEnd(w)}  state  kind      time      detail`, ...rows].join('\n')) +
+          '\n',
+      );
     }
     const failed = results.filter((r) => r.required && !r.ok);
-    if (failed.length) throw new CheckError(`${failed.length} required check${failed.length === 1 ? '' : 's'} failed: ${failed.map((f) => f.name).join(', ')}`);
+    if (failed.length)
+      throw new CheckError(
+        `${failed.length} required check${failed.length === 1 ? '' : 's'} failed: ${failed.map((f) => f.name).join(', ')}`,
+      );
     return 0;
   });
 }

@@ -13,20 +13,34 @@ import type { Io } from '../main.js';
 import { finish, openSession } from '../output.js';
 import { syncOptions, type SyncFlags } from './sync.js';
 
-export async function run(flags: SyncFlags & { offline?: boolean; detailedExitcode?: boolean }, _args: string[], io: Io): Promise<number> {
+export async function run(
+  flags: SyncFlags & { offline?: boolean; detailedExitcode?: boolean },
+  _args: string[],
+  io: Io,
+): Promise<number> {
   const s = openSession(flags, io);
   const root = resolveRoot(flags.root, io.env, io.cwd);
   s.bus.emit({ type: 'run-start', command: 'plan', root, dryRun: true });
   return finish(s, async () => {
     if (!flags.offline) {
       return runSync({
-        command: 'plan', root, env: io.env, cwd: io.cwd, stages: [...STAGES], options: syncOptions(flags, {}, true), skipChecks: true,
-        detailedExitCode: Boolean(flags.detailedExitcode), reporter: s.bus, redactor: s.redactor, providers: buildProviders,
+        command: 'plan',
+        root,
+        env: io.env,
+        cwd: io.cwd,
+        stages: [...STAGES],
+        options: syncOptions(flags, {}, true),
+        skipChecks: true,
+        detailedExitCode: Boolean(flags.detailedExitcode),
+        reporter: s.bus,
+        redactor: s.redactor,
+        providers: buildProviders,
       });
     }
     const { desired } = loadEstate(root, io.env, s.bus, s.redactor, io.cwd);
     const changes = offlinePlan(narrow(desired, syncOptions(flags, {}, true).filters));
-    for (const stage of STAGES) s.bus.emit({ type: 'plan', stage, changes: changes.filter((c) => c.stage === stage) });
+    for (const stage of STAGES)
+      s.bus.emit({ type: 'plan', stage, changes: changes.filter((c) => c.stage === stage) });
     s.bus.emit({ type: 'planned', pending: actionable(changes).length });
     return flags.detailedExitcode && actionable(changes).length > 0 ? 2 : 0;
   });

@@ -30,11 +30,14 @@ export const TARGETS = ['all', ...STAGES, 'stack'] as const;
 export function parseTarget(args: string[]): { stages: Stage[]; vm?: number; stack?: string } {
   const [target = 'all', ...rest] = args;
   if (target === 'all' && rest.length === 0) return { stages: [...STAGES] };
-  if ((STAGES as readonly string[]).includes(target) && rest.length === 0) return { stages: [target as Stage] };
+  if ((STAGES as readonly string[]).includes(target) && rest.length === 0)
+    return { stages: [target as Stage] };
   if (target === 'stack') {
     const [name, to, vmid] = rest;
     if (!name || to !== 'to' || !vmid || !/^\d+$/.test(vmid) || rest.length !== 3) {
-      throw new UserError('usage: phoenix sync stack <name> to <vmid>', { hint: 'e.g. phoenix sync stack qdrant to 1002' });
+      throw new UserError('usage: phoenix sync stack <name> to <vmid>', {
+        hint: 'e.g. phoenix sync stack qdrant to 1002',
+      });
     }
     return { stages: ['endpoints', 'stacks'], vm: Number(vmid), stack: name };
   }
@@ -42,7 +45,11 @@ export function parseTarget(args: string[]): { stages: Stage[]; vm?: number; sta
 }
 
 /** SyncOptions from flags. */
-export function syncOptions(flags: SyncFlags, extra: { vm?: number; stack?: string } = {}, dryRun = Boolean(flags.dryRun)): SyncOptions {
+export function syncOptions(
+  flags: SyncFlags,
+  extra: { vm?: number; stack?: string } = {},
+  dryRun = Boolean(flags.dryRun),
+): SyncOptions {
   const vm = [...(flags.vm ?? []), ...(extra.vm ? [String(extra.vm)] : [])].map((v) => {
     if (!/^\d+$/.test(v)) throw new UserError(`--vm takes a vmid, not "${v}"`);
     return Number(v);
@@ -56,14 +63,23 @@ export function syncOptions(flags: SyncFlags, extra: { vm?: number; stack?: stri
     force: Boolean(flags.force),
     pull: Boolean(flags.pull),
     includePortainer: Boolean(flags.includePortainer),
-    filters: { ...(vm.length ? { vm } : {}), ...(stack.length ? { stack } : {}), ...(flags.env?.length ? { env: flags.env } : {}) },
+    filters: {
+      ...(vm.length ? { vm } : {}),
+      ...(stack.length ? { stack } : {}),
+      ...(flags.env?.length ? { env: flags.env } : {}),
+    },
   };
 }
 
 export async function run(flags: SyncFlags, args: string[], io: Io): Promise<number> {
   const s = openSession(flags, io);
   const root = resolveRoot(flags.root, io.env, io.cwd);
-  s.bus.emit({ type: 'run-start', command: `sync ${args.join(' ') || 'all'}`, root, dryRun: Boolean(flags.dryRun) });
+  s.bus.emit({
+    type: 'run-start',
+    command: `sync ${args.join(' ') || 'all'}`,
+    root,
+    dryRun: Boolean(flags.dryRun),
+  });
   return finish(s, async () => {
     const target = parseTarget(args);
     return runSync({
@@ -74,7 +90,9 @@ export async function run(flags: SyncFlags, args: string[], io: Io): Promise<num
       stages: target.stages,
       options: syncOptions(flags, target),
       skipChecks: Boolean(flags.skipChecks),
-      ...(io.interactive && !flags.yes && !flags.json ? { confirm: (changes: Change[]) => ask(io, changes) } : {}),
+      ...(io.interactive && !flags.yes && !flags.json
+        ? { confirm: (changes: Change[]) => ask(io, changes) }
+        : {}),
       reporter: s.bus,
       redactor: s.redactor,
       providers: buildProviders,
@@ -85,7 +103,9 @@ export async function run(flags: SyncFlags, args: string[], io: Io): Promise<num
 async function ask(io: Io, changes: Change[]): Promise<boolean> {
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
-    const answer = await rl.question(`Apply ${changes.length} change${changes.length === 1 ? '' : 's'}? Only "yes" applies: `);
+    const answer = await rl.question(
+      `Apply ${changes.length} change${changes.length === 1 ? '' : 's'}? Only "yes" applies: `,
+    );
     return answer.trim() === 'yes';
   } finally {
     rl.close();

@@ -12,7 +12,8 @@ export async function run(flags: GlobalFlags, _args: string[], io: Io): Promise<
     const { desired, diagnostics } = loadEstate(root, io.env, s.bus, s.redactor, io.cwd);
     const w = diagnostics.warnings.length;
     s.bus.emit({
-      type: 'log', level: 'info',
+      type: 'log',
+      level: 'info',
       message: `${root}: valid (${desired.guests.length} guests, ${desired.deployments.length} deployments, ${desired.routes.routers.length} routes, ${desired.dns.length} DNS records${w ? `, ${w} warning${w === 1 ? '' : 's'}` : ''})`,
     });
     return 0;

@@ -55,7 +55,9 @@ export class PortainerStacksProvider implements Provider<StacksLive> {
     // The loader registers secrets too; doing it here as well keeps this stage safe on its own.
     for (const d of wanted) for (const v of d.variables) if (v.secret) ctx.redactor.add(v.value);
     // A rotated secret's old value lives on in the live Env: redact it too.
-    const secretNames = new Set(ctx.desired.deployments.flatMap((d) => d.variables.filter((v) => v.secret).map((v) => v.name)));
+    const secretNames = new Set(
+      ctx.desired.deployments.flatMap((d) => d.variables.filter((v) => v.secret).map((v) => v.name)),
+    );
     const [endpoints, stacks] = await Promise.all([
       listEndpoints(this.client, undefined, ctx.signal),
       listStacks(this.client, ctx.signal),
