@@ -21,6 +21,7 @@ import type { ApplyResult, Provider, SyncOptions } from '../../src/providers/pro
 import { Redactor } from '../../src/secrets.js';
 import { exec, type ExecOptions } from '../../src/util/exec.js';
 import type { DockerRunner } from '../../src/providers/docker/index.js';
+import { emptyParts, syncOptions } from '../helpers/desired.js';
 
 type Obj = Record<string, unknown>;
 
@@ -119,34 +120,15 @@ export function desiredState(
     ownerId: OWNER,
     domain: 'test.lan',
     settings: settings(overrides),
-    guests: [],
+    ...emptyParts(),
     deployments,
-    routes: { routers: [], services: [] },
-    dns: [],
-    firewall: {
-      cluster: { policy: { enabled: false, policyIn: 'ACCEPT', policyOut: 'ACCEPT' }, rules: [] },
-      guests: [],
-    },
-    environments: [],
     discovery: { stacks: deployments.map((d) => d.stack), skipped: [] },
-    dnsServer: { enabled: false, upstreams: [], listenAddress: undefined },
-    portainer: { url: undefined, username: undefined, password: undefined, apiKey: undefined },
   };
 }
 
 /** Sync options with everything off. */
 export function options(overrides: Partial<SyncOptions> = {}): SyncOptions {
-  return {
-    dryRun: false,
-    prune: false,
-    pruneAll: false,
-    adopt: false,
-    force: false,
-    pull: false,
-    includePortainer: false,
-    filters: {},
-    ...overrides,
-  };
+  return syncOptions(overrides);
 }
 
 /** A runner that records every command it runs. */

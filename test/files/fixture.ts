@@ -12,6 +12,7 @@ import type { DesiredState } from '../../src/desired/types.js';
 import { RecordingReporter } from '../../src/output/events.js';
 import type { ProviderContext, SyncOptions } from '../../src/providers/provider.js';
 import { Redactor } from '../../src/secrets.js';
+import { emptyParts, syncOptions } from '../helpers/desired.js';
 
 /** A source position for hand-made values. */
 export const here = { file: 'test', line: 0, column: 0 };
@@ -21,46 +22,26 @@ export function settings(overrides: Record<string, unknown> = {}): SyncSettings 
   return Value.Default(SyncSection, structuredClone(overrides)) as SyncSettings;
 }
 
-/**
- * A DesiredState with nothing in it but what the test gives. (Cast: fields the loader adds
- * over time, such as `dnsServer`, are filled here whether or not the type has them yet.)
- */
+/** A DesiredState with nothing in it but what the test gives. */
 export function desired(partial: Partial<DesiredState> = {}): DesiredState {
-  const d = {
+  return {
     root: '/srv/phoenix',
     ownerId: 'phoenix-test',
     domain: 'lab.test',
     settings: settings(),
-    guests: [],
-    deployments: [],
-    routes: { routers: [], services: [] },
-    dns: [],
+    ...emptyParts(),
     firewall: {
       cluster: { policy: { enabled: true, policyIn: 'DROP', policyOut: 'ACCEPT' }, rules: [] },
       guests: [],
     },
-    environments: [],
-    discovery: { stacks: [], skipped: [] },
     dnsServer: { enabled: true, upstreams: [], listenAddress: undefined },
-    portainer: { url: undefined, username: undefined, password: undefined, apiKey: undefined },
     ...partial,
   };
-  return d as DesiredState;
 }
 
 /** Default sync options: apply, no prune, no force. */
 export function options(partial: Partial<SyncOptions> = {}): SyncOptions {
-  return {
-    dryRun: false,
-    prune: false,
-    pruneAll: false,
-    adopt: false,
-    force: false,
-    pull: false,
-    includePortainer: false,
-    filters: {},
-    ...partial,
-  };
+  return syncOptions(partial);
 }
 
 /** A context recording its events. */

@@ -12,6 +12,7 @@ import type { DesiredState, Firewall, FirewallRule, Guest, GuestFirewall } from 
 import { RecordingReporter } from '../../src/output/events.js';
 import type { ProviderContext, SyncOptions } from '../../src/providers/provider.js';
 import { Redactor } from '../../src/secrets.js';
+import { syncOptions } from '../helpers/desired.js';
 
 const source = { file: 'phoenix_vm_configs.json', line: 1, column: 1 };
 
@@ -159,17 +160,7 @@ export function context(
 ): ProviderContext & { reporter: RecordingReporter } {
   return {
     desired,
-    options: {
-      dryRun: false,
-      prune: false,
-      pruneAll: false,
-      adopt: false,
-      force: false,
-      pull: false,
-      includePortainer: false,
-      filters: {},
-      ...options,
-    },
+    options: syncOptions(options),
     reporter: new RecordingReporter(),
     redactor: new Redactor(),
     signal: new AbortController().signal,

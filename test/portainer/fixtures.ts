@@ -23,6 +23,7 @@ import {
 import type { ApplyResult, ProviderContext, SyncOptions } from '../../src/providers/provider.js';
 import { Redactor } from '../../src/secrets.js';
 import { PortainerDouble, type DoubleOptions } from '../portainer-double/server.js';
+import { emptyParts, syncOptions } from '../helpers/desired.js';
 
 /** The fixture root's owner id. */
 export const OWNER = 'phoenix-test.lan';
@@ -116,34 +117,16 @@ export function desired(
     ownerId: OWNER,
     domain: 'lan',
     settings: s,
-    guests: [],
+    ...emptyParts(),
     deployments,
-    routes: { routers: [], services: [] },
-    dns: [],
-    firewall: {
-      cluster: { policy: { enabled: false, policyIn: 'ACCEPT', policyOut: 'ACCEPT' }, rules: [] },
-      guests: [],
-    },
     environments,
     discovery: { stacks: [...new Set(deployments.map((d) => d.stack))], skipped: [] },
-    dnsServer: { enabled: false, upstreams: [], listenAddress: undefined },
-    portainer: { url: undefined, username: undefined, password: undefined, apiKey: undefined },
   };
 }
 
 /** Sync options: nothing special unless asked. */
 export function options(o: Partial<SyncOptions> = {}): SyncOptions {
-  return {
-    dryRun: false,
-    prune: false,
-    pruneAll: false,
-    adopt: false,
-    force: false,
-    pull: false,
-    includePortainer: false,
-    filters: {},
-    ...o,
-  };
+  return syncOptions(o);
 }
 
 /** The estate most tests use: a primary (local) and two agent VMs, six stacks. */
