@@ -3,6 +3,7 @@
  * desired state with the shared planner, apply the changes. Every target implements it.
  */
 import type { DesiredState } from '../desired/types.js';
+import { ApplyError, errorMessage, PhoenixError, withoutLabel } from '../errors.js';
 import type { Change, Stage } from '../plan/change.js';
 import type { Reporter } from '../output/events.js';
 import type { Redactor } from '../secrets.js';
@@ -55,4 +56,36 @@ export interface Provider<State = unknown> {
    * unless they depend on it (a file target applies as one unit).
    */
   apply(ctx: ProviderContext, changes: Change[], live: State): Promise<ApplyResult[]>;
+}
+
+/**
+ * Apply one change with the events every provider owes: change-start, then change-end with
+ * the duration and, on failure, the redacted error. Never throws: a failure becomes a
+ * `failed` result carrying an ApplyError (exit 4) with the cause and any hint kept.
+ */
+export async function applyChange(
+  ctx: ProviderContext,
+  change: Change,
+  run: () => Promise<void>,
+): Promise<ApplyResult> {
+  const started = Date.now();
+  ctx.reporter.emit({ type: 'change-start', change });
+  let error: ApplyError | undefined;
+  try {
+    await run();
+  } catch (err) {
+    const hint = err instanceof PhoenixError ? err.hint : undefined;
+    const message = ctx.redactor.redact(`${change.label}: ${withoutLabel(errorMessage(err), change.label)}`);
+    error = new ApplyError(message, { cause: err, ...(hint ? { hint } : {}) });
+  }
+  const durationMs = Date.now() - started;
+  const status = error ? 'failed' : 'ok';
+  ctx.reporter.emit({
+    type: 'change-end',
+    change,
+    status,
+    ...(error ? { error: error.message } : {}),
+    durationMs,
+  });
+  return { change, status, ...(error ? { error } : {}), durationMs };
 }

@@ -7,9 +7,9 @@
 import pLimit from 'p-limit';
 import { DEPLOY_NAME } from '../../desired/deployments.js';
 import type { StackDeployment } from '../../desired/types.js';
-import { ApplyError, InternalError, errorMessage } from '../../errors.js';
+import { ApplyError, InternalError } from '../../errors.js';
 import { actionable, type Change } from '../../plan/change.js';
-import type { ApplyResult, Provider, ProviderContext } from '../provider.js';
+import { applyChange, type ApplyResult, type Provider, type ProviderContext } from '../provider.js';
 import { ownershipProblems } from './compose.js';
 import {
   deployStandalone,
@@ -130,29 +130,13 @@ export class DockerStacksProvider implements Provider<DockerLive> {
     change: Change<DockerStackValue>,
     live: DockerLive,
   ): Promise<ApplyResult> {
-    const started = Date.now();
-    ctx.reporter.emit({ type: 'change-start', change });
-    try {
+    return applyChange(ctx, change, async () => {
       const observed = live.engines.find((e) => e.host === engine.host);
       if (observed?.error !== undefined)
         throw new ApplyError(`cannot observe engine ${engine.host}: ${observed.error}`);
       if (change.action === 'delete') await this.remove(ctx, engine, change.before);
       else await this.deploy(ctx, engine, change);
-      const durationMs = Date.now() - started;
-      ctx.reporter.emit({ type: 'change-end', change, status: 'ok', durationMs });
-      return { change, status: 'ok', durationMs };
-    } catch (err) {
-      const error = err instanceof Error ? err : new Error(String(err));
-      const durationMs = Date.now() - started;
-      ctx.reporter.emit({
-        type: 'change-end',
-        change,
-        status: 'failed',
-        error: ctx.redactor.redact(errorMessage(err)),
-        durationMs,
-      });
-      return { change, status: 'failed', error, durationMs };
-    }
+    });
   }
 
   private async remove(

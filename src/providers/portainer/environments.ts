@@ -8,11 +8,11 @@
  * not even its own. An existing environment whose URL or kind differs is reported as a
  * blocked change for the operator to resolve; `--prune` never removes environments.
  */
-import { ApplyError, errorMessage } from '../../errors.js';
+import { ApplyError } from '../../errors.js';
 import type { PortainerEnvironment } from '../../desired/types.js';
 import { actionable, type Change, type Resource } from '../../plan/change.js';
 import { plan } from '../../plan/planner.js';
-import type { ApplyResult, Provider, ProviderContext } from '../provider.js';
+import { applyChange, type ApplyResult, type Provider, type ProviderContext } from '../provider.js';
 import { createAgentEndpoint, listEndpoints, type Endpoint } from './api.js';
 import type { PortainerClient } from './client.js';
 
@@ -112,28 +112,14 @@ export class PortainerEnvironmentsProvider implements Provider<EnvironmentsLive>
     const results: ApplyResult[] = [];
     const tls = ctx.desired.settings.portainer.agent_tls;
     for (const c of actionable(changes as Change<EnvironmentValue>[])) {
-      const started = Date.now();
-      ctx.reporter.emit({ type: 'change-start', change: c });
-      let error: Error | undefined;
-      try {
-        const e = ctx.desired.environments.find((x) => x.name === c.id);
-        if (c.action !== 'create' || !e) throw new ApplyError(`refusing to ${c.action} environment ${c.id}`);
-        await createAgentEndpoint(this.client, { name: e.name, url: e.url, tls }, ctx.signal);
-      } catch (err) {
-        const hint = err instanceof ApplyError ? err.hint : undefined;
-        const message = ctx.redactor.redact(`${c.label}: ${errorMessage(err)}`);
-        error = new ApplyError(message, { cause: err, ...(hint ? { hint } : {}) });
-      }
-      const durationMs = Date.now() - started;
-      const status = error ? 'failed' : 'ok';
-      ctx.reporter.emit({
-        type: 'change-end',
-        change: c,
-        status,
-        ...(error ? { error: error.message } : {}),
-        durationMs,
-      });
-      results.push({ change: c, status, ...(error ? { error } : {}), durationMs });
+      results.push(
+        await applyChange(ctx, c, async () => {
+          const e = ctx.desired.environments.find((x) => x.name === c.id);
+          if (c.action !== 'create' || !e)
+            throw new ApplyError(`refusing to ${c.action} environment ${c.id}`);
+          await createAgentEndpoint(this.client, { name: e.name, url: e.url, tls }, ctx.signal);
+        }),
+      );
     }
     return results;
   }

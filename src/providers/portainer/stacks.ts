@@ -7,10 +7,10 @@
  */
 import pLimit from 'p-limit';
 import type { StackDeployment } from '../../desired/types.js';
-import { ApplyError, errorMessage } from '../../errors.js';
+import { ApplyError } from '../../errors.js';
 import type { Change } from '../../plan/change.js';
 import { actionable } from '../../plan/change.js';
-import type { ApplyResult, Provider, ProviderContext } from '../provider.js';
+import { applyChange, type ApplyResult, type Provider, type ProviderContext } from '../provider.js';
 import {
   createStack,
   deleteStack,
@@ -132,35 +132,12 @@ export class PortainerStacksProvider implements Provider<StacksLive> {
   }
 
   /** Apply one change and report it; never throws. */
-  private async applyOne(
-    ctx: ProviderContext,
-    env: LiveEnvironment,
-    c: Change<StackValue>,
-  ): Promise<ApplyResult> {
-    const started = Date.now();
-    ctx.reporter.emit({ type: 'change-start', change: c });
-    let error: Error | undefined;
-    try {
+  private applyOne(ctx: ProviderContext, env: LiveEnvironment, c: Change<StackValue>): Promise<ApplyResult> {
+    return applyChange(ctx, c, async () => {
       await this.resolveEnvironment(ctx, env);
       if (c.action === 'delete') await this.remove(ctx, env, c);
       else await this.deploy(ctx, env, c);
-    } catch (err) {
-      const hint = err instanceof ApplyError ? err.hint : undefined;
-      error = new ApplyError(ctx.redactor.redact(`${c.label}: ${errorMessage(err)}`), {
-        cause: err,
-        ...(hint ? { hint } : {}),
-      });
-    }
-    const durationMs = Date.now() - started;
-    const status = error ? 'failed' : 'ok';
-    ctx.reporter.emit({
-      type: 'change-end',
-      change: c,
-      status,
-      ...(error ? { error: error.message } : {}),
-      durationMs,
     });
-    return { change: c, status, ...(error ? { error } : {}), durationMs };
   }
 
   /** An environment created earlier in this run was not there at observe time: look it up. */
