@@ -5,7 +5,6 @@
 import { PhoenixError } from '../errors.js';
 import { EventBus } from '../output/events.js';
 import { JsonReporter } from '../output/json-report.js';
-import { LiveRenderer } from '../output/live.js';
 import { TextRenderer } from '../output/text.js';
 import { Redactor } from '../secrets.js';
 import type { Io } from './main.js';
@@ -28,7 +27,7 @@ export interface Session {
 }
 
 /** Create the bus and attach the renderer for these flags. */
-export function openSession(flags: GlobalFlags, io: Io): Session {
+export async function openSession(flags: GlobalFlags, io: Io): Promise<Session> {
   const bus = new EventBus();
   const redactor = new Redactor();
   if (flags.json) {
@@ -42,9 +41,11 @@ export function openSession(flags: GlobalFlags, io: Io): Session {
       out: io.out,
       err: io.err,
     };
-    if (io.isTTY && io.errStream && io.env['TERM'] !== 'dumb')
+    if (io.isTTY && io.errStream && io.env['TERM'] !== 'dumb') {
+      // Imported only for terminals: the live renderer's dependencies cost start-up time.
+      const { LiveRenderer } = await import('../output/live.js');
       bus.subscribe(new LiveRenderer(redactor, io.errStream, opts).onEvent);
-    else bus.subscribe(new TextRenderer(redactor, { ...opts, timestamps: !io.isTTY }).onEvent);
+    } else bus.subscribe(new TextRenderer(redactor, { ...opts, timestamps: !io.isTTY }).onEvent);
   }
   return { bus, redactor, started: Date.now() };
 }

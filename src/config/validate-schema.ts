@@ -66,6 +66,19 @@ type SchemaNode = {
  * unknown key there is no error; but one a letter or two from a key Phoenix reads
  * (`docker_stack`) would silently drop what it configures, so it is a warning.
  */
+/** "Did you mean" per schema node and key, computed once: a large estate repeats its keys on every VM. */
+const guesses = new WeakMap<SchemaNode, Map<string, string | undefined>>();
+
+function guessKey(s: SchemaNode, key: string): string | undefined {
+  let known = guesses.get(s);
+  if (!known) guesses.set(s, (known = new Map()));
+  if (!known.has(key)) {
+    const keys = Object.keys(s.properties ?? {}).filter((k) => k !== '$schema');
+    known.set(key, didYouMean(key, keys, 2));
+  }
+  return known.get(key);
+}
+
 function warnTypos(
   schema: TSchema,
   value: unknown,
@@ -91,11 +104,7 @@ function warnTypos(
     const sub = props[key] ?? record;
     if (sub) warnTypos(sub, v, [...path, key], doc, diags);
     else if (s.additionalProperties !== false && key.length >= 4) {
-      const guess = didYouMean(
-        key,
-        Object.keys(props).filter((k) => k !== '$schema'),
-        2,
-      );
+      const guess = guessKey(s, key);
       if (guess)
         diags.warn(
           'unknown-key',

@@ -13,6 +13,12 @@ export const OWNER_LABEL = 'io.phoenix.owner';
 export const DEPLOYMENT_LABEL = 'io.phoenix.deployment';
 export const HASH_LABEL = 'io.phoenix.hash';
 
+/**
+ * Bumped whenever rendering changes its output for the same input: it is part of every
+ * deployment's hash, which is computed from the inputs rather than the rendered text.
+ */
+export const RENDER_VERSION = 1;
+
 export interface RenderInput {
   doc: Document.Parsed;
   deployName: string;
@@ -30,44 +36,6 @@ export function renderCompose(input: RenderInput): string {
   if (!isMap(services)) return doc.toString();
   decorate(doc, services, input);
   return doc.toString({ lineWidth: 0 });
-}
-
-/** A deployment's texts: standalone and swarm, both carrying the hash label. */
-export interface HashedRender {
-  hash: string;
-  standalone: string;
-  swarm: string;
-}
-
-/**
- * Everything a deployment needs from one copy of the document: the standalone text without
- * the hash label (which `hashOf` turns into the hash), then the hash label merged into that
- * same copy, then the swarm text (the same text unless there are files, since the mode only
- * changes configs). Byte for byte what `renderCompose` gives with `{...ownerLabels,
- * [HASH_LABEL]: hash}` per mode, as the hash label is merged last either way, for about a
- * third of the work: rendering was most of planning 1,000 VMs (bench/README.md).
- * `ownerLabels` must not contain the hash label.
- */
-export function renderHashed(
-  input: Omit<RenderInput, 'mode'>,
-  hashOf: (unhashed: string) => string,
-): HashedRender {
-  const doc = editableCopy(input.doc);
-  const services = doc.get('services');
-  if (!isMap(services)) {
-    const text = doc.toString();
-    return { hash: hashOf(text), standalone: text, swarm: text };
-  }
-  decorate(doc, services, { ...input, mode: 'standalone' });
-  const hash = hashOf(doc.toString({ lineWidth: 0 }));
-  for (const pair of services.items)
-    if (isMap(pair.value)) mergeLabels(doc, pair.value, [[HASH_LABEL, hash]]);
-  const standalone = doc.toString({ lineWidth: 0 });
-  const swarm =
-    input.files.length === 0
-      ? standalone
-      : renderCompose({ ...input, ownerLabels: { ...input.ownerLabels, [HASH_LABEL]: hash }, mode: 'swarm' });
-  return { hash, standalone, swarm };
 }
 
 /**

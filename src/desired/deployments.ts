@@ -8,7 +8,13 @@ import type { LoadedConfig, LoadedStack } from '../config/load.js';
 import type { Source } from '../config/source.js';
 import type { ManifestEnvironment, Vm } from '../config/schema.js';
 import type { SyncSettings } from '../config/settings.js';
-import { DEPLOYMENT_LABEL, OWNER_LABEL, renderHashed } from './compose-render.js';
+import {
+  DEPLOYMENT_LABEL,
+  HASH_LABEL,
+  OWNER_LABEL,
+  RENDER_VERSION,
+  renderCompose,
+} from './compose-render.js';
 import { interpolate } from './interpolate.js';
 import { parsePort, type PortMapping } from './ports.js';
 import type { StackDeployment, StackFile, Variable } from './types.js';
@@ -181,16 +187,38 @@ function render(
     );
   }
 
+  // The hash is computed from what the rendered text is a pure function of (the user's file,
+  // the labels merged into it, the renderer's version) plus the variables and files, so
+  // nothing needs rendering until a provider compares or deploys the text: planning 5,000
+  // stacks offline renders none (bench/README.md).
   const owner = { [OWNER_LABEL]: ownerId, [DEPLOYMENT_LABEL]: deployName };
-  // The hash covers the standalone text without the hash label, the variables and the files.
-  const { hash, standalone, swarm } = renderHashed(
-    { doc: stack.compose.doc, deployName, labels, files, ownerLabels: owner },
-    (unhashed) =>
-      sha(
-        JSON.stringify([unhashed, variables.map((v) => [v.name, v.value]), files.map((f) => f.hash)]),
-      ).slice(0, 16),
-  );
-  const compose = { standalone, swarm };
+  const hash = sha(
+    JSON.stringify([
+      RENDER_VERSION,
+      stack.compose.text,
+      [...labels],
+      owner,
+      variables.map((v) => [v.name, v.value]),
+      files.map((f) => [f.source, f.destination, f.services, f.hash]),
+    ]),
+  ).slice(0, 16);
+  const input = {
+    doc: stack.compose.doc,
+    deployName,
+    labels,
+    files,
+    ownerLabels: { ...owner, [HASH_LABEL]: hash },
+  };
+  let standalone: string | undefined;
+  let swarm: string | undefined;
+  const compose = {
+    get standalone(): string {
+      return (standalone ??= renderCompose({ ...input, mode: 'standalone' }));
+    },
+    get swarm(): string {
+      return (swarm ??= files.length ? renderCompose({ ...input, mode: 'swarm' }) : this.standalone);
+    },
+  };
   return { compose, variables, files, hash, ports, unreadablePorts, vars, managesPortainer };
 }
 

@@ -8,7 +8,6 @@ import { connect } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { rootCertificates } from 'node:tls';
-import { Agent, request } from 'undici';
 import type { CheckSetting } from '../config/settings.js';
 import type { DesiredState } from '../desired/types.js';
 import type { Reporter } from '../output/events.js';
@@ -153,6 +152,7 @@ async function probe(c: CheckSpec): Promise<string> {
 }
 
 async function probeHttp(c: CheckSpec): Promise<string> {
+  const { Agent, request } = await import('undici'); // lazily: plans that run no check skip its load
   const url = c.url ?? '';
   const ca = c.caFile ? [...rootCertificates, readFileSync(c.caFile, 'utf8')] : undefined;
   const dispatcher = new Agent({

@@ -65,7 +65,6 @@ export function offlinePlan(d: DesiredState): Change[] {
           secret: v.secret,
         })),
         files: s.files.map((f) => ({ source: f.source, destination: f.destination, services: f.services })),
-        compose: s.compose.standalone,
       },
       ...(s.managesPortainer ? { blocked: 'runs Portainer itself; apply with --include-portainer' } : {}),
     });

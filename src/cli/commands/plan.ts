@@ -4,8 +4,6 @@
  */
 import { resolveRoot } from '../../config/load.js';
 import { loadEstate } from '../../engine/estate.js';
-import { runSync } from '../../engine/pipeline.js';
-import { buildProviders } from '../../engine/providers.js';
 import { actionable, STAGES } from '../../plan/change.js';
 import { offlinePlan } from '../../plan/offline.js';
 import { narrow } from '../../plan/policy.js';
@@ -18,11 +16,15 @@ export async function run(
   _args: string[],
   io: Io,
 ): Promise<number> {
-  const s = openSession(flags, io);
+  const s = await openSession(flags, io);
   const root = resolveRoot(flags.root, io.env, io.cwd);
   s.bus.emit({ type: 'run-start', command: 'plan', root, dryRun: true });
   return finish(s, async () => {
     if (!flags.offline) {
+      const [{ runSync }, { buildProviders }] = await Promise.all([
+        import('../../engine/pipeline.js'),
+        import('../../engine/providers.js'),
+      ]);
       return runSync({
         command: 'plan',
         root,

@@ -72,7 +72,7 @@ export function syncOptions(
 }
 
 export async function run(flags: SyncFlags, args: string[], io: Io): Promise<number> {
-  const s = openSession(flags, io);
+  const s = await openSession(flags, io);
   const root = resolveRoot(flags.root, io.env, io.cwd);
   s.bus.emit({
     type: 'run-start',

@@ -5,7 +5,7 @@ import type { Io } from '../main.js';
 import { finish, openSession, type GlobalFlags } from '../output.js';
 
 export async function run(flags: GlobalFlags, _args: string[], io: Io): Promise<number> {
-  const s = openSession(flags, io);
+  const s = await openSession(flags, io);
   const root = resolveRoot(flags.root, io.env, io.cwd);
   s.bus.emit({ type: 'run-start', command: 'validate', root, dryRun: true });
   return finish(s, async () => {
