@@ -18,7 +18,11 @@ import {
 import type { StackFile } from '../../src/desired/types.js';
 import { EXAMPLE } from '../helpers/root.js';
 
-const owner = { [OWNER_LABEL]: 'homelab', [DEPLOYMENT_LABEL]: 'app-production', [HASH_LABEL]: '0123456789abcdef' };
+const owner = {
+  [OWNER_LABEL]: 'homelab',
+  [DEPLOYMENT_LABEL]: 'app-production',
+  [HASH_LABEL]: '0123456789abcdef',
+};
 const file = (services: string[]): StackFile => ({
   source: 'conf/app.yml',
   destination: '/etc/app/app.yml',
