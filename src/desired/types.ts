@@ -53,13 +53,14 @@ export interface StackDeployment {
   /** DOCKER_HOST-style address of the engine (backend docker). */
   dockerHost: string;
   /**
-   * The rendered compose file. `standalone` delivers files as inline `configs.content`;
-   * `swarm` as content-addressed external-free configs named `<name>-<file>-<hash>`.
+   * The rendered compose file, rendered on first read (an offline plan reads neither).
+   * `standalone` delivers files as inline `configs.content`; `swarm` as external,
+   * content-addressed configs named `<name>-<file>-<hash>` that the backend creates.
    */
   compose: { standalone: string; swarm: string };
   variables: Variable[];
   files: StackFile[];
-  /** Content hash of compose, variables and files: the ownership marker's hash. */
+  /** Hash of everything the deployment is made of (compose inputs, variables, files): the ownership marker's hash. */
   hash: string;
   /** The stack runs Portainer itself: applied only with --include-portainer. */
   managesPortainer: boolean;
