@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { rootCertificates } from 'node:tls';
 import type { CheckSetting } from '../config/settings.js';
 import type { DesiredState } from '../desired/types.js';
-import type { Reporter } from '../output/events.js';
+import type { CheckResult, Reporter } from '../output/events.js';
 
 export interface CheckSpec {
   name: string;
@@ -27,15 +27,6 @@ export interface CheckSpec {
   /** dns: `ip` or `ip:port`. */
   server?: string;
   caFile?: string;
-}
-
-export interface CheckResult {
-  name: string;
-  ok: boolean;
-  required: boolean;
-  detail: string;
-  attempts: number;
-  durationMs: number;
 }
 
 const fromSetting = (c: CheckSetting, caFile?: string): CheckSpec => ({

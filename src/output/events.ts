@@ -7,21 +7,23 @@ import type { Change, Stage } from '../plan/change.js';
 
 export type StepStatus = 'ok' | 'failed' | 'skipped';
 
-/** Every event Phoenix emits. `t` is milliseconds since the run started. */
+/** The outcome of one readiness check. */
+export interface CheckResult {
+  name: string;
+  ok: boolean;
+  required: boolean;
+  detail: string;
+  attempts: number;
+  durationMs: number;
+}
+
+/** Every event Phoenix emits. */
 export type PhoenixEvent =
   | { type: 'run-start'; command: string; root: string; dryRun: boolean }
   | { type: 'diagnostic'; diagnostic: Diagnostic }
   | { type: 'discovery'; stacks: string[]; skipped: { name: string; reason: string }[] }
   | { type: 'check-start'; name: string }
-  | {
-      type: 'check-end';
-      name: string;
-      ok: boolean;
-      required: boolean;
-      detail: string;
-      attempts: number;
-      durationMs: number;
-    }
+  | ({ type: 'check-end' } & CheckResult)
   | { type: 'stage-start'; stage: Stage | 'checks' | 'discovery' }
   | { type: 'plan'; stage: Stage; changes: Change[] }
   | { type: 'planned'; pending: number }

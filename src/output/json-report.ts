@@ -9,7 +9,7 @@
 import type { Diagnostic } from '../config/diagnostics.js';
 import { countActions, type Change } from '../plan/change.js';
 import type { Redactor } from '../secrets.js';
-import type { PhoenixEvent } from './events.js';
+import type { CheckResult, PhoenixEvent } from './events.js';
 
 export const REPORT_VERSION = 1;
 
@@ -22,14 +22,7 @@ export interface JsonReport {
   durationMs: number;
   diagnostics: (Omit<Diagnostic, 'source'> & { file: string; line: number; column: number })[];
   discovery?: { stacks: string[]; skipped: { name: string; reason: string }[] };
-  checks: {
-    name: string;
-    ok: boolean;
-    required: boolean;
-    detail: string;
-    attempts: number;
-    durationMs: number;
-  }[];
+  checks: CheckResult[];
   stages: { stage: string; status: string; reason?: string; durationMs: number }[];
   changes: Change[];
   results: {
@@ -84,14 +77,10 @@ export class JsonReporter {
         r.discovery = { stacks: e.stacks, skipped: e.skipped };
         break;
       case 'check-end':
-        r.checks.push({
-          name: e.name,
-          ok: e.ok,
-          required: e.required,
-          detail: e.detail,
-          attempts: e.attempts,
-          durationMs: e.durationMs,
-        });
+        {
+          const { type: _type, ...result } = e;
+          r.checks.push(result);
+        }
         break;
       case 'plan':
         r.changes.push(...e.changes);
