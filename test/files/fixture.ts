@@ -2,12 +2,8 @@
  * Hand-built DesiredState and ProviderContext for provider tests (the config loader is not
  * needed to exercise a provider). Settings get their schema defaults, then the overrides.
  */
-import { fileURLToPath } from 'node:url';
 import { Value } from '@sinclair/typebox/value';
-import { Diagnostics } from '../../src/config/diagnostics.js';
-import { loadRoot } from '../../src/config/load.js';
 import { SyncSection, type SyncSettings } from '../../src/config/settings.js';
-import { derive } from '../../src/desired/derive.js';
 import type { DesiredState } from '../../src/desired/types.js';
 import { RecordingReporter } from '../../src/output/events.js';
 import type { ProviderContext, SyncOptions } from '../../src/providers/provider.js';
@@ -59,15 +55,5 @@ export function context(
   };
 }
 
-/**
- * The bundled example estate, loaded and derived for real, with a fixed root so headers
- * (and golden files) do not depend on where the checkout lives.
- */
-export function exampleDesired(): DesiredState {
-  const root = fileURLToPath(new URL('../../examples/homelab', import.meta.url));
-  const diags = new Diagnostics();
-  const config = loadRoot(root, diags, {});
-  const d = config ? derive(config, diags) : undefined;
-  if (!d || diags.hasErrors) throw new Error(`the example does not load: ${JSON.stringify(diags.errors)}`);
-  return { ...d, root: '/usr/local/phoenix_hypervisor' };
-}
+/** The bundled example's desired state (see test/helpers/example.ts). */
+export { exampleDesired } from '../helpers/example.js';

@@ -2,11 +2,7 @@
  * A realistic firewall desired state built by hand (a homelab: a gateway LXC, Traefik, a
  * Portainer primary and two agents, one DHCP template), plus a provider context for tests.
  */
-import { fileURLToPath } from 'node:url';
 import { Value } from '@sinclair/typebox/value';
-import { Diagnostics } from '../../src/config/diagnostics.js';
-import { loadRoot } from '../../src/config/load.js';
-import { derive } from '../../src/desired/derive.js';
 import { SyncSection, type SyncSettings } from '../../src/config/settings.js';
 import type { DesiredState, Firewall, FirewallRule, Guest, GuestFirewall } from '../../src/desired/types.js';
 import { RecordingReporter } from '../../src/output/events.js';
@@ -168,13 +164,5 @@ export function context(
   };
 }
 
-/** The bundled example estate (examples/homelab), loaded and derived for real, with a fixed root. */
-export function example(): DesiredState {
-  const root = fileURLToPath(new URL('../../examples/homelab', import.meta.url));
-  const diags = new Diagnostics();
-  const config = loadRoot(root, diags, {});
-  const d = config ? derive(config, diags) : undefined;
-  if (!d || diags.hasErrors) throw new Error(`the example does not load: ${JSON.stringify(diags.errors)}`);
-  // A fixed root keeps the headers (and so the golden files) independent of the checkout.
-  return { ...d, root: '/usr/local/phoenix_hypervisor' };
-}
+/** The bundled example's desired state (see test/helpers/example.ts). */
+export { exampleDesired as example } from '../helpers/example.js';

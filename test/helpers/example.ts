@@ -27,3 +27,14 @@ export function deriveConfig(
   const desired = derive(config, diags);
   return { desired, diags, errors: diags.errors.map((d) => d.message) };
 }
+
+/**
+ * The bundled example's desired state, loaded and derived for real, with a fixed root so
+ * file headers (and so golden files) do not depend on where the checkout lives.
+ */
+export function exampleDesired(): DesiredState {
+  const { config, diags } = loadExample();
+  const { desired, errors } = deriveConfig(config, diags);
+  if (errors.length) throw new Error(`the example does not load: ${errors.join('; ')}`);
+  return { ...desired, root: '/usr/local/phoenix_hypervisor' };
+}
