@@ -138,6 +138,16 @@ function planEngine(
   options: SyncOptions,
 ): Change<DockerStackValue>[] {
   const changes: Change<DockerStackValue>[] = [];
+  // A deployment the shared planner cannot decide for (a name clash, an unobservable engine).
+  const unplanned = (
+    d: StackDeployment,
+    action: 'create' | 'update',
+    why: { blocked: string } | { reason: string },
+  ): Change<DockerStackValue> => {
+    const after = desiredValue(d, engine.swarm);
+    const label = labelOf({ id: d.id, kind: STACK_KIND, value: after });
+    return { stage: 'stacks', kind: STACK_KIND, id: d.id, label, action, after, ...why };
+  };
   const byName = new Map<string, StackDeployment>();
   const unique: StackDeployment[] = [];
   for (const d of deployments) {
@@ -147,31 +157,18 @@ function planEngine(
       unique.push(d);
       continue;
     }
-    const after = desiredValue(d, engine.swarm);
-    changes.push({
-      stage: 'stacks',
-      kind: STACK_KIND,
-      id: d.id,
-      label: labelOf({ id: d.id, kind: STACK_KIND, value: after }),
-      action: 'create',
-      after,
-      blocked: `deploy name ${d.name} is already used on ${engine.host} by ${taken.id}`,
-    });
+    changes.push(
+      unplanned(d, 'create', {
+        blocked: `deploy name ${d.name} is already used on ${engine.host} by ${taken.id}`,
+      }),
+    );
   }
 
   if (engine.error !== undefined) {
-    for (const d of unique) {
-      const after = desiredValue(d, engine.swarm);
-      changes.push({
-        stage: 'stacks',
-        kind: STACK_KIND,
-        id: d.id,
-        label: labelOf({ id: d.id, kind: STACK_KIND, value: after }),
-        action: 'update',
-        after,
-        reason: `cannot observe engine ${engine.host}: ${engine.error}`,
-      });
-    }
+    for (const d of unique)
+      changes.push(
+        unplanned(d, 'update', { reason: `cannot observe engine ${engine.host}: ${engine.error}` }),
+      );
     return changes;
   }
 
