@@ -33,7 +33,6 @@ export async function keepDeparted(
     (s): s is StageState => s?.status === 'planned',
   );
   if (fileStates.length === 0) return undefined;
-  const stackNames = full.discovery.stacks;
   const { prune, filters } = ctx.options;
   const run = states.get('stacks');
   // --prune without a filter and without the stacks stage: entries follow the config as written.
@@ -42,7 +41,7 @@ export async function keepDeparted(
   let stacks = run && !hasFilters(filters) ? run : undefined;
   if (!stacks && stackProviders.length) {
     const unfiltered = { ...ctx, desired: full, options: { ...ctx.options, prune: false, filters: {} } };
-    stacks = await observeAndPlan('stacks', stackProviders, unfiltered, stackNames);
+    stacks = await observeAndPlan('stacks', stackProviders, unfiltered);
   }
   if (!stacks || stacks.status === 'failed') {
     if (stackProviders.length || ctx.desired.deployments.length)
@@ -84,7 +83,7 @@ export async function keepDeparted(
     : 'they left the config; run with --prune to remove them';
   for (const st of fileStates) {
     const pruned = new Map(st.changes.map((c) => [c.id, c]));
-    const again = await observeAndPlan(st.stage, st.providers, kept, stackNames, st.live);
+    const again = await observeAndPlan(st.stage, st.providers, kept, st.live);
     const held: Change[] = [];
     for (const c of again.changes) {
       const p = pruned.get(c.id);

@@ -87,7 +87,7 @@ export async function runSync(req: SyncRequest): Promise<number> {
     // Observe and plan every stage concurrently: nothing is changed yet.
     // Kept in stage order whatever order they finish in, so plans and reports are stable.
     const observed = await Promise.all(
-      stages.map((stage) => observeAndPlan(stage, providers[stage]!, ctx(new Set()), full.discovery.stacks)),
+      stages.map((stage) => observeAndPlan(stage, providers[stage]!, ctx(new Set()))),
     );
     for (const st of observed) states.set(st.stage, st);
     // File stages see the departed deployments' entries too (see keepDeparted).
@@ -140,16 +140,7 @@ export async function runSync(req: SyncRequest): Promise<number> {
             }
             if (stage === 'traefik' && failed.size > 0) {
               // Routes of stacks whose deploy failed keep their previous state: plan again.
-              Object.assign(
-                st,
-                await observeAndPlan(
-                  stage,
-                  st.providers,
-                  stageCtx(stage, failed),
-                  full.discovery.stacks,
-                  st.live,
-                ),
-              );
+              Object.assign(st, await observeAndPlan(stage, st.providers, stageCtx(stage, failed), st.live));
               reporter.emit({
                 type: 'log',
                 level: 'warn',

@@ -5,7 +5,6 @@
 import { withoutLabel } from '../errors.js';
 import type { Reporter } from '../output/events.js';
 import type { Change, Stage } from '../plan/change.js';
-import { scopeDeletes } from '../plan/policy.js';
 import type { Provider, ProviderContext } from '../providers/provider.js';
 
 /** What one stage has observed, planned and done. */
@@ -27,7 +26,6 @@ export async function observeAndPlan(
   stage: Stage,
   providers: Provider[],
   ctx: ProviderContext,
-  stackNames: readonly string[],
   observed?: unknown[],
 ): Promise<StageState> {
   const st: StageState = {
@@ -42,7 +40,8 @@ export async function observeAndPlan(
   try {
     for (const [i, p] of providers.entries()) {
       const live = observed ? observed[i] : await p.observe(ctx);
-      const changes = scopeDeletes(p.plan(ctx, live), ctx.options.filters, stackNames);
+      // Providers keep deletes inside the filters themselves (a filter never prunes).
+      const changes = p.plan(ctx, live);
       st.live.push(live);
       st.planned.push(changes);
       st.changes.push(...changes);

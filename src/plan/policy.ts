@@ -3,7 +3,6 @@
  */
 import type { DesiredState } from '../desired/types.js';
 import type { SyncOptions } from '../providers/provider.js';
-import type { Change } from './change.js';
 
 export type Filters = SyncOptions['filters'];
 
@@ -32,20 +31,4 @@ export function narrow(d: DesiredState, f: Filters): DesiredState {
     deployments: d.deployments.filter((x) => inScope(f, x.vmid, x.stack, x.environment)),
     environments: d.environments.filter((e) => inScope(f, e.vmid)),
   };
-}
-
-/**
- * A filter never causes a prune of what it filtered out: deletes of stacks outside the
- * scope are dropped. Stack change ids are `<vmid>/<deploy name>`.
- */
-export function scopeDeletes(changes: Change[], f: Filters, stackNames: readonly string[]): Change[] {
-  if (!hasFilters(f)) return changes;
-  return changes.filter((c) => {
-    if (c.action !== 'delete' || c.stage !== 'stacks') return true;
-    const [vm, name = ''] = c.id.split('/');
-    const stack = stackNames.filter((s) => name.startsWith(`${s}-`)).sort((a, b) => b.length - a.length)[0];
-    const env = stack ? name.slice(stack.length + 1) : undefined;
-    if (f.stack?.length && !stack) return false;
-    return inScope(f, Number(vm), stack, env);
-  });
 }

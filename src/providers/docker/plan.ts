@@ -9,6 +9,7 @@ import { plan } from '../../plan/planner.js';
 import type { SyncOptions } from '../provider.js';
 import { expectedServices } from './compose.js';
 import type { DockerLive, EngineLive, LiveProject } from './live.js';
+import { inScope } from '../../plan/policy.js';
 
 /** What the plan shows and compares for one stack on one engine. */
 export interface DockerStackValue {
@@ -31,13 +32,8 @@ export const STACK_KIND = 'stack';
 
 /** Deployments this backend handles, narrowed by the run's filters. */
 export function dockerDeployments(desired: DesiredState, options: SyncOptions): StackDeployment[] {
-  const f = options.filters;
   return desired.deployments.filter(
-    (d) =>
-      d.backend === 'docker' &&
-      (!f.vm?.length || f.vm.includes(d.vmid)) &&
-      (!f.stack?.length || f.stack.includes(d.stack)) &&
-      (!f.env?.length || f.env.includes(d.environment)),
+    (d) => d.backend === 'docker' && inScope(options.filters, d.vmid, d.stack, d.environment),
   );
 }
 

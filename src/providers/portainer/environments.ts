@@ -15,6 +15,7 @@ import { plan } from '../../plan/planner.js';
 import { applyChange, type ApplyResult, type Provider, type ProviderContext } from '../provider.js';
 import { createAgentEndpoint, listEndpoints, type Endpoint } from './api.js';
 import type { PortainerClient } from './client.js';
+import { inScope } from '../../plan/policy.js';
 
 /** An environment as Phoenix compares it. */
 export interface EnvironmentValue {
@@ -57,8 +58,7 @@ function desiredOf(e: PortainerEnvironment): Resource<EnvironmentValue> {
 
 /** Pure: desired Agent environments against the live ones. */
 export function planEnvironments(ctx: ProviderContext, live: EnvironmentsLive): Change<EnvironmentValue>[] {
-  const vm = ctx.options.filters.vm;
-  const wanted = ctx.desired.environments.filter((e) => !vm?.length || vm.includes(e.vmid));
+  const wanted = ctx.desired.environments.filter((e) => inScope(ctx.options.filters, e.vmid));
   const names = new Set(wanted.map((e) => e.name));
   // Only same-named environments take part, so nothing else can ever be planned for deletion.
   const liveRes: Resource<EnvironmentValue>[] = live.endpoints

@@ -21,6 +21,7 @@ import {
   stackEquals,
   type StackValue,
 } from './stack-model.js';
+import { inScope } from '../../plan/policy.js';
 
 /** A stack Portainer has, as observed. */
 export interface LiveStack {
@@ -56,11 +57,7 @@ export interface StacksLive {
 /** The deployments this provider is responsible for, narrowed by the filters. */
 export function selectDeployments(desired: DesiredState, filters: SyncOptions['filters']): StackDeployment[] {
   return desired.deployments.filter(
-    (d) =>
-      d.backend === 'portainer' &&
-      (!filters.vm?.length || filters.vm.includes(d.vmid)) &&
-      (!filters.stack?.length || filters.stack.includes(d.stack)) &&
-      (!filters.env?.length || filters.env.includes(d.environment)),
+    (d) => d.backend === 'portainer' && inScope(filters, d.vmid, d.stack, d.environment),
   );
 }
 
