@@ -6,10 +6,8 @@
  * failed in this run can keep exactly their previous state (SPEC §4 stage 7).
  */
 import { Document, isMap, isScalar, parseDocument, type YAMLMap } from 'yaml';
+import { INTERNAL_CA_TRANSPORT } from '../../desired/routes.js';
 import type { Router, Routes, RouteService } from '../../desired/types.js';
-
-/** serversTransport for HTTPS backends signed by the internal CA (the derivation names it so). */
-export const INTERNAL_CA_TRANSPORT = 'phoenix-internal-ca';
 
 /** A router as written to the file. */
 export interface FileRouter {
