@@ -10,6 +10,7 @@ import type { DesiredState } from '../desired/types.js';
 import { UserError } from '../errors.js';
 import type { Reporter } from '../output/events.js';
 import type { Redactor } from '../secrets.js';
+import { isSecretRef } from '../config/secret-ref.js';
 
 export interface Estate {
   desired: DesiredState;
@@ -31,8 +32,13 @@ export function loadEstate(
   const desired = config ? derive(config, diags) : undefined;
   if (config) {
     for (const s of config.secrets.values()) if (s.ok) redactor.add(s.value);
-    redactor.add(config.global.portainer_api?.admin_password);
-    redactor.add(config.global.sync?.portainer.api_key);
+    // Plaintext Portainer credentials (references were resolved and added just above).
+    for (const value of [
+      config.global.portainer_api?.admin_password,
+      config.global.sync?.portainer.api_key,
+    ]) {
+      if (value !== undefined && !isSecretRef(value)) redactor.add(value);
+    }
   }
   for (const d of desired?.deployments ?? [])
     for (const v of d.variables) if (v.secret) redactor.add(v.value);
