@@ -295,3 +295,63 @@ describe('hostsdir layout: no signal at all', () => {
     expect(rig.calls).toEqual({ hup: 0, restart: 0, fail: 0 });
   });
 });
+
+describe('dnsmasq-conf layout in a conf-dir, as the original DNS setup has it', () => {
+  it("writes a file next to the original's own, tested by dnsmasq --test, loaded through conf-dir", async () => {
+    const confDir = join(dir, 'dnsmasq.d');
+    await mkdir(confDir, { mode: 0o755 });
+    // The original's own file stays: Phoenix owns only its file in the folder.
+    await writeFile(join(confDir, '00-original.conf'), 'address=/legacy.lab.test/10.0.0.50\n');
+    await writeFile(join(confDir, 'notes.txt'), 'address=/ignored.lab.test/10.0.0.51\n'); // filtered out by *.conf
+    rig = await createDnsmasqRig(dir, [`conf-dir=${confDir},*.conf`]);
+    const dns = {
+      layout: 'dnsmasq-conf',
+      path: join(confDir, 'phoenix.conf'),
+      reload_command: rig.command('restart'),
+    };
+
+    const first = await sync(dns, base);
+    expect(first.results.map(status)).toEqual(['ok']);
+    expect(rig.calls.restart).toBe(1);
+    expect(await answers([...Object.keys(base), 'legacy.lab.test', 'ignored.lab.test'])).toEqual({
+      ...expected(base),
+      'legacy.lab.test': ['10.0.0.50'],
+      'ignored.lab.test': [],
+    });
+
+    // A second change: the backup (a dotfile in the conf-dir) still names qdrant and is not loaded.
+    const { 'qdrant.lab.test': _gone, ...fewer } = base;
+    expect((await sync(dns, fewer)).results.map(status)).toEqual(['ok']);
+    expect((await readdir(confDir)).sort()).toEqual([
+      '.phoenix.conf.bak',
+      '00-original.conf',
+      'notes.txt',
+      'phoenix.conf',
+    ]);
+    expect(await rig.resolve4('qdrant.lab.test')).toEqual([]);
+    expect(await answers(Object.keys(fewer))).toEqual(expected(fewer));
+  });
+
+  it('a conf-dir that does not exist yet is created (0755) by the first sync, and dnsmasq starts with it', async () => {
+    const confDir = join(dir, 'etc', 'dnsmasq.d');
+    rig = await createDnsmasqRig(dir, [`conf-dir=${confDir},*.conf`]);
+    const dns = {
+      layout: 'dnsmasq-conf',
+      path: join(confDir, 'phoenix.conf'),
+      reload_command: rig.command('restart'),
+    };
+    const first = await sync(dns, base);
+    expect(first.results.map(status)).toEqual(['ok']);
+    expect((await stat(join(dir, 'etc'))).mode & 0o777).toBe(0o755);
+    expect((await stat(confDir)).mode & 0o777).toBe(0o755);
+    expect(await answers(Object.keys(base))).toEqual(expected(base));
+  });
+
+  it('a rejected file in a conf-dir that did not exist leaves no folder behind', async () => {
+    const confDir = join(dir, 'fresh.d');
+    const dns = { layout: 'dnsmasq-conf', path: join(confDir, 'phoenix.conf'), reload_command: ['true'] };
+    const r = await sync(dns, { ...base, 'broken.lab.test': '10.0.0.300' });
+    expect(r.results[0]?.error?.message).toMatch(/dnsmasq --test .* exited with 1: .*[Bb]ad address/);
+    expect(await readdir(dir)).toEqual([]);
+  });
+});

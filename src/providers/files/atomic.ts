@@ -8,7 +8,19 @@
  */
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { open, readFile, readdir, rename, rm, stat, copyFile, chmod, chown } from 'node:fs/promises';
+import {
+  open,
+  readFile,
+  readdir,
+  rename,
+  rm,
+  rmdir,
+  stat,
+  copyFile,
+  chmod,
+  chown,
+  mkdir,
+} from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** Where the backup of `path` goes: `<file>.bak` unless a target needs another name. */
@@ -29,6 +41,11 @@ export interface WriteOptions {
   backup?: BackupPath | false;
   /** Mode of a new file (an existing file keeps its mode and owner). Defaults to 0o644. */
   mode?: number;
+  /**
+   * Create missing parent folders (mode 0755) first. Off by default: a target whose folder
+   * belongs to another system (the Proxmox cluster filesystem) must fail instead.
+   */
+  createParents?: boolean;
 }
 
 /** A new version of a file, written and synced at `tmpPath`, not yet live. */
@@ -37,8 +54,10 @@ export interface StagedFile {
   tmpPath: string;
   /** Make it live: backup of the previous content, rename, fsync the directory. */
   commit(): Promise<{ backupPath: string | undefined }>;
-  /** Remove the temp file (after a failed validation). Never throws. */
+  /** Remove the temp file (after a failed validation), and the folders this write created. Never throws. */
   discard(): Promise<void>;
+  /** Folders this write created (outermost first), so a failed unit can take them back. */
+  createdDirs: string[];
 }
 
 const TMP_MARK = '.phoenix-tmp-';
@@ -51,6 +70,7 @@ function tmpPathFor(path: string): string {
 /** Write `content` to a temp file next to `path` and fsync it. The target is not touched. */
 export async function stageFile(path: string, content: string, opts: WriteOptions = {}): Promise<StagedFile> {
   const backup = opts.backup === undefined ? defaultBackupPath : opts.backup;
+  const createdDirs = opts.createParents ? await createParentDirs(dirname(path)) : [];
   await removeStaleTemps(path);
   if (backup) await removeStaleTemps(backup(path));
   const tmpPath = tmpPathFor(path);
@@ -59,7 +79,10 @@ export async function stageFile(path: string, content: string, opts: WriteOption
     tmpPath,
     constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL,
     opts.mode ?? 0o644,
-  );
+  ).catch(async (err: unknown) => {
+    await removeDirs(createdDirs);
+    throw err;
+  });
   try {
     await fh.writeFile(content, 'utf8');
     if (existing) {
@@ -71,12 +94,14 @@ export async function stageFile(path: string, content: string, opts: WriteOption
   } catch (err) {
     await fh.close();
     await rm(tmpPath, { force: true });
+    await removeDirs(createdDirs);
     throw err;
   }
   await fh.close();
   return {
     path,
     tmpPath,
+    createdDirs,
     commit: async () => {
       const backupPath = existing && backup ? backup(path) : undefined;
       if (backupPath) await copyDurably(path, backupPath);
@@ -84,8 +109,57 @@ export async function stageFile(path: string, content: string, opts: WriteOption
       await syncDir(dirname(path));
       return { backupPath };
     },
-    discard: () => rm(tmpPath, { force: true }).catch(() => undefined),
+    discard: async () => {
+      await rm(tmpPath, { force: true }).catch(() => undefined);
+      await removeDirs(createdDirs);
+    },
   };
+}
+
+/**
+ * Create `dir` and its missing ancestors with mode 0755 (whatever the umask), returning the
+ * folders created, outermost first. An ancestor that is not a folder fails with ENOTDIR.
+ */
+export async function createParentDirs(dir: string): Promise<string[]> {
+  const missing: string[] = [];
+  for (let d = dir; ; d = dirname(d)) {
+    const st = await stat(d).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') return undefined;
+      throw err;
+    });
+    if (st) break;
+    missing.unshift(d);
+    if (dirname(d) === d) break;
+  }
+  const created: string[] = [];
+  try {
+    for (const d of missing) {
+      try {
+        await mkdir(d, { mode: 0o755 });
+      } catch (err) {
+        // Another writer made it meanwhile: it is theirs, not ours to remove.
+        if ((err as NodeJS.ErrnoException).code === 'EEXIST') continue;
+        throw err;
+      }
+      created.push(d);
+      await chmod(d, 0o755); // mkdir's mode is masked by the umask
+    }
+  } catch (err) {
+    await removeDirs(created);
+    throw err;
+  }
+  return created;
+}
+
+/** Remove folders a write created, innermost first, only while they are empty. Never throws. */
+export async function removeDirs(dirs: readonly string[]): Promise<void> {
+  for (const d of [...dirs].reverse()) {
+    try {
+      await rmdir(d);
+    } catch {
+      return; // not empty (someone else's file) or already gone: leave it and its parents
+    }
+  }
 }
 
 /** Hooks for tests that need to stop a write between its steps (crash-safety tests). */

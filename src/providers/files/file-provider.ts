@@ -22,7 +22,7 @@ export interface FileTargetSpec {
   paths(ctx: ProviderContext): Promise<string[]> | string[];
   /** Pure: the files wanted, given the live ones (Traefik keeps routes of failed deployments). */
   desired(ctx: ProviderContext, live: readonly LiveFile[]): DesiredFile[];
-  /** Validation, reload and backup policy for this run. */
+  /** Validation, reload and backup policy for this run (`createParents` defaults to true). */
   target(ctx: ProviderContext): FileTarget;
   label?: (path: string) => string;
   /** Why two contents differ (the change's reason). */
@@ -61,6 +61,7 @@ export class FileTargetProvider implements Provider<LiveFile[]> {
 
   apply(ctx: ProviderContext, changes: Change[], _live: LiveFile[]): Promise<ApplyResult[]> {
     // Changes of this provider were planned by planFiles: their values are file contents.
-    return applyFiles(ctx, changes as Change<string>[], this.spec.target(ctx));
+    // Its files (DNS, Traefik) live in folders Phoenix may make on a fresh host.
+    return applyFiles(ctx, changes as Change<string>[], { createParents: true, ...this.spec.target(ctx) });
   }
 }

@@ -11,10 +11,12 @@ import type { ApplyResult, ProviderContext } from '../provider.js';
 import {
   atomicWrite,
   readIfExists,
+  removeDirs,
   removeFile,
   stageFile,
   type BackupPath,
   type StagedFile,
+  type WriteOptions,
 } from './atomic.js';
 import { fileDiff } from './diff.js';
 import { isOwnedBy } from './header.js';
@@ -105,6 +107,8 @@ export interface FileTarget {
   backup?: BackupPath | false;
   /** Mode of new files (default 0o644; existing files keep theirs). */
   mode?: number;
+  /** Create a missing parent folder (0755) before writing; off: a missing folder fails the unit. */
+  createParents?: boolean;
 }
 
 /** Failure of one step, attributed to the change that caused it (or to all of them). */
@@ -211,8 +215,9 @@ async function applyUnit(
       });
     }
   } catch (err) {
-    await Promise.all([...staged.values()].map((s) => s.discard()));
     const unrestored = committed.length > 0 ? await restore(committed) : '';
+    // Discarding also removes the folders a staged file created, now that they are empty again.
+    for (const s of [...staged.values()].reverse()) await s.discard();
     if (!unrestored) throw err;
     const failure = err instanceof StepFailure ? err : new StepFailure(asApplyError(err), undefined);
     throw new StepFailure(
@@ -226,6 +231,7 @@ async function applyUnit(
   } catch (err) {
     const paths = committed.map((c) => c.id).join(', ');
     const unrestored = await restore(committed);
+    for (const s of [...staged.values()].reverse()) await removeDirs(s.createdDirs);
     let message = `${errorMessage(err)}; ${unrestored || `restored the previous ${paths}`}`;
     try {
       await target.reload(signal);
@@ -262,9 +268,10 @@ async function restore(committed: readonly Change<string>[]): Promise<string> {
   return failures.join('; ');
 }
 
-function writeOptions(target: FileTarget): { backup?: BackupPath | false; mode?: number } {
+function writeOptions(target: FileTarget): WriteOptions {
   return {
     ...(target.backup !== undefined ? { backup: target.backup } : {}),
     ...(target.mode !== undefined ? { mode: target.mode } : {}),
+    ...(target.createParents ? { createParents: true } : {}),
   };
 }

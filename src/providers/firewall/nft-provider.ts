@@ -5,8 +5,6 @@
  * `nft list table` shows is compared too, so a table that is missing or was changed by hand
  * is loaded again even when the file is unchanged.
  */
-import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { ApplyError } from '../../errors.js';
 import type { Change, Resource } from '../../plan/change.js';
 import { plan } from '../../plan/planner.js';
@@ -94,8 +92,6 @@ export class NftFirewallProvider implements Provider<NftLive> {
     const results: ApplyResult[] = [];
     let error: Error | undefined;
     if (pending(fileChange)) {
-      // The first sync may find no directory for the file (e.g. /etc/phoenix).
-      if (fileChange.after !== undefined) await mkdir(dirname(path), { recursive: true });
       // The file and the table are one unit: writing the file loads it (reload).
       results.push(...(await applyFiles(ctx, [fileChange], this.fileTarget(ctx, path))));
       error = results.find((r) => r.status === 'failed')?.error;
@@ -141,6 +137,8 @@ export class NftFirewallProvider implements Provider<NftLive> {
 
   private fileTarget(ctx: ProviderContext, path: string) {
     return {
+      // The first sync may find no folder for the file (e.g. /etc/phoenix): made 0755.
+      createParents: true,
       validate: async ({ tmpPath }: { tmpPath: string }, signal: AbortSignal) =>
         this.check(ctx, tmpPath, signal),
       reload: async (signal: AbortSignal) => this.load(ctx, path, signal),
