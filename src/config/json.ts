@@ -120,8 +120,9 @@ function locAt(root: Loc, path: readonly (string | number)[], n: number): Loc | 
   for (let i = 0; i < n && loc !== undefined; i++) {
     const segment = path[i]!;
     if (typeof loc === 'number') return undefined;
-    if (typeof segment === 'string') {
-      const k: number = 'keys' in loc ? keyIndex(loc, segment) : -1;
+    // A numeric segment in an object is a key that looks like a number (`lxc_configs."101"`).
+    if (typeof segment === 'string' || 'keys' in loc) {
+      const k: number = 'keys' in loc ? keyIndex(loc, String(segment)) : -1;
       loc = k >= 0 ? (loc as ObjectLoc).values[k] : undefined;
     } else {
       loc = 'items' in loc && segment >= 0 ? loc.items[segment] : undefined;

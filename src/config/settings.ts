@@ -31,6 +31,12 @@ export const DnsSettings = Type.Object(
     }),
     reload_command: Type.Optional(Command),
     test_command: Type.Optional(Command),
+    server: Type.Optional(
+      Type.String({
+        description:
+          'Where the DNS server answers (`ip` or `ip:port`): a readiness check asks it. `phoenix init` proposes `network.interfaces.address`.',
+      }),
+    ),
   },
   { ...strict, default: {} },
 );

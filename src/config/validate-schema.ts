@@ -7,6 +7,7 @@ import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
 import type { TSchema } from '@sinclair/typebox';
 import { didYouMean, type Diagnostics } from './diagnostics.js';
 import type { Located } from './json.js';
+import { IGNORED } from './schema.js';
 
 // ajv's CommonJS default export needs this dance under NodeNext.
 const Ajv = AjvModule.default;
@@ -73,7 +74,10 @@ function guessKey(s: SchemaNode, key: string): string | undefined {
   let known = guesses.get(s);
   if (!known) guesses.set(s, (known = new Map()));
   if (!known.has(key)) {
-    const keys = Object.keys(s.properties ?? {}).filter((k) => k !== '$schema');
+    // Only keys Phoenix reads: a near miss of a provisioning key is the provisioning tool's business.
+    const keys = Object.entries(s.properties ?? {})
+      .filter(([k, v]) => k !== '$schema' && !(v as Record<string, unknown>)[IGNORED])
+      .map(([k]) => k);
     known.set(key, didYouMean(key, keys, 2));
   }
   return known.get(key);

@@ -106,7 +106,7 @@ export function derive(config: LoadedConfig, diags: Diagnostics): DesiredState {
     dnsServer: {
       enabled: config.global.dns_server?.enabled ?? true,
       upstreams: config.global.dns_server?.upstream_servers ?? [],
-      listenAddress: config.global.dns_server?.listen_address,
+      listenAddress: settings.dns.server,
     },
     portainer: portainerAccess(config, settings),
   };
@@ -116,7 +116,7 @@ function portainerAccess(config: LoadedConfig, settings: SyncSettings): DesiredS
   const api = config.global.portainer_api;
   const host = api?.portainer_hostname;
   return {
-    url: settings.portainer.url ?? (host ? `https://${host}:${api?.portainer_port ?? 9443}` : undefined),
+    url: settings.portainer.url ?? (host ? `https://${host}:9443` : undefined),
     username: api?.admin_user,
     password: api?.admin_password,
     apiKey: settings.portainer.api_key,

@@ -55,10 +55,14 @@ export async function startHomelab(opts: { dnsmasq?: boolean } = {}): Promise<Ho
       await dns.start();
     }
     editJson(join(root, 'etc', 'phoenix_hypervisor_config.json'), (c) => {
-      c.dns_server.listen_address = dns ? `127.0.0.1:${dns.port}` : undefined;
       const sync = c.sync;
       sync.dns = dns
-        ? { layout: 'addn-hosts', path: paths.hosts, reload_command: dns.command('hup') }
+        ? {
+            layout: 'addn-hosts',
+            path: paths.hosts,
+            reload_command: dns.command('hup'),
+            server: `127.0.0.1:${dns.port}`,
+          }
         : { layout: 'hostsdir', path: paths.hosts };
       sync.firewall = { backend: 'pve', pve_dir: paths.pveDir };
       sync.traefik = { ...sync.traefik, path: paths.traefik };
