@@ -2,6 +2,8 @@
  * Readiness checks (SPEC §4 stage 3): http, tcp and dns probes with a timeout and retries
  * with backoff, run concurrently. Defaults come from the config; more are declared in
  * `sync.checks`. A failed required check stops `sync all` before any change (exit 3).
+ * A sync of some targets runs only the derived checks those targets need (`sync dns` does
+ * not need Portainer); declared checks say nothing about targets, so they always run.
  */
 import { Resolver } from 'node:dns/promises';
 import { connect } from 'node:net';
@@ -11,6 +13,7 @@ import { rootCertificates } from 'node:tls';
 import type { CheckSetting } from '../config/settings.js';
 import type { DesiredState } from '../desired/types.js';
 import type { CheckResult, Reporter } from '../output/events.js';
+import { STAGES, type Stage } from '../plan/change.js';
 
 export interface CheckSpec {
   name: string;
@@ -45,18 +48,35 @@ const fromSetting = (c: CheckSetting, caFile?: string): CheckSpec => ({
   ...(caFile ? { caFile } : {}),
 });
 
-/** The checks for this estate: defaults derived from the config, then the declared ones. */
+/**
+ * The stages each derived check serves. Portainer: its environments and stacks. DNS: its own
+ * stage, and the Portainer stages because agent environments are reached by the names
+ * dnsmasq serves. Traefik's ping: the routes. Step-CA signs the TLS of Portainer and of routes.
+ */
+export const CHECK_STAGES: Record<'portainer' | 'dns' | 'traefik' | 'step-ca', readonly Stage[]> = {
+  portainer: ['endpoints', 'stacks'],
+  dns: ['dns', 'endpoints', 'stacks'],
+  traefik: ['traefik'],
+  'step-ca': ['endpoints', 'stacks', 'traefik'],
+};
+
+/**
+ * The checks for this estate: defaults derived from the config (only those the `stages` of
+ * this run need), then the declared ones.
+ */
 export function checksFor(
   d: DesiredState,
   portainerUrl: string | undefined,
   dnsServer: string | undefined,
+  stages: readonly Stage[] = STAGES,
 ): CheckSpec[] {
   const s = d.settings;
   const ca = s.portainer.ca_file ? resolve(d.root, s.portainer.ca_file) : undefined;
   const base = { required: true, timeoutMs: 5000, retries: 2 };
   const checks: CheckSpec[] = [];
+  const needed = (check: keyof typeof CHECK_STAGES) => CHECK_STAGES[check].some((x) => stages.includes(x));
   const usesPortainer = d.deployments.some((x) => x.backend === 'portainer') || d.environments.length > 0;
-  if (usesPortainer && portainerUrl) {
+  if (usesPortainer && portainerUrl && needed('portainer')) {
     checks.push({
       ...base,
       name: 'portainer',
@@ -67,7 +87,7 @@ export function checksFor(
       ...(ca ? { caFile: ca } : {}),
     });
   }
-  if (s.dns.enabled && dnsServer)
+  if (s.dns.enabled && dnsServer && needed('dns'))
     checks.push({
       ...base,
       name: 'dns',
@@ -75,9 +95,9 @@ export function checksFor(
       server: dnsServer,
       host: `phoenix-readiness.${d.domain}`,
     });
-  if (s.traefik.enabled && s.traefik.ping_url)
+  if (s.traefik.enabled && s.traefik.ping_url && needed('traefik'))
     checks.push({ ...base, name: 'traefik', kind: 'http', url: s.traefik.ping_url, expectStatus: 200 });
-  if (s.step_ca_url) {
+  if (s.step_ca_url && needed('step-ca')) {
     checks.push({
       ...base,
       name: 'step-ca',

@@ -69,7 +69,7 @@ export async function runSync(req: SyncRequest): Promise<number> {
   const abort = new AbortController();
   let closeProviders: (() => Promise<void>) | undefined;
   try {
-    if (!options.dryRun && !req.skipChecks) await readiness(desired, reporter, abort.signal);
+    if (!options.dryRun && !req.skipChecks) await readiness(desired, req.stages, reporter, abort.signal);
     const built = await req.providers(desired, req.env, req.redactor, options, req.stages);
     closeProviders = built.close;
     const providers = built.stages;
@@ -167,11 +167,17 @@ export async function runSync(req: SyncRequest): Promise<number> {
   }
 }
 
-async function readiness(desired: DesiredState, reporter: Reporter, signal: AbortSignal): Promise<void> {
+/** Stage 3: the readiness checks the requested stages need. */
+async function readiness(
+  desired: DesiredState,
+  stages: readonly Stage[],
+  reporter: Reporter,
+  signal: AbortSignal,
+): Promise<void> {
   reporter.emit({ type: 'stage-start', stage: 'checks' });
   const started = Date.now();
   const results = await runChecks(
-    checksFor(desired, desired.portainer.url, desired.dnsServer.listenAddress),
+    checksFor(desired, desired.portainer.url, desired.dnsServer.listenAddress, stages),
     reporter,
     signal,
   );
