@@ -61,7 +61,7 @@ export function rootDir(jail: string, path: string, shown: string): RootDir {
   if (!inside(real, jail))
     return refuse(
       'outside',
-      `${shown} links outside the root (to ${real})`,
+      `${shown} resolves outside the root (to ${real})`,
       'Phoenix reads nothing outside its root: copy the folder into the root instead of linking it',
     );
   if (!statSync(real).isDirectory())
@@ -90,7 +90,7 @@ export function readRootFile(
   if (!inside(real, jail))
     return refuse(
       'outside',
-      `${shown} links outside the root (to ${real})`,
+      `${shown} resolves outside the root (to ${real})`,
       'Phoenix reads nothing outside its root: copy the file into the root instead of linking it',
     );
   let fd: number;

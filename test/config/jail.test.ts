@@ -43,7 +43,7 @@ const cases: JailCase[] = [
       symlinkSync('/etc/shadow', compose(root));
       return join(WHOAMI, 'docker-compose.yml');
     },
-    message: /links outside the root/,
+    message: /resolves outside the root/,
   },
   {
     name: 'a compose file that is a symlink to /dev/zero',
@@ -52,7 +52,7 @@ const cases: JailCase[] = [
       symlinkSync('/dev/zero', compose(root));
       return join(WHOAMI, 'docker-compose.yml');
     },
-    message: /links outside the root/,
+    message: /resolves outside the root/,
     unreadable: true,
   },
   {
@@ -88,7 +88,7 @@ const cases: JailCase[] = [
       symlinkSync(outside, join(root, WHOAMI));
       return WHOAMI;
     },
-    message: /links outside the root/,
+    message: /resolves outside the root/,
   },
   {
     name: 'stacks/ itself a symlink out of the root',
@@ -98,7 +98,7 @@ const cases: JailCase[] = [
       symlinkSync(elsewhere, join(root, 'stacks'));
       return 'stacks';
     },
-    message: /links outside the root/,
+    message: /resolves outside the root/,
   },
   {
     name: 'a config file that is a symlink out of the root',
@@ -108,7 +108,7 @@ const cases: JailCase[] = [
       symlinkSync(target, join(root, 'etc', 'phoenix_vm_configs.json'));
       return join('etc', 'phoenix_vm_configs.json');
     },
-    message: /links outside the root/,
+    message: /resolves outside the root/,
   },
   {
     name: 'a manifest file source with a second hard link',
