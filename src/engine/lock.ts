@@ -1,15 +1,36 @@
 /**
- * One sync per root at a time (SPEC §4 stage 2). proper-lockfile holds an mkdir lock whose
- * mtime it refreshes; a holder file beside it names the holder (pid, host, start time) so a
- * refused run can say who holds it. A lock left by a dead process on this host is taken
- * over at once; one from another host becomes stale after `staleMs` without refresh.
+ * One sync per root at a time (SPEC §4 stage 2). The lock is an exclusive flock(2) on
+ * `<root>/.phoenix.lock`: the kernel drops it the instant the holding process ends, however
+ * it ends (SIGKILL included), so there is no stale lock to detect, no timeout and no
+ * takeover, and two holders are impossible. The holder writes its name (pid, host, start,
+ * command) into the same file once it holds the lock, so a refused run can say who it is.
+ *
+ * Order, so a kill at any instant leaves nothing that blocks the next run:
+ *   acquire: open (create) → flock → check the path still names the locked file → write holder
+ *   release: unlink the path (still holding) → close (drops the lock)
+ * A run that locked a file a releasing holder had just unlinked sees the check fail and
+ * starts over. Node opens every file close-on-exec, so a command Phoenix starts (a reload,
+ * `docker`) never inherits the lock.
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  ftruncateSync,
+  lstatSync,
+  openSync,
+  readFileSync,
+  readSync,
+  rmdirSync,
+  rmSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import lockfile from 'proper-lockfile';
 import { LockError } from '../errors.js';
 
+/** Who holds a lock: written into the lock file. */
 export interface LockHolder {
   pid: number;
   host: string;
@@ -17,96 +38,204 @@ export interface LockHolder {
   command: string;
 }
 
+/** A lock this process holds. */
 export interface HeldLock {
   release(): Promise<void>;
 }
 
-const LOCK_DIR = '.phoenix.lock';
-const HOLDER = '.phoenix.lock.holder.json';
+/** The lock file's name inside the root. */
+export const LOCK_FILE = '.phoenix.lock';
+/** Tries when the file changes under us (a holder releasing at that instant). */
+const ATTEMPTS = 50;
+/** How long a refused run waits for a holder that has just locked to write its name. */
+const NAME_WAIT_MS = 500;
 
-function alive(pid: number): boolean {
+type Flock = (fd: number, flags: 'exnb' | 'un') => void;
+
+/** fs-ext is a native addon: loaded only when a sync really needs the lock. */
+async function loadFlock(): Promise<Flock> {
   try {
-    process.kill(pid, 0);
-    return true;
+    const mod = await import('fs-ext');
+    return mod.default.flockSync;
   } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
+    throw new LockError(`cannot load the lock's native module (fs-ext): ${(err as Error).message}`, {
+      cause: err,
+      hint: 'reinstall Phoenix (npm ci) on this machine so the module is built for it',
+    });
   }
 }
 
-function readHolder(root: string): LockHolder | undefined {
+function code(err: unknown): string | undefined {
+  return (err as NodeJS.ErrnoException).code;
+}
+
+/** Parse a holder record, or undefined while it is absent or half-written. */
+export function parseHolder(text: string): LockHolder | undefined {
   try {
-    return JSON.parse(readFileSync(join(root, HOLDER), 'utf8')) as LockHolder;
+    const h = JSON.parse(text) as Partial<LockHolder>;
+    if (typeof h.pid === 'number' && typeof h.host === 'string') return h as LockHolder;
   } catch {
-    return undefined;
+    // Empty or half-written: the holder is writing it right now.
   }
+  return undefined;
 }
 
-/** Take the root's lock or throw LockError (exit 5) naming the holder. */
-export async function acquireLock(root: string, command: string, staleMs = 15_000): Promise<HeldLock> {
-  const opts = { lockfilePath: join(root, LOCK_DIR), stale: staleMs, realpath: false, retries: 0 };
-  const take = () => lockfile.lock(root, { ...opts, onCompromised: () => undefined });
-  let release: () => Promise<void>;
+function readAll(fd: number): string {
+  const buf = Buffer.alloc(4096);
+  const n = readSync(fd, buf, 0, buf.length, 0);
+  return buf.subarray(0, n).toString('utf8');
+}
+
+/** Same file (device and inode) as the open descriptor? */
+function samePath(fd: number, path: string): boolean {
   try {
-    release = await take();
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ELOCKED')
-      throw new LockError(`cannot lock ${root}: ${(err as Error).message}`, { cause: err });
-    const found = await awaitHolder(root, take);
-    if ('release' in found) return hold(root, command, found.release);
-    const holder = found.holder;
-    if (holder && holder.host === hostname() && !alive(holder.pid)) {
-      // The holder died without releasing: safe to take over, nobody refreshes it.
-      rmSync(join(root, LOCK_DIR), { recursive: true, force: true });
-      release = await take().catch((e: unknown) => {
-        throw new LockError(`another sync took the lock of ${root} first`, { cause: e });
-      });
-    } else {
-      const who = holder
-        ? `pid ${holder.pid} on ${holder.host}, running "${holder.command}" since ${holder.started}`
-        : 'an unknown process';
-      throw new LockError(`another sync holds the lock of ${root}: ${who}`, {
-        hint: 'wait for it to finish; a lock left by a crashed run on another host expires by itself',
-      });
-    }
+    const a = fstatSync(fd);
+    const b = lstatSync(path);
+    return a.dev === b.dev && a.ino === b.ino;
+  } catch {
+    return false;
   }
-  return hold(root, command, release);
 }
 
-/**
- * The holder writes its file just after taking the lock, so a run that meets the lock in
- * that instant briefly waits for the file; the lock may also be released meanwhile (the
- * holder file goes first), in which case it is taken.
- */
-async function awaitHolder(
-  root: string,
-  take: () => Promise<() => Promise<void>>,
-): Promise<{ holder: LockHolder | undefined } | { release: () => Promise<void> }> {
-  for (let i = 0; i < 20; i++) {
-    const holder = readHolder(root);
-    if (holder) return { holder };
-    await new Promise((r) => setTimeout(r, 25));
+/** A one-line account of a holder for the refusal. */
+export function describeHolder(h: LockHolder | undefined): string {
+  return h
+    ? `pid ${h.pid} on ${h.host}, running "${h.command}" since ${h.started}`
+    : 'a process that has not written its name yet';
+}
+
+/** Take the root's lock or throw LockError (exit 5) naming the holder. Never waits for a holder. */
+export async function acquireLock(root: string, command: string): Promise<HeldLock> {
+  const flock = await loadFlock();
+  const path = join(root, LOCK_FILE);
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    await clearLegacyLock(root, path);
+    let fd: number;
     try {
-      return { release: await take() };
-    } catch {
-      // Still held: look for the holder file again.
+      // O_NOFOLLOW: a link planted at the lock's path is refused, never followed.
+      fd = openSync(path, constants.O_RDWR | constants.O_CREAT | constants.O_NOFOLLOW, 0o644);
+    } catch (err) {
+      if (code(err) === 'EISDIR') continue; // an earlier version's lock appeared meanwhile
+      throw new LockError(`cannot lock ${root}: ${(err as Error).message}`, { cause: err });
     }
+    try {
+      flock(fd, 'exnb');
+    } catch (err) {
+      if (code(err) !== 'EAGAIN' && code(err) !== 'EWOULDBLOCK') {
+        closeSync(fd);
+        throw new LockError(`cannot lock ${root}: ${(err as Error).message}`, { cause: err });
+      }
+      const holder = await holderOf(fd);
+      closeSync(fd);
+      throw new LockError(`another sync holds the lock of ${root}: ${describeHolder(holder)}`, {
+        hint: 'wait for it to finish; the lock is freed the moment that process ends, however it ends',
+      });
+    }
+    if (!samePath(fd, path)) {
+      // We locked a file its holder unlinked while releasing: that lock guards nothing.
+      closeSync(fd);
+      continue;
+    }
+    return hold(fd, path, command);
   }
-  return { holder: undefined };
+  throw new LockError(`cannot lock ${root}: its lock file kept changing (${ATTEMPTS} tries)`);
 }
 
-/** Record this process as the holder of a lock just taken. */
-function hold(root: string, command: string, release: () => Promise<void>): HeldLock {
+/** The name a holder wrote, waiting briefly when it has locked but not written yet. */
+async function holderOf(fd: number): Promise<LockHolder | undefined> {
+  const until = Date.now() + NAME_WAIT_MS;
+  for (;;) {
+    const holder = parseHolder(readAll(fd));
+    if (holder || Date.now() >= until) return holder;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Write this process's name into the locked file and hand out its release. */
+function hold(fd: number, path: string, command: string): HeldLock {
   const holder: LockHolder = {
     pid: process.pid,
     host: hostname(),
     started: new Date().toISOString(),
     command,
   };
-  writeFileSync(join(root, HOLDER), JSON.stringify(holder) + '\n');
+  // Emptied first: a reader sees nothing or the whole record, never a previous holder's tail.
+  ftruncateSync(fd, 0);
+  writeSync(fd, JSON.stringify(holder) + '\n', 0);
+  let released = false;
   return {
-    release: async () => {
-      rmSync(join(root, HOLDER), { force: true });
-      await release();
+    release: () => {
+      if (released) return Promise.resolve();
+      released = true;
+      try {
+        // Only our own file: never one someone put at the path after deleting ours.
+        if (samePath(fd, path)) unlinkSync(path);
+      } finally {
+        closeSync(fd);
+      }
+      return Promise.resolve();
     },
   };
+}
+
+/** The previous version's lock: an mkdir folder at the same path, its holder in a file beside it. */
+const LEGACY_HOLDER = '.phoenix.lock.holder.json';
+/** It refreshed the folder's mtime every 7.5 s: older than this, its holder is gone. */
+const LEGACY_STALE_MS = 15_000;
+/** It wrote its holder file right after making the folder: a folder this old without one is stale. */
+const LEGACY_NAMELESS_MS = 1_000;
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return code(err) === 'EPERM';
+  }
+}
+
+/**
+ * Remove a lock folder an earlier Phoenix left, unless a live process of that version holds
+ * it (then refuse, naming it). `rmdir` removes only an empty folder, never the lock file a
+ * concurrent run may have put at the path meanwhile.
+ */
+async function clearLegacyLock(root: string, path: string): Promise<void> {
+  for (;;) {
+    let age: number;
+    try {
+      const st = lstatSync(path);
+      if (!st.isDirectory()) return;
+      age = Date.now() - st.mtimeMs;
+    } catch {
+      return;
+    }
+    let holder: LockHolder | undefined;
+    try {
+      holder = parseHolder(readFileSync(join(root, LEGACY_HOLDER), 'utf8'));
+    } catch {
+      holder = undefined;
+    }
+    if (!holder && age < LEGACY_NAMELESS_MS) {
+      await new Promise((r) => setTimeout(r, Math.max(10, Math.min(100, LEGACY_NAMELESS_MS - age))));
+      continue;
+    }
+    if (holder && age < LEGACY_STALE_MS && (holder.host !== hostname() || alive(holder.pid)))
+      throw new LockError(
+        `another sync (an earlier Phoenix version) holds the lock of ${root}: ${describeHolder(holder)}`,
+        { hint: 'wait for it to finish' },
+      );
+    try {
+      rmdirSync(path);
+    } catch (err) {
+      if (code(err) !== 'ENOENT' && code(err) !== 'ENOTDIR')
+        throw new LockError(
+          `cannot lock ${root}: ${path} is a folder Phoenix cannot remove: ${(err as Error).message}`,
+          {
+            cause: err,
+          },
+        );
+    }
+    rmSync(join(root, LEGACY_HOLDER), { force: true });
+    return;
+  }
 }

@@ -3,11 +3,12 @@
  * pending (`plan --detailed-exitcode`), 3 readiness check failed, 4 some changes failed,
  * 5 lock held. Each failing class also proves what was NOT touched.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Fault } from '../portainer-double/server.js';
 import { editJson, replaceIn } from '../helpers/root.js';
@@ -25,6 +26,8 @@ import {
 } from './harness.js';
 
 const GLOBAL = ['etc', 'phoenix_hypervisor_config.json'];
+/** A real process holding the lock with Phoenix's own code (needs dist/: npm test builds it). */
+const LOCK_CHILD = fileURLToPath(new URL('./lock-child.mjs', import.meta.url));
 const VMS = ['etc', 'phoenix_vm_configs.json'];
 
 /** Every call of one stack's deploy (create or update) fails for good with `status`. */
@@ -154,7 +157,36 @@ describe('exit codes (SPEC §8)', () => {
     expect(existsSync(join(h.root, '.phoenix.lock'))).toBe(false);
   });
 
-  it('5: a lock held by a live process is refused at once, naming it', async () => {
+  it('5: a lock held by a live process is refused at once, naming it; freed the moment it is killed', async () => {
+    const child = spawn(process.execPath, [LOCK_CHILD, h.root, join(h.dir, 'lock.ndjson'), '0', 'hang'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.on('data', (d: Buffer) => d.toString().includes('READY') && resolve());
+        child.on('exit', (code) => reject(new Error(`lock holder exited ${code}`)));
+      });
+      h.double.resetCounters();
+      const r = await phoenix(h, ['sync', 'all']);
+      expect(r.code, explain(r)).toBe(5);
+      expect(r.err).toMatch(
+        new RegExp(
+          `another sync holds the lock of .*: pid ${child.pid} on ${hostname()}, running "sync all" since \\d{4}-`,
+        ),
+      );
+      expect(h.double.counts().total).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+      await new Promise((r) => (child.exitCode === null ? child.on('exit', r) : r(null)));
+    }
+    // SIGKILL left its holder record behind, but not the lock: the next run proceeds.
+    expect(readFileSync(join(h.root, '.phoenix.lock'), 'utf8')).toContain(`"pid":${child.pid}`);
+    const after = await phoenix(h, ['sync', 'all']);
+    expect(after.code, explain(after)).toBe(0);
+    expect(existsSync(join(h.root, '.phoenix.lock'))).toBe(false);
+  });
+
+  it('5: a live run of the earlier version (its lock folder) is refused, naming it', async () => {
     mkdirSync(join(h.root, '.phoenix.lock'));
     const holder = {
       pid: process.pid,
@@ -176,7 +208,7 @@ describe('exit codes (SPEC §8)', () => {
     }
   });
 
-  it('a stale lock left by a dead process is taken over', async () => {
+  it("the earlier version's lock folder left by a dead process is cleared", async () => {
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
       encoding: 'utf8',
     });
