@@ -13,6 +13,8 @@ export const READ_LIMITS = {
   config: 64 * 1024 * 1024,
   /** Compose files, manifests and manifest file sources: they are shipped to Portainer or Docker. */
   stack: 4 * 1024 * 1024,
+  /** A `file:` secret. */
+  secret: 64 * 1024,
 } as const;
 
 /** Why a root file or folder cannot be used. */
@@ -45,7 +47,8 @@ export function realRoot(root: string): string {
   }
 }
 
-const inside = (real: string, jail: string) => real === jail || real.startsWith(jail + sep);
+const inside = (real: string, jail: string) =>
+  real === jail || real.startsWith(jail.endsWith(sep) ? jail : jail + sep);
 
 /** Resolve a folder of the root, refusing one that links out of it. */
 export function rootDir(jail: string, path: string, shown: string): RootDir {

@@ -2,8 +2,8 @@
  * Secret references: `env:NAME` reads an environment variable, `file:PATH` a file (relative
  * to the root, trailing newline trimmed). Anything else is a plaintext value.
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { readRootFile, READ_LIMITS } from './root-files.js';
 
 export type SecretResolution =
   { ok: true; value: string; reference: boolean } | { ok: false; message: string; hint: string };
@@ -29,15 +29,15 @@ export function resolveSecret(value: string, root: string, env: NodeJS.ProcessEn
   }
   if (value.startsWith('file:')) {
     const path = resolve(root, value.slice(5));
-    try {
-      return { ok: true, value: readFileSync(path, 'utf8').replace(/\r?\n$/, ''), reference: true };
-    } catch (err) {
+    // A secret may live outside the root (/etc/phoenix/…), but it is still a bounded, regular file.
+    const read = readRootFile('/', path, `secret file ${path}`, { limit: READ_LIMITS.secret });
+    if (!read.ok)
       return {
         ok: false,
-        message: `cannot read secret file ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
-        hint: 'create the file (mode 0600) or fix the path',
+        message: read.problem,
+        hint: read.reason === 'missing' ? 'create the file (mode 0600) or fix the path' : read.hint,
       };
-    }
+    return { ok: true, value: read.text.replace(/\r?\n$/, ''), reference: true };
   }
   return { ok: true, value, reference: false };
 }

@@ -219,7 +219,7 @@ export const configCases: Case[] = [
     file: MONITORING,
     line: 6,
     column: 66,
-    message: 'variable GRAFANA_ADMIN_PASSWORD: cannot read secret file',
+    message: 'variable GRAFANA_ADMIN_PASSWORD: secret file',
   },
 
   // DNS
