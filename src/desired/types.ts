@@ -62,32 +62,53 @@ export interface StackDeployment {
   files: StackFile[];
   /** Hash of everything the deployment is made of (compose inputs, variables, files): the ownership marker's hash. */
   hash: string;
+  /**
+   * Swarm placement constraints of every service (manifest top level, then the environment's).
+   * Only the swarm rendering carries them; a standalone deployment ignores them (its plan says so).
+   * Absent or empty: none.
+   */
+  placementConstraints?: string[];
   /** The stack runs Portainer itself: applied only with --include-portainer. */
   managesPortainer: boolean;
   source: Source;
 }
 
-/** A Traefik HTTP router in file-provider form. */
+/** A Traefik router in file-provider form: HTTP, or TCP when `protocol` says so. */
 export interface Router {
   name: string;
   rule: string;
+  /** Host (HTTP) or HostSNI (TCP) values: each gets a DNS record to the gateway. */
   hosts: string[];
   service: string;
   entryPoints?: string[];
   middlewares?: string[];
   priority?: number;
-  tls?: { certResolver?: string };
+  /** `passthrough` is TCP only: the TLS connection goes to the backend as is. */
+  tls?: { certResolver?: string; passthrough?: boolean };
+  /** `tcp`: a TCP router (HostSNI rule, TCP service, `tcp:` section). Absent: HTTP. */
+  protocol?: 'tcp';
   /** Deployment id or `guest:<id>`: routes of a failed deployment keep their previous state. */
   origin: string;
   source: Source;
 }
 
-/** A Traefik HTTP service: one or more backend URLs. */
+/** A Traefik service: backend URLs (HTTP), or `ip:port` addresses (TCP). */
 export interface RouteService {
   name: string;
+  /** HTTP: `<scheme>://<ip>:<port>`. TCP: `<ip>:<port>`. */
   urls: string[];
-  /** Name of a serversTransport (HTTPS backends signed by the internal CA). */
+  /** Name of a serversTransport: the internal CA's, one from the labels, or `name@provider`. */
   serversTransport?: string;
+  /** `tcp`: a TCP service. Absent: HTTP. */
+  protocol?: 'tcp';
+  origin: string;
+  source: Source;
+}
+
+/** A serversTransport a deployment's labels define (written as `<deploy>-<name>`). */
+export interface RouteTransport {
+  name: string;
+  insecureSkipVerify: boolean;
   origin: string;
   source: Source;
 }
@@ -95,6 +116,8 @@ export interface RouteService {
 export interface Routes {
   routers: Router[];
   services: RouteService[];
+  /** Transports defined by labels; the internal CA's comes from the settings, not from here. */
+  transports?: RouteTransport[];
 }
 
 /** An A record. */

@@ -47,12 +47,27 @@ describe('parseTraefikLabels: invalid labels', () => {
   it.each([
     ['no "="', 'traefik.enable', /not of the form key=value/],
     ['empty key', '=true', /not of the form key=value/],
+    ['TCP rule with an HTTP matcher', 'traefik.tcp.routers.a.rule=Host(`a.lab`)', /unknown matcher Host/],
     [
-      'unsupported key',
-      'traefik.http.routers.a.entrypoint=web',
-      /unsupported Traefik label "traefik.http.routers.a.entrypoint"/,
+      'TCP passthrough not boolean',
+      'traefik.tcp.routers.a.tls.passthrough=yes',
+      /tls.passthrough must be true or false/,
     ],
-    ['TCP router', 'traefik.tcp.routers.a.rule=HostSNI(`*`)', /unsupported Traefik label/],
+    [
+      'insecureskipverify not boolean',
+      'traefik.http.serverstransports.t.insecureskipverify=1',
+      /must be true or false, not "1"/,
+    ],
+    [
+      'serverstransport with a space',
+      'traefik.http.services.a.loadbalancer.serverstransport=my transport',
+      /serversTransport "my transport" is not a valid name/,
+    ],
+    [
+      'HostSNI that is not a host name',
+      'traefik.tcp.routers.a.rule=HostSNI(`a..lab`)',
+      /HostSNI value "a..lab"/,
+    ],
     [
       'newline in a value',
       'traefik.http.routers.a.rule=Host(`a.lab`)\n|| Host(`evil`)',
@@ -105,8 +120,10 @@ describe('parseTraefikLabels: invalid labels', () => {
       'traefik.enable=true',
       'traefik.http.routers.a.priority=x',
       'traefik.foo=1',
+      'traefik.http.routers.a.tls=maybe',
     ]);
-    expect(parsed.problems.map((p) => p.index)).toEqual([0, 2, 3]);
+    expect(parsed.problems.map((p) => p.index)).toEqual([0, 2, 4]);
+    expect(parsed.unsupported.map((p) => p.index)).toEqual([3]);
   });
 });
 
@@ -159,5 +176,99 @@ describe('hostsOf', () => {
     ['PathPrefix(`/api`)', []],
   ])('%s', (rule, hosts) => {
     expect(hostsOf(rule)).toEqual(hosts);
+  });
+});
+
+describe('parseTraefikLabels: TCP routers, serversTransports', () => {
+  it('reads TCP routers and services with every supported key', () => {
+    const parsed = parseTraefikLabels([
+      'traefik.tcp.routers.db.rule=HostSNI(`db.lab.internal`)',
+      'traefik.tcp.routers.db.entrypoints=websecure',
+      'traefik.tcp.routers.db.service=pg',
+      'traefik.tcp.routers.db.tls=true',
+      'traefik.tcp.routers.db.tls.passthrough=true',
+      'traefik.tcp.routers.db.tls.certresolver=internal',
+      'traefik.tcp.services.pg.loadbalancer.server.port=5432',
+    ]);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.unsupported).toEqual([]);
+    expect(parsed.routers.size).toBe(0);
+    expect(parsed.tcpRouters.get('db')).toEqual({
+      rule: 'HostSNI(`db.lab.internal`)',
+      ruleIndex: 0,
+      entryPoints: ['websecure'],
+      service: 'pg',
+      tls: true,
+      passthrough: true,
+      certResolver: 'internal',
+    });
+    expect(parsed.tcpServices.get('pg')).toEqual({ port: 5432, portIndex: 6 });
+  });
+
+  it('reads a serversTransport and the service that uses it', () => {
+    const parsed = parseTraefikLabels([
+      'traefik.http.services.ui.loadbalancer.serverstransport=skip',
+      'traefik.http.serverstransports.skip.insecureskipverify=true',
+      'traefik.http.serverstransports.strict.insecureskipverify=false',
+    ]);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.services.get('ui')).toEqual({ serversTransport: 'skip', transportIndex: 0 });
+    expect([...parsed.transports]).toEqual([
+      ['skip', { insecureSkipVerify: true, index: 1 }],
+      ['strict', { insecureSkipVerify: false, index: 2 }],
+    ]);
+  });
+});
+
+describe('parseTraefikLabels: unsupported keys are listed, not refused', () => {
+  it.each([
+    [
+      'a near miss',
+      'traefik.http.routers.web.entrypoint=web',
+      'did you mean traefik.http.routers.web.entrypoints?',
+    ],
+    [
+      'a TCP near miss',
+      'traefik.tcp.routers.db.tls.passtrough=true',
+      'did you mean traefik.tcp.routers.db.tls.passthrough?',
+    ],
+    ['a middleware definition', 'traefik.http.middlewares.auth.basicauth.users=x', /reads traefik.enable/],
+    ['a UDP router', 'traefik.udp.routers.dns.entrypoints=dns', /reads traefik.enable/],
+    ['a TCP router key Phoenix does not write', 'traefik.tcp.routers.db.priority=3', /reads traefik.enable/],
+  ])('%s', (_name, label, hint) => {
+    const parsed = parseTraefikLabels(['traefik.http.routers.web.rule=Host(`a.lab`)', label]);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.unsupported).toEqual([
+      {
+        index: 1,
+        message: `unsupported Traefik label "${label.split('=')[0]}" is ignored`,
+        hint: typeof hint === 'string' ? hint : expect.stringMatching(hint),
+      },
+    ]);
+    expect(parsed.routers.get('web')?.rule).toBe('Host(`a.lab`)');
+  });
+
+  it('labels outside traefik.* are not Traefik labels: neither problems nor unsupported', () => {
+    const parsed = parseTraefikLabels(['com.centurylinklabs.watchtower.enable=true']);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.unsupported).toEqual([]);
+  });
+});
+
+describe('hostsOf: HostSNI', () => {
+  it.each([
+    ['HostSNI(`DB.lab`)', ['db.lab']],
+    ['HostSNI(`*`)', []],
+    ['HostSNI(`a.lab`) || HostSNI(`b.lab`)', ['a.lab', 'b.lab']],
+    ['HostSNIRegexp(`^.+\\.lab$`)', []],
+  ])('%s', (rule, hosts) => {
+    expect(hostsOf(rule)).toEqual(hosts);
+  });
+
+  it('checkRule checks TCP rules with the TCP grammar', () => {
+    expect(checkRule('HostSNI(`db.lab`)', 'tcp')).toBeUndefined();
+    expect(checkRule('HostSNI(`*`)', 'tcp')).toBeUndefined();
+    expect(checkRule('Host(`db.lab`)', 'tcp')?.message).toMatch(/unknown matcher Host/);
+    expect(checkRule('HostSNI(`db.lab`)')?.message).toMatch(/unknown matcher HostSNI/);
   });
 });

@@ -44,3 +44,39 @@ export function sampleRoutes(): Routes {
     ],
   };
 }
+
+/**
+ * The sample, plus what real manifests of the original carry beyond HTTP: a TCP router with
+ * TLS passthrough and its service, a catch-all TCP router, and an HTTPS backend through a
+ * serversTransport its labels define.
+ */
+export function upstreamRoutes(): Routes {
+  const base = sampleRoutes();
+  const origin = '1002/db-production';
+  return {
+    routers: [
+      ...base.routers,
+      router('db-production-pg', 'pg.lab.test', origin, {
+        rule: 'HostSNI(`pg.lab.test`)',
+        protocol: 'tcp',
+        tls: { passthrough: true },
+      }),
+      router('db-production-raw', '*', origin, {
+        rule: 'HostSNI(`*`)',
+        hosts: [],
+        service: 'db-production-pg',
+        protocol: 'tcp',
+        entryPoints: ['postgres'],
+      }),
+      router('db-production-ui', 'db-ui.lab.test', origin),
+    ],
+    services: [
+      ...base.services,
+      service('db-production-pg', '10.0.0.102:5432', origin, { protocol: 'tcp' }),
+      service('db-production-ui', 'https://10.0.0.102:8443', origin, {
+        serversTransport: 'db-production-skipverify',
+      }),
+    ],
+    transports: [{ name: 'db-production-skipverify', insecureSkipVerify: true, origin, source: here }],
+  };
+}

@@ -36,3 +36,34 @@ describe('Traefik v3 rule checker', () => {
     expect(problems[0]).toContain(problem);
   });
 });
+
+describe('Traefik v3 TCP rule checker', () => {
+  it.each([
+    'HostSNI(`*`)',
+    'HostSNI(`db.lab`)',
+    'HostSNI(`a.lab`) || HostSNI(`b.lab`)',
+    'HostSNIRegexp(`^.+\\.lab$`)',
+    'HostSNI(`db.lab`) && ClientIP(`10.0.0.0/8`)',
+    'ALPN(`h2`) && !HostSNI(`x.lab`)',
+  ])('accepts %s', (rule) => {
+    expect(checkRule(rule, 'tcp')).toEqual([]);
+  });
+
+  it.each([
+    ['Host(`a.lab`)', 'unknown matcher Host (v3 TCP routers have HostSNI, HostSNIRegexp, ClientIP, ALPN)'],
+    ['HostSNI(`a.lab`, `b.lab`)', 'HostSNI takes 1 value(s) in v3, found 2'],
+    ['HostSNI(`a.lab`', 'expected ")" but found the end of the rule'],
+    ['HostSNI(``)', 'HostSNI has an empty value'],
+    ['PathPrefix(`/`)', 'unknown matcher PathPrefix'],
+  ])('refuses %j', (rule, problem) => {
+    const problems = checkRule(rule, 'tcp');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(problem);
+  });
+
+  it('HostSNI is not an HTTP matcher', () => {
+    expect(checkRule('HostSNI(`a.lab`)')).toEqual([
+      expect.stringContaining('unknown matcher HostSNI (v3 HTTP routers have Host,'),
+    ]);
+  });
+});

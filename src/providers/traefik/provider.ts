@@ -1,7 +1,8 @@
 /**
  * Traefik → dynamic configuration file (stage `traefik`, file provider). One YAML file
- * Phoenix owns (settings.traefik.path): routers, services, and the `phoenix-internal-ca`
- * serversTransport when settings.traefik.ca_file is set. Validated against the Traefik v3
+ * Phoenix owns (settings.traefik.path): HTTP and TCP routers and services, the
+ * `phoenix-internal-ca` serversTransport when settings.traefik.ca_file is set, and the
+ * transports stack labels define. Validated against the Traefik v3
  * schema and our own checks on the temp file before the rename; Traefik watches the file,
  * so no reload is needed unless settings.traefik.reload_command says otherwise.
  */
@@ -90,10 +91,16 @@ function safeParse(content: string): RouteEntries {
   }
 }
 
-/** `routers: +a ~b -c; services: +a` */
+/** `routers: +a ~b -c; services: +a; tcp routers: +d` */
 function explainEntries(desired: RouteEntries, live: RouteEntries): string {
   const parts: string[] = [];
-  for (const kind of ['routers', 'services'] as const) {
+  const kinds = [
+    ['routers', 'routers'],
+    ['services', 'services'],
+    ['tcpRouters', 'tcp routers'],
+    ['tcpServices', 'tcp services'],
+  ] as const;
+  for (const [kind, title] of kinds) {
     const d = desired[kind] as Map<string, { value: unknown }>;
     const l = live[kind] as Map<string, { value: unknown }>;
     const marks = [
@@ -103,7 +110,7 @@ function explainEntries(desired: RouteEntries, live: RouteEntries): string {
         .map((k) => `~${k}`),
       ...[...l.keys()].filter((k) => !d.has(k)).map((k) => `-${k}`),
     ];
-    if (marks.length) parts.push(`${kind}: ${marks.join(' ')}`);
+    if (marks.length) parts.push(`${title}: ${marks.join(' ')}`);
   }
   return parts.join('; ') || 'content differs (transports, comments or header)';
 }

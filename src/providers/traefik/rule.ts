@@ -1,5 +1,5 @@
 /**
- * A checker for Traefik v3 HTTP router rules (DOMAIN.md: one value per matcher, values in
+ * A checker for Traefik v3 router rules, HTTP and TCP (one value per matcher, values in
  * backticks, `&&` / `||` / `!` / parentheses). It does not evaluate rules; it refuses what
  * Traefik would refuse — or, worse, parse differently — before the file goes live.
  *
@@ -9,8 +9,11 @@
  *   matcher := Name '(' `value` (',' `value`)* ')'
  */
 
+/** Which router a rule belongs to: the two kinds have different matchers. */
+export type RuleKind = 'http' | 'tcp';
+
 /** v3 HTTP matchers and how many backtick values each takes. */
-const MATCHERS: Record<string, [min: number, max: number]> = {
+const HTTP_MATCHERS: Record<string, [min: number, max: number]> = {
   Host: [1, 1],
   HostRegexp: [1, 1],
   Path: [1, 1],
@@ -22,6 +25,19 @@ const MATCHERS: Record<string, [min: number, max: number]> = {
   Query: [1, 2],
   QueryRegexp: [1, 2],
   ClientIP: [1, 1],
+};
+
+/** v3 TCP matchers (HostSNI(`*`) is the catch-all of a non-TLS router). */
+const TCP_MATCHERS: Record<string, [min: number, max: number]> = {
+  HostSNI: [1, 1],
+  HostSNIRegexp: [1, 1],
+  ClientIP: [1, 1],
+  ALPN: [1, 1],
+};
+
+const MATCHERS: Record<RuleKind, Record<string, [min: number, max: number]>> = {
+  http: HTTP_MATCHERS,
+  tcp: TCP_MATCHERS,
 };
 
 type Token = { kind: 'name' | 'value' | '(' | ')' | ',' | '&&' | '||' | '!'; text: string; at: number };
@@ -59,7 +75,8 @@ function tokenize(rule: string): Token[] {
 }
 
 /** Problems with `rule` (empty when it parses), e.g. `unbalanced parentheses`. */
-export function checkRule(rule: string): string[] {
+export function checkRule(rule: string, kind: RuleKind = 'http'): string[] {
+  const matchers = MATCHERS[kind];
   if (/[\r\n]/.test(rule)) return ['a rule must not contain a newline'];
   if (!rule.trim()) return ['the rule is empty'];
   let tokens: Token[];
@@ -80,8 +97,11 @@ export function checkRule(rule: string): string[] {
   };
   const matcher = (): void => {
     const name = expect('name');
-    const arity = MATCHERS[name.text];
-    if (!arity) throw new Error(`unknown matcher ${name.text} (v3 has ${Object.keys(MATCHERS).join(', ')})`);
+    const arity = matchers[name.text];
+    if (!arity)
+      throw new Error(
+        `unknown matcher ${name.text} (v3 ${kind.toUpperCase()} routers have ${Object.keys(matchers).join(', ')})`,
+      );
     expect('(');
     let n = 0;
     for (;;) {
