@@ -27,6 +27,8 @@ export interface RenderInput {
   files: readonly StackFile[];
   ownerLabels: Readonly<Record<string, string>>;
   mode: 'standalone' | 'swarm';
+  /** Swarm mode: added to every service's `deploy.placement.constraints`. */
+  placementConstraints?: readonly string[];
 }
 
 /** Render one compose text. */
@@ -40,8 +42,8 @@ export function renderCompose(input: RenderInput): string {
 
 /**
  * A copy of a parsed document to render into: the maps on the way to what rendering edits
- * (the top level, `services`, each service) are copied pair by pair, and the `labels` and
- * `configs` nodes are cloned; every other node is shared with the original, which is never
+ * (the top level, `services`, each service) are copied pair by pair, and the `labels`,
+ * `configs` and `deploy` nodes are cloned; every other node is shared with the original, which is never
  * modified. `Document.clone()` copied every node of the file for every deployment, which
  * was a third of the rendering time.
  */
@@ -61,7 +63,7 @@ function editableCopy(doc: Document.Parsed): Document.Parsed {
       const service = copyMap(svc.value);
       svc.value = service;
       for (const p of service.items)
-        if (keyOf(p) === 'labels' || keyOf(p) === 'configs') p.value = cloneNode(p.value);
+        if (['labels', 'configs', 'deploy'].includes(keyOf(p) as string)) p.value = cloneNode(p.value);
     }
   }
   return copy;
@@ -101,6 +103,8 @@ function decorate(doc: Document, services: YAMLMap, input: RenderInput): void {
     mergeLabels(doc, service, merged);
     const files = input.files.filter((f) => f.services.includes(name));
     if (files.length > 0) addServiceConfigs(doc, service, files, input);
+    if (input.mode === 'swarm' && input.placementConstraints?.length)
+      addPlacement(doc, service, input.placementConstraints);
   }
   if (input.files.length > 0) addTopLevelConfigs(doc, input);
 }
@@ -127,6 +131,24 @@ function mergeLabels(doc: Document, service: YAMLMap, labels: [string, string][]
   const map = isMap(existing) ? existing : new YAMLMap();
   for (const [k, v] of labels) map.set(k, doc.createNode(v));
   if (!isMap(existing)) service.set('labels', map);
+}
+
+/** Add constraints to `deploy.placement.constraints`, keeping the service's own (and not repeating them). */
+function addPlacement(doc: Document, service: YAMLMap, constraints: readonly string[]): void {
+  // Each level is made a map when it is missing or empty (`deploy:` with no value).
+  const mapAt = (parent: YAMLMap, key: string): YAMLMap => {
+    const node: unknown = parent.get(key, true);
+    if (isMap(node)) return node;
+    const map = new YAMLMap();
+    parent.set(key, map);
+    return map;
+  };
+  const placement = mapAt(mapAt(service, 'deploy'), 'placement');
+  const existing: unknown = placement.get('constraints', true);
+  const list = isSeq(existing) ? existing : new YAMLSeq();
+  if (!isSeq(existing)) placement.set('constraints', list);
+  const have = new Set(list.items.map((it) => String(isScalar(it) ? it.value : it)));
+  for (const c of constraints) if (!have.has(c)) list.items.push(doc.createNode(c));
 }
 
 /** Compose config name of a manifest file. */

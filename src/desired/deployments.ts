@@ -37,12 +37,12 @@ export function deriveDeployments(
   const out: DeploymentFacts[] = [];
   const cache = new Map<string, Rendered>();
   const seen = new Map<string, Source>();
+  const warnedManifestless = new Set<string>();
   config.vms.vms.forEach((vm: Vm, i) => {
     const backend = settings.backends[String(vm.vmid)] ?? settings.backend;
     (vm.docker_stacks ?? []).forEach((entry, j) => {
       const at = config.vmsDoc.at(['vms', i, 'docker_stacks', j]);
       const stackName = typeof entry === 'string' ? entry : entry.name;
-      const envName = typeof entry === 'string' ? settings.default_environment : entry.environment;
       const stack = config.stacks.get(stackName);
       if (!stack) {
         if (config.broken.has(stackName)) return; // its own errors are already reported
@@ -56,15 +56,16 @@ export function deriveDeployments(
         );
         return;
       }
-      if (!stack.manifest.environments[envName]) {
-        const envs = Object.keys(stack.manifest.environments);
-        diags.error(
-          'unknown-environment',
+      const envName = environmentOf(stack, entry, settings, at, diags);
+      if (envName === undefined) return;
+      if (stack.home === 'none' && !warnedManifestless.has(stackName)) {
+        warnedManifestless.add(stackName);
+        diags.warn(
+          'no-manifest',
           at,
-          `stack "${stackName}" has no environment "${envName}"`,
-          suggest(envName, envs, 'environments'),
+          `stack ${stackName} has no phoenix.json: deployed as plain compose, with no routes or firewall rules`,
+          `add stacks/${stackName}/phoenix.json (or an entry in etc/phoenix_stacks_config.json) to give it variables, routes or firewall rules`,
         );
-        return;
       }
       const name = `${stackName}-${envName}`;
       if (!DEPLOY_NAME.test(name)) {
@@ -97,8 +98,10 @@ export function deriveDeployments(
         );
         return;
       }
+      const env = environmentConfig(stack, envName);
       let r = cache.get(name);
-      if (!r) cache.set(name, (r = renderStackEnvironment(config, stack, envName, name, ownerId, diags)));
+      if (!r)
+        cache.set(name, (r = renderStackEnvironment(config, stack, envName, env, name, ownerId, diags)));
       const deployment: StackDeployment = {
         id: key,
         vmid: vm.vmid,
@@ -116,13 +119,14 @@ export function deriveDeployments(
         variables: r.variables,
         files: r.files,
         hash: r.hash,
+        ...(r.placementConstraints.length ? { placementConstraints: r.placementConstraints } : {}),
         managesPortainer: r.managesPortainer,
         source: at,
       };
       out.push({
         deployment,
         stack,
-        env: stack.manifest.environments[envName]!,
+        env,
         vars: r.vars,
         ports: r.ports,
         unreadablePorts: r.unreadablePorts,
@@ -132,6 +136,40 @@ export function deriveDeployments(
   });
   checkPortClashes(out, diags);
   return out;
+}
+
+/**
+ * The environment of an assignment. A bare name takes `sync.default_environment` when the
+ * stack has it, else the stack's only environment; a stack without environments (no
+ * manifest, or a manifest that defines none) deploys as plain compose in any environment.
+ */
+function environmentOf(
+  stack: LoadedStack,
+  entry: string | { name: string; environment: string },
+  settings: SyncSettings,
+  at: Source,
+  diags: Diagnostics,
+): string | undefined {
+  const envs = Object.keys(stack.manifest.environments);
+  const wanted = typeof entry === 'string' ? settings.default_environment : entry.environment;
+  if (envs.length === 0 || envs.includes(wanted)) return wanted;
+  if (typeof entry === 'string' && envs.length === 1) return envs[0]!;
+  diags.error(
+    'unknown-environment',
+    at,
+    typeof entry === 'string'
+      ? `stack "${stack.name}" has no environment "${wanted}" (the default) and ${envs.length} environments to choose from`
+      : `stack "${stack.name}" has no environment "${wanted}"`,
+    typeof entry === 'string'
+      ? `name one: { "name": "${stack.name}", "environment": "${envs[0]}" }; environments: ${envs.join(', ')}`
+      : suggest(wanted, envs, 'environments'),
+  );
+  return undefined;
+}
+
+/** The manifest's settings for one environment (none for a stack without environments). */
+function environmentConfig(stack: LoadedStack, envName: string): ManifestEnvironment {
+  return stack.manifest.environments[envName] ?? {};
 }
 
 function suggest(word: string, known: string[], what: string): string {

@@ -112,13 +112,35 @@ export function derive(config: LoadedConfig, diags: Diagnostics): DesiredState {
   };
 }
 
-function portainerAccess(config: LoadedConfig, settings: SyncSettings): DesiredState['portainer'] {
+/**
+ * How to reach Portainer. The URL: `sync.portainer.url`, else what the original used —
+ * `network.portainer_server_ip` (with `portainer_server_port` over HTTPS, without it the plain
+ * HTTP port 9000) — else `portainer_api.portainer_hostname` on 9443. The API key:
+ * `sync.portainer.api_key`, else `portainer_api.api_key`, which the original writes there itself.
+ */
+export function portainerAccess(config: LoadedConfig, settings: SyncSettings): DesiredState['portainer'] {
   const api = config.global.portainer_api;
+  const net = config.global.network;
   const host = api?.portainer_hostname;
+  const url =
+    settings.portainer.url ??
+    (net?.portainer_server_ip
+      ? net.portainer_server_port
+        ? `https://${hostPart(net.portainer_server_ip)}:${net.portainer_server_port}`
+        : `http://${hostPart(net.portainer_server_ip)}:9000`
+      : host
+        ? `https://${host}:9443`
+        : undefined);
+  const ownKey = typeof api?.api_key === 'string' && api.api_key.trim() !== '' ? api.api_key : undefined;
   return {
-    url: settings.portainer.url ?? (host ? `https://${host}:9443` : undefined),
+    url,
     username: api?.admin_user,
     password: api?.admin_password,
-    apiKey: settings.portainer.api_key,
+    apiKey: settings.portainer.api_key ?? ownKey,
   };
+}
+
+/** An address as the host part of a URL (IPv6 in brackets). */
+function hostPart(ip: string): string {
+  return ip.includes(':') ? `[${ip}]` : ip;
 }

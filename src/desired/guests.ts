@@ -1,18 +1,25 @@
-/** Guests (VMs and LXC containers) with their static addresses (pure). */
+/**
+ * Guests (VMs and LXC containers) with their static addresses (pure). A guest's address is
+ * its `network_config.ip`; an LXC whose primary NIC uses DHCP (or names no address) takes
+ * its `secondary_network_config.ip` when that one is static, as the original did.
+ */
 import type { Diagnostics } from '../config/diagnostics.js';
 import type { LoadedConfig } from '../config/load.js';
+import type { Source } from '../config/source.js';
 import { isHostname, parseCidr } from '../util/net.js';
 import type { Guest } from './types.js';
+
+/** A configured address and where it is written. */
+interface Address {
+  ip: string | undefined;
+  at: () => Source;
+}
 
 /** Every VM and LXC; duplicate ids and invalid addresses are reported. */
 export function deriveGuests(config: LoadedConfig, diags: Diagnostics): Guest[] {
   const guests: Guest[] = [];
   const byId = new Map<number, Guest>();
-  const add = (
-    g: Guest,
-    ipPath: { at: () => ReturnType<LoadedConfig['vmsDoc']['at']> },
-    ip: string | undefined,
-  ) => {
+  const add = (g: Guest, primary: Address, secondary?: Address) => {
     const first = byId.get(g.id);
     if (first) {
       diags.error(
@@ -29,18 +36,21 @@ export function deriveGuests(config: LoadedConfig, diags: Diagnostics): Guest[] 
         `guest name "${g.name}" is not a valid host name`,
         'use letters, digits and hyphens',
       );
-    if (ip !== undefined && ip !== 'dhcp') {
-      const cidr = parseCidr(ip);
+    // The secondary address is read only when the primary has none: otherwise it is not Phoenix's.
+    const dynamic = primary.ip === undefined || primary.ip === 'dhcp';
+    const used = dynamic && secondary?.ip !== undefined && secondary.ip !== 'dhcp' ? secondary : primary;
+    if (used.ip !== undefined && used.ip !== 'dhcp') {
+      const cidr = parseCidr(used.ip);
       if (!cidr)
         diags.error(
           'invalid-ip',
-          ipPath.at(),
-          `"${ip}" is not an address with a prefix length`,
+          used.at(),
+          `"${used.ip}" is not an address with a prefix length`,
           'write it as 10.0.0.102/24, or "dhcp"',
         );
       else {
         g.ip = cidr.ip;
-        g.cidr = ip;
+        g.cidr = used.ip;
       }
     }
     guests.push(g);
@@ -50,8 +60,7 @@ export function deriveGuests(config: LoadedConfig, diags: Diagnostics): Guest[] 
     const source = config.vmsDoc.at(['vms', i, 'vmid']);
     add(
       { kind: 'vm', id: vm.vmid, name: vm.name, ip: undefined, cidr: undefined, source },
-      { at: () => config.vmsDoc.at(['vms', i, 'network_config', 'ip']) },
-      vm.network_config?.ip,
+      { ip: vm.network_config?.ip, at: () => config.vmsDoc.at(['vms', i, 'network_config', 'ip']) },
     );
   });
   if (config.lxcs && config.lxcDoc) {
@@ -66,8 +75,11 @@ export function deriveGuests(config: LoadedConfig, diags: Diagnostics): Guest[] 
           cidr: undefined,
           source: doc.keyAt(['lxc_configs'], ctid),
         },
-        { at: () => doc.at(['lxc_configs', ctid, 'network_config', 'ip']) },
-        lxc.network_config?.ip,
+        { ip: lxc.network_config?.ip, at: () => doc.at(['lxc_configs', ctid, 'network_config', 'ip']) },
+        {
+          ip: lxc.secondary_network_config?.ip,
+          at: () => doc.at(['lxc_configs', ctid, 'secondary_network_config', 'ip']),
+        },
       );
     }
   }

@@ -31,6 +31,11 @@ function resolveDeployment(
       if (`${stack}-${environment}` === name) return { vmIndex, stack, environment };
     }
   }
+  // A stack without environments deploys in any: the rest of the name is its environment.
+  for (const [stack, s] of config.stacks) {
+    if (Object.keys(s.manifest.environments).length === 0 && name.startsWith(`${stack}-`))
+      return { vmIndex, stack, environment: name.slice(stack.length + 1) };
+  }
   return `its stack folder or environment is gone`;
 }
 

@@ -53,6 +53,8 @@ export interface Rendered {
   unreadablePorts: Set<string>;
   vars: Map<string, string>;
   managesPortainer: boolean;
+  /** Swarm placement constraints of every service: the manifest's, then the environment's. */
+  placementConstraints: string[];
 }
 
 /** Render one stack environment; problems in it are reported once, not once per VM. */
@@ -60,11 +62,11 @@ export function renderStackEnvironment(
   config: LoadedConfig,
   stack: LoadedStack,
   envName: string,
+  env: ManifestEnvironment,
   deployName: string,
   ownerId: string,
   diags: Diagnostics,
 ): Rendered {
-  const env = stack.manifest.environments[envName]!;
   const variables = variablesOf(config, stack, envName, env, diags);
   const vars = new Map(variables.map((v) => [v.name, v.value]));
   const services = (stack.compose.value['services'] ?? {}) as Record<string, Record<string, unknown>>;
@@ -175,6 +177,9 @@ export function renderStackEnvironment(
   // the labels merged into it, the renderer's version) plus the variables and files, so
   // nothing needs rendering until a provider compares or deploys the text: planning 5,000
   // stacks offline renders none (bench/README.md).
+  const placementConstraints = [
+    ...new Set([...(stack.manifest.placement_constraints ?? []), ...(env.placement_constraints ?? [])]),
+  ];
   const owner = { [OWNER_LABEL]: ownerId, [DEPLOYMENT_LABEL]: deployName };
   const hash = sha(
     JSON.stringify([
@@ -184,6 +189,8 @@ export function renderStackEnvironment(
       owner,
       variables.map((v) => [v.name, v.value]),
       files.map((f) => [f.source, f.destination, f.services, f.hash]),
+      // Only when set, so the hashes of every stack without constraints stay what they were.
+      ...(placementConstraints.length ? [placementConstraints] : []),
     ]),
   ).slice(0, 16);
   const input = {
@@ -192,6 +199,7 @@ export function renderStackEnvironment(
     labels,
     files,
     ownerLabels: { ...owner, [HASH_LABEL]: hash },
+    placementConstraints,
   };
   let standalone: string | undefined;
   let swarm: string | undefined;
@@ -200,10 +208,23 @@ export function renderStackEnvironment(
       return (standalone ??= renderCompose({ ...input, mode: 'standalone' }));
     },
     get swarm(): string {
-      return (swarm ??= files.length ? renderCompose({ ...input, mode: 'swarm' }) : this.standalone);
+      return (swarm ??=
+        files.length || placementConstraints.length
+          ? renderCompose({ ...input, mode: 'swarm' })
+          : this.standalone);
     },
   };
-  return { compose, variables, files, hash, ports, unreadablePorts, vars, managesPortainer };
+  return {
+    compose,
+    variables,
+    files,
+    hash,
+    ports,
+    unreadablePorts,
+    vars,
+    managesPortainer,
+    placementConstraints,
+  };
 }
 
 /** Interpolate a port entry: the short form, or every string field of the long form. */

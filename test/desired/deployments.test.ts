@@ -131,7 +131,7 @@ describe('deployments: variations', () => {
     expect(byId(desired, '1002/qdrant-production').backend).toBe('portainer');
   });
 
-  it('a stack name without an environment uses sync.default_environment', () => {
+  it("a bare stack name uses sync.default_environment, else the stack's only environment", () => {
     const { config } = loadExample();
     config.global.sync!.default_environment = 'staging';
     config.vms.vms.find((v) => v.vmid === 1002)!.docker_stacks = [
@@ -140,11 +140,29 @@ describe('deployments: variations', () => {
     ];
     config.vms.vms.find((v) => v.vmid === 1003)!.docker_stacks = ['whoami'];
     const { desired, errors } = deriveConfig(config);
-    expect(errors).toEqual([
-      'stack "portainer" has no environment "staging"',
-      'stack "open-webui" has no environment "staging"',
+    // portainer and open-webui have only production; whoami has staging
+    expect(errors).toEqual([]);
+    expect(desired.deployments.map((d) => d.id)).toEqual([
+      '1001/portainer-production',
+      '1002/qdrant-production',
+      '1002/open-webui-production',
+      '1003/whoami-staging',
     ]);
-    expect(desired.deployments.map((d) => d.id)).toEqual(['1002/qdrant-production', '1003/whoami-staging']);
+  });
+
+  it('a bare name of a stack with several environments, none the default, is an error listing them', () => {
+    const { config } = loadExample();
+    config.global.sync!.default_environment = 'qa';
+    config.vms.vms.find((v) => v.vmid === 1002)!.docker_stacks = [];
+    config.vms.vms.find((v) => v.vmid === 1003)!.docker_stacks = ['whoami'];
+    const { diags } = deriveConfig(config);
+    expect(diags.errors.map((e) => [e.code, e.message, e.hint])).toEqual([
+      [
+        'unknown-environment',
+        'stack "whoami" has no environment "qa" (the default) and 2 environments to choose from',
+        'name one: { "name": "whoami", "environment": "production" }; environments: production, staging',
+      ],
+    ]);
   });
 });
 
