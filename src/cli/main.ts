@@ -16,6 +16,7 @@ Examples:
   $ phoenix sync stacks --vm 1002 --prune
   $ phoenix sync stack qdrant to 1002
   $ phoenix check
+  $ phoenix init --dry-run                     # propose a sync section for an existing root
 
 Exit codes: 0 converged, 1 invalid input, 2 changes pending (plan --detailed-exitcode),
             3 readiness check failed, 4 some changes failed, 5 lock held.
@@ -127,6 +128,22 @@ export async function main(argv: string[], io = defaultIo()): Promise<number> {
     program.command('check').description('run the readiness checks alone and print a table'),
   ).action(run(() => import('./commands/check.js')));
 
+  program
+    .command('init')
+    .description(
+      'propose a sync section for an existing root and write it into the global file (a diff first)',
+    )
+    .option('--root <dir>', 'the Phoenix root (etc/ and stacks/)')
+    .option('--dry-run', 'only show the diff')
+    .option('-y, --yes', 'write without asking (needed when stdin is not a terminal)')
+    .option('--dnsmasq-conf <file>', "dnsmasq's main configuration", '/etc/dnsmasq.conf')
+    .option('--dnsmasq-dir <dir>', 'the folder the dnsmasq service reads as a conf-dir', '/etc/dnsmasq.d')
+    .option('--pve-dir <dir>', 'the Proxmox VE firewall folder', '/etc/pve/firewall')
+    .option('--traefik-path <file>', "where Phoenix should write Traefik's dynamic file (sync.traefik.path)")
+    .option('--no-color', 'no colours (also when NO_COLOR is set or output is not a terminal)')
+    .option('-v, --verbose', 'also show debug lines')
+    .action(run(() => import('./commands/init.js')));
+
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {
@@ -145,6 +162,8 @@ export interface Io {
   isTTY: boolean;
   /** Both stdin and stdout are terminals: Phoenix may ask before applying. */
   interactive: boolean;
+  /** stdin is a terminal (init asks there even when its diff is piped). */
+  stdinIsTTY?: boolean;
   columns: number;
   /** The terminal stream the live renderer redraws (stderr), when there is one. */
   errStream?: NodeJS.WritableStream;
@@ -158,6 +177,7 @@ function defaultIo(): Io {
     cwd: process.cwd(),
     isTTY: Boolean(process.stdout.isTTY),
     interactive: Boolean(process.stdout.isTTY && process.stdin.isTTY),
+    stdinIsTTY: Boolean(process.stdin.isTTY),
     columns: process.stdout.columns || 80,
     errStream: process.stderr,
   };
