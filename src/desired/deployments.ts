@@ -201,3 +201,17 @@ function checkPortClashes(facts: DeploymentFacts[], diags: Diagnostics): void {
     }
   }
 }
+
+/**
+ * A plan's change of a deployment that runs standalone says when its placement constraints
+ * are ignored (only swarm places services on nodes). Appended to the change's reason.
+ */
+export function notePlacement<C extends { reason?: string }>(
+  change: C,
+  d: StackDeployment | undefined,
+  mode: 'standalone' | 'swarm' | undefined,
+): C {
+  if (mode !== 'standalone' || !d?.placementConstraints?.length) return change;
+  const note = `placement constraints ignored for a standalone deployment (${d.placementConstraints.join(', ')})`;
+  return { ...change, reason: change.reason ? `${change.reason}; ${note}` : note };
+}

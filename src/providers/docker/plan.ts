@@ -10,6 +10,7 @@ import type { SyncOptions } from '../provider.js';
 import { expectedServices } from './compose.js';
 import type { DockerLive, EngineLive, LiveProject } from './live.js';
 import { inScope } from '../../plan/policy.js';
+import { notePlacement } from '../../desired/deployments.js';
 
 /** What the plan shows and compares for one stack on one engine. */
 export interface DockerStackValue {
@@ -142,7 +143,16 @@ function planEngine(
   ): Change<DockerStackValue> => {
     const after = desiredValue(d, engine.swarm);
     const label = labelOf({ id: d.id, kind: STACK_KIND, value: after });
-    return { stage: 'stacks', kind: STACK_KIND, id: d.id, label, action, after, ...why };
+    const c: Change<DockerStackValue> = {
+      stage: 'stacks',
+      kind: STACK_KIND,
+      id: d.id,
+      label,
+      action,
+      after,
+      ...why,
+    };
+    return notePlacement(c, d, after.mode);
   };
   const byName = new Map<string, StackDeployment>();
   const unique: StackDeployment[] = [];
@@ -204,7 +214,7 @@ function planEngine(
       c.action = 'update';
       c.reason = '--pull: refresh images';
     }
-    changes.push(c);
+    changes.push(notePlacement(c, byName.get(c.after?.name ?? ''), c.after?.mode));
   }
   return changes;
 }

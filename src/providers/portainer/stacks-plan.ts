@@ -22,6 +22,7 @@ import {
   type StackValue,
 } from './stack-model.js';
 import { inScope } from '../../plan/policy.js';
+import { notePlacement } from '../../desired/deployments.js';
 
 /** A stack Portainer has, as observed. */
 export interface LiveStack {
@@ -191,7 +192,7 @@ function planEnvironment(
       next.blocked =
         'this stack runs Portainer itself; applying it through Portainer would restart it mid-deploy (use --include-portainer)';
     }
-    return mask(next, d);
+    return mask(notePlacement(next, d, next.after?.mode), d);
   });
 }
 
