@@ -1,0 +1,151 @@
+/**
+ * From the original scripts to a converged estate: a root in the original format with no
+ * `sync` section → `phoenix init --yes` (pointed at this host's real dnsmasq configuration,
+ * a temp PVE folder and a temp Traefik path) → `phoenix sync all --yes` against the Portainer
+ * test double, a real dnsmasq and temp-dir targets exits 0, and a second run changes nothing.
+ *
+ * The root names Portainer as the newest original revisions do (`network.portainer_server_ip`
+ * alone, so `http://<ip>:9000`): the test listens on port 9000 of a random loopback address
+ * and forwards to the double.
+ */
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer, connect, type Server, type Socket } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { JsonReport } from '../../src/output/json-report.js';
+import { runCli } from '../helpers/cli.js';
+import { removeDir, tempDir } from '../helpers/root.js';
+import { PortainerDouble } from '../portainer-double/server.js';
+import { createDnsmasqRig, type DnsmasqRig } from '../rig/dnsmasq.js';
+import { globalFile, writeFixtureRoot } from './fixture.js';
+
+const PASSWORD = 'original-plaintext-pw-5d1e';
+
+/** Listen on `<random 127.x.y.z>:9000` and pipe every connection to `port` on 127.0.0.1. */
+async function forwarder(port: number): Promise<{ ip: string; close: () => Promise<void> }> {
+  const sockets = new Set<Socket>();
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const octet = () => 1 + Math.floor(Math.random() * 250);
+    const ip = `127.${octet()}.${octet()}.${octet()}`;
+    const server: Server = createServer((c) => {
+      const up = connect(port, '127.0.0.1');
+      for (const s of [c, up]) {
+        sockets.add(s);
+        s.on('close', () => sockets.delete(s));
+      }
+      c.on('error', () => up.destroy());
+      up.on('error', () => c.destroy());
+      c.pipe(up).pipe(c);
+    });
+    const ok = await new Promise<boolean>((resolve) => {
+      server.once('error', () => resolve(false));
+      server.listen(9000, ip, () => resolve(true));
+    });
+    if (ok)
+      return {
+        ip,
+        close: async () => {
+          for (const s of sockets) s.destroy();
+          await new Promise<void>((resolve) => server.close(() => resolve()));
+        },
+      };
+  }
+  throw new Error('no free loopback address for port 9000');
+}
+
+let dir: string;
+let root: string;
+let double: PortainerDouble;
+let rig: DnsmasqRig;
+let fwd: Awaited<ReturnType<typeof forwarder>>;
+const t = (...p: string[]) => join(dir, 'targets', ...p);
+
+beforeAll(async () => {
+  dir = tempDir('phoenix-init-e2e-');
+  chmodSync(dir, 0o755); // dnsmasq drops to `nobody` and reads the hosts folder
+  double = await PortainerDouble.start({ users: { admin: PASSWORD } });
+  double.model.addEndpoint({ Name: 'local', Type: 1 });
+  fwd = await forwarder(Number(new URL(double.url).port));
+  root = writeFixtureRoot(dir, { portainerIp: fwd.ip, password: PASSWORD });
+  mkdirSync(t('dns', 'hosts.d'), { recursive: true, mode: 0o755 });
+  mkdirSync(t('pve'), { recursive: true });
+  // This host's dnsmasq watches a hosts folder; init reads the same configuration file.
+  rig = await createDnsmasqRig(t('dns'), [`hostsdir=${t('dns', 'hosts.d')}`]);
+  await rig.start();
+});
+afterAll(async () => {
+  await rig?.stop();
+  await fwd?.close();
+  await double?.stop();
+  if (dir) removeDir(dir);
+});
+
+async function syncAll(): Promise<JsonReport & { code: number; err: string }> {
+  const r = await runCli(['sync', 'all', '--yes', '--json', '--root', root]);
+  try {
+    return { ...(JSON.parse(r.out) as JsonReport), code: r.code, err: r.err };
+  } catch {
+    throw new Error(`sync all --json did not print a report (exit ${r.code}):\n${r.out}\n${r.err}`);
+  }
+}
+
+describe('init, then sync, on a root in the original format', () => {
+  it('init writes a sync section that sync all converges with, twice', async () => {
+    const init = await runCli([
+      'init',
+      '--yes',
+      '--root',
+      root,
+      '--dnsmasq-conf',
+      t('dns', 'rig.conf'),
+      '--dnsmasq-dir',
+      t('dns', 'no-such-dir'),
+      '--pve-dir',
+      t('pve'),
+      '--traefik-path',
+      t('traefik', 'dynamic', 'phoenix.yml'),
+    ]);
+    expect(init.code, init.err).toBe(0);
+    expect(init.out + init.err).not.toContain(PASSWORD);
+    const written = readFileSync(join(root, 'etc', 'phoenix_hypervisor_config.json'), 'utf8');
+    expect(JSON.parse(written).sync).toEqual({
+      gateway_ip: '10.0.0.12',
+      portainer: { url: `http://${fwd.ip}:9000` },
+      dns: { layout: 'hostsdir', path: t('dns', 'hosts.d', 'phoenix.hosts') },
+      firewall: { backend: 'pve', pve_dir: t('pve') },
+      traefik: { path: t('traefik', 'dynamic', 'phoenix.yml') },
+    });
+    const at = written.indexOf(',\n    "sync": {');
+    const end = written.lastIndexOf('\n    }') + '\n    }'.length;
+    expect(written.slice(0, at) + written.slice(end)).toBe(
+      globalFile({ portainerIp: fwd.ip, password: PASSWORD }),
+    );
+
+    const first = await syncAll();
+    expect(first.code, `${first.error?.message ?? ''}\n${first.err}`).toBe(0);
+    expect(first.results.filter((r) => r.status !== 'ok')).toEqual([]);
+    // Portainer answered at the address init proposed (through the forwarder on port 9000).
+    expect(first.checks.map((c) => `${c.name} ${c.ok}`)).toContain('portainer true');
+    expect(first.results.map((r) => r.stage).sort()).toEqual(
+      expect.arrayContaining(['dns', 'firewall', 'stacks', 'traefik']),
+    );
+    expect(double.model.stacks.map((s) => s.Name)).toEqual(['whoami-production']);
+    // The Traefik file's folder did not exist: the first sync made it, 0755.
+    expect(statSync(t('traefik', 'dynamic')).mode & 0o777).toBe(0o755);
+    expect(readFileSync(t('traefik', 'dynamic', 'phoenix.yml'), 'utf8')).toMatch(
+      /Host\(`whoami\.internal\.example\.net`\)/,
+    );
+    expect(existsSync(t('pve', 'cluster.fw'))).toBe(true);
+    // dnsmasq picks the hosts file up by itself: routed names go to the Traefik host.
+    for (let i = 0; i < 100 && (await rig.resolve4('whoami.internal.example.net')).length === 0; i++)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(await rig.resolve4('whoami.internal.example.net')).toEqual(['10.0.0.12']);
+    expect(await rig.resolve4('portainer-primary.internal.example.net')).toEqual(['10.0.0.101']);
+
+    const second = await syncAll();
+    expect(second.code, `${second.error?.message ?? ''}\n${second.err}`).toBe(0);
+    expect(second.changes.filter((c) => c.action !== 'noop' && !c.blocked)).toEqual([]);
+    expect(second.results).toEqual([]);
+    expect(rig.calls).toEqual({ hup: 0, restart: 0, fail: 0 });
+  });
+});
