@@ -287,6 +287,53 @@ describe('faults and counters', () => {
     expect(order).toEqual(['prompt', 'delayed']);
   });
 
+  it('loses answers after acting: a dropped connection, or a 502 (or any body) in place of the reply', async () => {
+    const create = (name: string) =>
+      call('POST', '/stacks/create/standalone/string?endpointId=1', {
+        json: { Name: name, StackFileContent: compose() },
+      });
+    double.inject({ kind: 'lost-answer', match: (c) => c.stackName === 'a' });
+    await expect(create('a')).rejects.toThrow();
+    double.inject({
+      kind: 'lost-answer',
+      status: 502,
+      message: 'Bad Gateway',
+      match: (c) => c.stackName === 'b',
+    });
+    expect(await create('b')).toEqual({ status: 502, body: { message: 'Bad Gateway' } });
+    double.inject({ kind: 'lost-answer', status: 504, rawBody: '<html>gateway timeout</html>' });
+    const raw = await fetch(`${double.url}/api/stacks/1?endpointId=1`, {
+      method: 'DELETE',
+      headers: { 'x-api-key': API_KEY },
+    });
+    expect([raw.status, await raw.text()]).toEqual([504, '<html>gateway timeout</html>']);
+    // Each acted: a and b exist, stack 1 (a) is gone.
+    expect(double.model.stacks.map((s) => s.Name)).toEqual(['b']);
+    expect(double.calls.map((c) => [c.route, c.status, c.replaced])).toEqual([
+      ['POST /stacks/create/standalone/string', 'lost', undefined],
+      ['POST /stacks/create/standalone/string', 'lost', 502],
+      ['DELETE /stacks/{id}', 'lost', 504],
+    ]);
+  });
+
+  it('tells which processes were writing at the same time, from the pid in the User-Agent', async () => {
+    const write = (pid: number, name: string) =>
+      call('POST', '/stacks/create/standalone/string?endpointId=1', {
+        json: { Name: name, StackFileContent: compose() },
+        headers: { 'user-agent': `phoenix-sync (pid ${pid})` },
+      });
+    double.inject({ kind: 'delay', delayMs: 200, match: (c) => c.stackName === 'slow' });
+    await write(101, 'one');
+    await write(102, 'two');
+    expect(double.overlappingWriters()).toEqual([]);
+    await Promise.all([
+      write(103, 'slow'),
+      new Promise((r) => setTimeout(r, 50)).then(() => write(104, 'fast')),
+    ]);
+    expect(double.overlappingWriters().map((o) => [o.a.pid, o.b.pid])).toEqual([[103, 104]]);
+    expect(double.calls.every((c) => c.end !== undefined && c.end >= c.start)).toBe(true);
+  });
+
   it('counts reads, writes and logins per route', async () => {
     await call('POST', '/auth', { json: { username: 'admin', password: 'admin-password-123' } });
     await call('GET', '/stacks');

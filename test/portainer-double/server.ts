@@ -31,16 +31,20 @@ export interface CallInfo {
 /** An injected fault; it fires for the next `times` matching calls (default 1). */
 export interface Fault {
   /**
-   * status: answer with an error; reset: drop the connection before handling; drop-response:
-   * handle the request, then drop the connection (the client never learns it succeeded);
-   * hang: never answer; expire-tokens: invalidate every JWT, then go on; delay: add latency.
+   * status: answer with an error; reset: drop the connection before handling; lost-answer:
+   * handle the request (it acts), then lose the answer: drop the connection, or, with
+   * `status`, answer that status instead (a proxy's 502) with `message` as its body;
+   * drop-response: lost-answer that always drops; hang: never answer; expire-tokens:
+   * invalidate every JWT, then go on; delay: add latency.
    */
-  kind: 'status' | 'reset' | 'drop-response' | 'hang' | 'expire-tokens' | 'delay';
+  kind: 'status' | 'reset' | 'lost-answer' | 'drop-response' | 'hang' | 'expire-tokens' | 'delay';
   match?: (call: CallInfo) => boolean;
   times?: number;
-  /** kind status: the status and message to answer with (default 503). */
+  /** kind status: the status and message to answer with (default 503); lost-answer: see kind. */
   status?: number;
   message?: string;
+  /** lost-answer with a status: the body as sent, verbatim (e.g. an HTML error page). */
+  rawBody?: string;
   /** kind delay: extra latency of this call. */
   delayMs?: number;
 }
@@ -57,7 +61,21 @@ export interface Violation {
 export interface CallRecord {
   method: string;
   route: string;
-  status: number | 'reset' | 'hang';
+  /** `lost`: it acted, then its answer was dropped or replaced (see `replaced`). */
+  status: number | 'reset' | 'hang' | 'lost';
+  /** lost-answer: the status sent instead of the real one. */
+  replaced?: number;
+  /** The calling process, from Phoenix's User-Agent `phoenix-sync (pid N)`. */
+  pid?: number;
+  /** When it arrived and when its answer went (or the connection closed), ms since the epoch. */
+  start: number;
+  end?: number;
+}
+
+/** Two processes whose write windows (first write to last answer) overlap. */
+export interface Overlap {
+  a: { pid: number; from: number; to: number };
+  b: { pid: number; from: number; to: number };
 }
 
 /** Options of a double. */
@@ -136,6 +154,28 @@ export class PortainerDouble {
     this.calls = [];
   }
 
+  /**
+   * Pairs of processes that were writing at the same time: each process's write window runs
+   * from its first write's arrival to its last write's answer (logins excluded). Two syncs
+   * holding the root's lock at once show up here.
+   */
+  overlappingWriters(): Overlap[] {
+    const windows = new Map<number, { pid: number; from: number; to: number }>();
+    for (const c of this.calls) {
+      if (c.pid === undefined || c.method === 'GET' || c.route === 'POST /auth') continue;
+      const w = windows.get(c.pid) ?? { pid: c.pid, from: c.start, to: c.end ?? Infinity };
+      w.from = Math.min(w.from, c.start);
+      w.to = Math.max(w.to, c.end ?? Infinity);
+      windows.set(c.pid, w);
+    }
+    const list = [...windows.values()].sort((x, y) => x.from - y.from);
+    const out: Overlap[] = [];
+    for (let i = 0; i < list.length; i++)
+      for (let j = i + 1; j < list.length; j++)
+        if (list[j]!.from < list[i]!.to) out.push({ a: list[i]!, b: list[j]! });
+    return out;
+  }
+
   /** Calls by kind: reads (GET), writes (POST/PUT/DELETE but login), logins, per route. */
   counts(): { total: number; reads: number; writes: number; auth: number; byRoute: Record<string, number> } {
     const byRoute: Record<string, number> = {};
@@ -202,7 +242,15 @@ export class PortainerDouble {
       if (problems.length > 0) return violate(problems, route);
     }
 
-    const record: CallRecord = { method, route, status: 0 };
+    const agent = /\(pid (\d+)\)/.exec(String(req.headers['user-agent'] ?? ''));
+    const record: CallRecord = {
+      method,
+      route,
+      status: 0,
+      start: Date.now(),
+      ...(agent ? { pid: Number(agent[1]) } : {}),
+    };
+    res.on('close', () => (record.end = Date.now()));
     this.calls.push(record);
     const info: CallInfo = {
       method,
@@ -213,12 +261,13 @@ export class PortainerDouble {
       ...this.stackOf(route, pathParams, body),
     };
     if (this.latency.perCallMs > 0) await delay(this.latency.perCallMs);
-    let drop = false;
+    let lost: Fault | undefined;
     for (const f of this.faults) {
       if (f.left <= 0 || (f.match && !f.match(info))) continue;
       f.left--;
       if (f.kind === 'expire-tokens') this.expireTokens();
-      else if (f.kind === 'drop-response') drop = true;
+      else if (f.kind === 'drop-response') lost = { kind: 'lost-answer' };
+      else if (f.kind === 'lost-answer') lost = f;
       else if (f.kind === 'delay') await delay(f.delayMs ?? 0);
       else if (f.kind === 'reset') {
         record.status = 'reset';
@@ -253,9 +302,18 @@ export class PortainerDouble {
       if (problems.length > 0)
         this.violations.push({ kind: 'response', method, path: url.pathname, problems });
     }
-    record.status = drop ? 'reset' : reply.status;
-    if (drop) return void req.socket.destroy();
-    send(reply);
+    if (!lost) {
+      record.status = reply.status;
+      return send(reply);
+    }
+    record.status = 'lost';
+    if (lost.status === undefined) return void req.socket.destroy();
+    record.replaced = lost.status;
+    if (lost.rawBody !== undefined) {
+      res.writeHead(lost.status, { 'content-type': 'text/html' });
+      return void res.end(lost.rawBody);
+    }
+    send({ status: lost.status, body: { message: lost.message ?? 'Bad Gateway' } });
   }
 
   private authorised(req: IncomingMessage): boolean {

@@ -71,16 +71,21 @@ export async function listEndpoints(
   return body ?? [];
 }
 
-/** `POST /endpoints` (multipart): create an Agent environment. */
+/**
+ * `POST /endpoints` (multipart): create an Agent environment. `lookup` finds it when an
+ * attempt's answer was lost, so a create that happened is not sent again.
+ */
 export async function createAgentEndpoint(
   c: PortainerClient,
   env: { name: string; url: string; tls: boolean },
   signal?: AbortSignal,
+  lookup?: () => Promise<Endpoint | undefined>,
 ): Promise<Endpoint> {
   const tls = env.tls ? { TLS: true, TLSSkipVerify: true, TLSSkipClientVerify: true } : {};
   const res = await c.request<Endpoint>('POST', '/endpoints', {
     form: { Name: env.name, EndpointCreationType: AGENT_CREATION_TYPE, URL: env.url, GroupID: 1, ...tls },
     signal,
+    ...(lookup ? { lookup } : {}),
   });
   return res.body;
 }
@@ -114,8 +119,16 @@ export interface DeployCall {
   signal?: AbortSignal;
 }
 
-/** `POST /stacks/create/{standalone|swarm}/string`. */
-export async function createStack(c: PortainerClient, s: StackCreate, call: DeployCall): Promise<Stack> {
+/**
+ * `POST /stacks/create/{standalone|swarm}/string`. `lookup` finds the stack when an
+ * attempt's answer was lost, so a create that happened is not sent again.
+ */
+export async function createStack(
+  c: PortainerClient,
+  s: StackCreate,
+  call: DeployCall,
+  lookup?: () => Promise<Stack | undefined>,
+): Promise<Stack> {
   const kind = s.swarmId === undefined ? 'standalone' : 'swarm';
   const json = {
     Name: s.name,
@@ -128,6 +141,7 @@ export async function createStack(c: PortainerClient, s: StackCreate, call: Depl
     json,
     ...call,
     retryOnTimeout: false,
+    ...(lookup ? { lookup } : {}),
   });
   return res.body;
 }
@@ -163,14 +177,21 @@ export async function updateStack(c: PortainerClient, s: StackUpdate, call: Depl
   return res.body;
 }
 
-/** `DELETE /stacks/{id}?endpointId=N`. */
+/**
+ * `DELETE /stacks/{id}?endpointId=N`. A 404 on a retry means an earlier attempt deleted it
+ * and its answer was lost: done.
+ */
 export async function deleteStack(
   c: PortainerClient,
   id: number,
   endpointId: number,
   signal?: AbortSignal,
 ): Promise<void> {
-  await c.request('DELETE', `/stacks/${id}`, { query: { endpointId }, signal });
+  await c.request('DELETE', `/stacks/${id}`, {
+    query: { endpointId },
+    signal,
+    accept: (status, _body, retried) => retried && status === 404,
+  });
 }
 
 /**

@@ -51,8 +51,12 @@ export interface RequestOptions {
   json?: unknown;
   /** A multipart/form-data body (values sent as text). */
   form?: Record<string, string | number | boolean | undefined>;
-  /** Non-2xx answers returned to the caller instead of thrown (e.g. Docker's 503 "not a swarm manager"). */
-  accept?: (status: number, body: unknown) => boolean;
+  /**
+   * Non-2xx answers returned to the caller instead of thrown (e.g. Docker's 503 "not a swarm
+   * manager"). `retried`: an earlier attempt of this call failed, so it may have acted (a
+   * DELETE that meets 404 then is done).
+   */
+  accept?: (status: number, body: unknown, retried: boolean) => boolean;
   signal?: AbortSignal;
   /** This call's timeout, when it differs from the client's (deploys take longer). */
   timeoutMs?: number;
@@ -61,6 +65,12 @@ export interface RequestOptions {
    * create or update would race the first.
    */
   retryOnTimeout?: boolean;
+  /**
+   * Before repeating a write whose answer may have been lost (5xx, reset, timeout), look
+   * for what it would have made: a result ends the call as if it had answered (status 200),
+   * so a create that did happen is never sent twice.
+   */
+  lookup?: () => Promise<unknown>;
 }
 
 /** A response the caller accepted. */
@@ -82,15 +92,24 @@ export class PortainerApiError extends ApplyError {
   }
 }
 
-/** Portainer's error body: `{message, details}`. */
-function portainerMessage(body: unknown): string | undefined {
+/** Longest piece of an error body an error message quotes. */
+export const BODY_CHARS = 500;
+
+/**
+ * Portainer's error body (`{message, details}`, or any text), redacted and then cut to
+ * BODY_CHARS: cutting first could leave part of a secret that no longer matches it.
+ */
+export function portainerMessage(body: unknown, redactor: Redactor): string | undefined {
+  let text: string | undefined;
   if (body && typeof body === 'object') {
     const { message, details } = body as { message?: unknown; details?: unknown };
     const parts = [message, details].filter((x): x is string => typeof x === 'string' && x !== '');
-    if (parts.length > 0) return [...new Set(parts)].join(': ');
+    if (parts.length > 0) text = [...new Set(parts)].join(': ');
   }
-  if (typeof body === 'string' && body.trim() !== '') return body.trim().slice(0, 500);
-  return undefined;
+  if (typeof body === 'string' && body.trim() !== '') text = body.trim();
+  if (text === undefined) return undefined;
+  const safe = redactor.redact(text);
+  return safe.length > BODY_CHARS ? `${safe.slice(0, BODY_CHARS)}…` : safe;
 }
 
 /** The Portainer API client. */
@@ -148,7 +167,7 @@ export class PortainerClient {
           attempt--;
           continue;
         }
-        if ((res.status >= 200 && res.status < 300) || opts.accept?.(res.status, res.body)) {
+        if ((res.status >= 200 && res.status < 300) || opts.accept?.(res.status, res.body, attempt > 0)) {
           return res as PortainerResponse<T>;
         }
         throw this.httpError(method, path, opts, res.status, res.body, lastError);
@@ -157,6 +176,9 @@ export class PortainerClient {
         if (!transient || attempt >= this.opts.retries || opts.signal?.aborted) throw err;
         lastError = err;
         await sleep(backoffDelay(attempt, this.backoff), opts.signal);
+        // A failed look settles nothing: the retry goes ahead and its answer decides.
+        const found = await opts.lookup?.().catch(() => undefined);
+        if (found !== undefined) return { status: 200, body: found as T };
       }
     }
   }
@@ -191,7 +213,11 @@ export class PortainerClient {
     const url = new URL(this.base + path);
     for (const [k, v] of Object.entries(opts.query ?? {}))
       if (v !== undefined) url.searchParams.set(k, String(v));
-    const headers: Record<string, string> = { accept: 'application/json', 'user-agent': 'phoenix-sync' };
+    // The pid tells one run's calls from another's in Portainer's logs (and the test double's).
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      'user-agent': `phoenix-sync (pid ${process.pid})`,
+    };
     if (this.opts.apiKey) headers['x-api-key'] = this.opts.apiKey;
     else if (this.jwt && path !== '/auth') headers.authorization = `Bearer ${this.jwt}`;
     let body: string | FormData | undefined;
@@ -247,7 +273,7 @@ export class PortainerClient {
     body: unknown,
     prev: unknown,
   ) {
-    const msg = portainerMessage(body);
+    const msg = portainerMessage(body, this.opts.redactor);
     const hint =
       status === 401
         ? this.opts.apiKey

@@ -117,10 +117,29 @@ export class PortainerEnvironmentsProvider implements Provider<EnvironmentsLive>
           const e = ctx.desired.environments.find((x) => x.name === c.id);
           if (c.action !== 'create' || !e)
             throw new ApplyError(`refusing to ${c.action} environment ${c.id}`);
-          await createAgentEndpoint(this.client, { name: e.name, url: e.url, tls }, ctx.signal);
+          await this.create({ name: e.name, url: e.url, tls }, ctx.signal);
         }),
       );
     }
     return results;
+  }
+
+  /**
+   * Create one environment so that a lost answer cannot fail it: before a retry, and when
+   * the create meets 409 (an earlier attempt made it), an Agent environment of that name
+   * and URL is the one we asked for.
+   */
+  private async create(e: { name: string; url: string; tls: boolean }, signal: AbortSignal): Promise<void> {
+    const url = normaliseAgentUrl(e.url);
+    const ours = async () =>
+      (await listEndpoints(this.client, e.name, signal)).find(
+        (x) => x.Name === e.name && endpointKind(x.Type) === 'agent' && normaliseAgentUrl(x.URL) === url,
+      );
+    try {
+      await createAgentEndpoint(this.client, e, signal, ours);
+    } catch (err) {
+      if ((err as { status?: number }).status === 409 && (await ours().catch(() => undefined))) return;
+      throw err;
+    }
   }
 }

@@ -17,13 +17,14 @@ import {
   listEndpoints,
   listStacks,
   StackType,
+  type Stack,
   stackFile,
   swarmId,
   updateStack,
 } from './api.js';
 import type { PortainerClient } from './client.js';
 import { waitForStack } from './health.js';
-import { desiredEnv, envMap, isOwned, portainerStackName, type StackValue } from './stack-model.js';
+import { desiredEnv, envMap, HASH_VAR, isOwned, portainerStackName, type StackValue } from './stack-model.js';
 import {
   environmentsInScope,
   planStacks,
@@ -174,6 +175,8 @@ export class PortainerStacksProvider implements Provider<StacksLive> {
       const update = { id: existing.id, endpointId, compose, env: vars, pull: ctx.options.pull, swarm };
       await updateStack(this.client, update, call);
     } else {
+      const hash = vars.find((v) => v.name === HASH_VAR)?.value;
+      const made = () => this.madeByUs(ctx, endpointId, name, hash);
       try {
         const create = {
           endpointId,
@@ -182,9 +185,10 @@ export class PortainerStacksProvider implements Provider<StacksLive> {
           env: vars,
           ...(swarm && env.swarmId ? { swarmId: env.swarmId } : {}),
         };
-        await createStack(this.client, create, call);
+        await createStack(this.client, create, call, made);
       } catch (err) {
-        if (!(await this.createdAnyway(ctx, endpointId, name, err))) throw err;
+        // A create whose answer was lost may have happened: its retry then meets 409.
+        if ((err as { status?: number }).status !== 409 || !(await made().catch(() => undefined))) throw err;
       }
     }
     const health = await waitForStack(this.client, endpointId, name, swarm, {
@@ -208,21 +212,22 @@ export class PortainerStacksProvider implements Provider<StacksLive> {
     });
   }
 
-  /**
-   * A create whose answer was lost (timeout, reset) may have succeeded, and its retry then
-   * meets 409: if the stack now exists with our marker, the create did happen.
-   */
-  private async createdAnyway(
+  /** The stack of that name on that environment, if it is ours with exactly this content's hash. */
+  private async madeByUs(
     ctx: ProviderContext,
     endpointId: number,
     name: string,
-    err: unknown,
-  ): Promise<boolean> {
-    if ((err as { status?: number }).status !== 409) return false;
-    const now = (await listStacks(this.client, ctx.signal)).find(
-      (s) => s.EndpointId === endpointId && s.Name === name,
-    );
-    return now !== undefined && isOwned(envMap(now.Env), ctx.desired.ownerId);
+    hash: string | undefined,
+  ): Promise<Stack | undefined> {
+    return (await listStacks(this.client, ctx.signal)).find((s) => {
+      const vars = envMap(s.Env);
+      return (
+        s.EndpointId === endpointId &&
+        s.Name === name &&
+        isOwned(vars, ctx.desired.ownerId) &&
+        vars[HASH_VAR] === hash
+      );
+    });
   }
 
   private async remove(ctx: ProviderContext, env: LiveEnvironment, c: Change<StackValue>): Promise<void> {
