@@ -206,7 +206,7 @@ export class PortainerDouble {
     };
     const violate = (problems: string[], route = `${method} ${path}`) => {
       this.violations.push({ kind: 'request', method, path: url.pathname + url.search, problems });
-      this.calls.push({ method, route, status: 400 });
+      this.calls.push({ method, route, status: 400, start: Date.now(), end: Date.now() });
       send({ status: 400, body: { message: 'contract violation', details: problems.join('; ') } });
     };
     if (!url.pathname.startsWith('/api/')) return violate([`unknown route ${url.pathname} (not under /api)`]);
