@@ -14,7 +14,7 @@ export interface ProposedKey {
 
 /** Keys that belong together: either all are proposed, or (when any is set) none. */
 export interface ProposalGroup {
-  /** `gateway_ip`, `portainer.url`, `dns`, `firewall`, `traefik.path`. */
+  /** `gateway_ip`, `portainer.url`, `dns`, `dns.server`, `firewall`, `traefik.path`. */
   name: string;
   keys: ProposedKey[];
   /** Keys below `sync` any of which, when set, means the operator already chose: nothing is added. */
@@ -55,7 +55,7 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim
 
 /** The whole proposal, in the order the keys are written. */
 export function proposeSync(root: RootFacts, host: HostFacts): ProposalGroup[] {
-  return [gateway(root), portainer(root), dns(host), firewall(host), traefik(host)];
+  return [gateway(root), portainer(root), dns(host), dnsServer(root, host), firewall(host), traefik(host)];
 }
 
 /** A static IPv4 address from a CIDR or a bare address; undefined for `dhcp` and the like. */
@@ -181,6 +181,31 @@ function dns(host: HostFacts): ProposalGroup {
     setBy: DNS_SET_BY,
     why: choice.why,
     notes: choice.notes,
+  };
+}
+
+/**
+ * Where the DNS server answers, for its readiness check: the address of this host's
+ * `network.interfaces` (what the original's DNS setup listened on), else dnsmasq's first
+ * `listen-address=`; dnsmasq's `port=` when it is not 53.
+ */
+function dnsServer(root: RootFacts, host: HostFacts): ProposalGroup {
+  const setBy = [['dns', 'server']];
+  const ifaces = obj(obj(root.global)?.['network'])?.['interfaces'];
+  obj(root.global)?.['network'] !== undefined ? obj(obj(root.global)!['network'])?.['interfaces'] : undefined;
+  const iface = Array.isArray(ifaces) ? ifaces.map(obj).find((i) => staticIp(i?.['address'])) : obj(ifaces);
+  const fromIface = staticIp(iface?.['address']);
+  const lines = host.dnsmasq?.lines ?? [];
+  const listen = lines.find((l) => l.key === 'listen-address' && staticIp(l.value.split(',')[0]));
+  const ip = fromIface ?? (listen ? staticIp(listen.value.split(',')[0]) : undefined);
+  if (!ip) return { name: 'dns.server', keys: [], setBy, notes: [] };
+  const port = lines.find((l) => l.key === 'port' && /^\d+$/.test(l.value) && l.value !== '53');
+  return {
+    name: 'dns.server',
+    keys: [{ path: ['dns', 'server'], value: port ? `${ip}:${port.value}` : ip }],
+    setBy,
+    why: `${fromIface ? 'network.interfaces.address' : `dnsmasq's listen-address= at ${listen!.file}:${listen!.line}`}${port ? ` and port= at ${port.file}:${port.line}` : ''}: the DNS readiness check asks it`,
+    notes: [],
   };
 }
 

@@ -314,6 +314,44 @@ describe("dns: the layout of this host's dnsmasq", () => {
   });
 });
 
+describe('dns.server: where the readiness check asks', () => {
+  it.each<[string, object, HostFacts, Record<string, unknown>]>([
+    [
+      'network.interfaces.address, without its prefix',
+      {
+        network: {
+          interfaces: {
+            name: 'vmbr0',
+            address: '10.0.0.13/24',
+            gateway: '10.0.0.1',
+            dns_nameservers: ['1.1.1.1'],
+          },
+        },
+      },
+      noHost,
+      { 'dns.server': '10.0.0.13' },
+    ],
+    [
+      "dnsmasq's listen-address and port when the root names no interface",
+      {},
+      dnsHost({
+        '/etc/dnsmasq.conf':
+          'port=5353\nlisten-address=127.0.0.1,10.0.0.13\naddn-hosts=/etc/phoenix/dnsmasq.hosts\n',
+      }),
+      { 'dns.server': '127.0.0.1:5353' },
+    ],
+    [
+      'the interface, with the port dnsmasq listens on',
+      { network: { interfaces: [{ name: 'vmbr0', address: '10.0.0.13/24' }] } },
+      dnsHost({ '/etc/dnsmasq.conf': 'port=53\n' }),
+      { 'dns.server': '10.0.0.13' },
+    ],
+    ['neither', {}, noHost, {}],
+  ])('%s', (_what, global, host, want) => {
+    expect(values(group(proposeSync(root({ global }), host), 'dns.server'))).toEqual(want);
+  });
+});
+
 describe('firewall: the Proxmox VE folder, else nftables', () => {
   it.each<[string, Partial<HostFacts>, Record<string, unknown>]>([
     ['a Proxmox VE node', {}, { 'firewall.backend': 'pve' }],
@@ -331,7 +369,7 @@ describe('firewall: the Proxmox VE folder, else nftables', () => {
 it('a whole proposal is a valid sync section', () => {
   const groups = proposeSync(
     root({
-      global: { network: { portainer_server_ip: '10.0.0.101' } },
+      global: { network: { portainer_server_ip: '10.0.0.101', interfaces: { address: '10.0.0.13/24' } } },
       lxcs: { '102': traefikLxc },
     }),
     {
@@ -348,7 +386,7 @@ it('a whole proposal is a valid sync section', () => {
   expect(sync).toEqual({
     gateway_ip: '10.0.0.12',
     portainer: { url: 'http://10.0.0.101:9000' },
-    dns: { layout: 'hostsdir', path: '/etc/dnsmasq.hosts.d/phoenix.hosts' },
+    dns: { layout: 'hostsdir', path: '/etc/dnsmasq.hosts.d/phoenix.hosts', server: '10.0.0.13' },
     firewall: { backend: 'pve' },
     traefik: { path: '/etc/traefik/dynamic/phoenix.yml' },
   });
