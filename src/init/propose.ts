@@ -192,7 +192,6 @@ function dns(host: HostFacts): ProposalGroup {
 function dnsServer(root: RootFacts, host: HostFacts): ProposalGroup {
   const setBy = [['dns', 'server']];
   const ifaces = obj(obj(root.global)?.['network'])?.['interfaces'];
-  obj(root.global)?.['network'] !== undefined ? obj(obj(root.global)!['network'])?.['interfaces'] : undefined;
   const iface = Array.isArray(ifaces) ? ifaces.map(obj).find((i) => staticIp(i?.['address'])) : obj(ifaces);
   const fromIface = staticIp(iface?.['address']);
   const lines = host.dnsmasq?.lines ?? [];
