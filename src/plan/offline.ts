@@ -87,6 +87,8 @@ export function offlinePlan(d: DesiredState): Change[] {
         entryPoints: r.entryPoints,
         tls: r.tls,
         middlewares: r.middlewares,
+        ...(svc?.serversTransport ? { serversTransport: svc.serversTransport } : {}),
+        ...(r.protocol ? { protocol: r.protocol } : {}),
       },
     });
   }
