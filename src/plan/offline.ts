@@ -70,10 +70,13 @@ export function offlinePlan(d: DesiredState): Change[] {
     });
   }
   // Indexed once: a lookup per router was quadratic (a measurable part of planning 1,000 VMs).
+  // HTTP and TCP services live in separate sections of the Traefik file, so they may share a name.
+  const key = (protocol: 'tcp' | undefined, name: string) => `${protocol ?? 'http'}/${name}`;
   const services = new Map<string, DesiredState['routes']['services'][number]>();
-  for (const s of d.routes.services) if (!services.has(s.name)) services.set(s.name, s);
+  for (const s of d.routes.services)
+    if (!services.has(key(s.protocol, s.name))) services.set(key(s.protocol, s.name), s);
   for (const r of d.routes.routers) {
-    const svc = services.get(r.service);
+    const svc = services.get(key(r.protocol, r.service));
     create({
       stage: 'traefik',
       kind: 'route',
