@@ -1,44 +1,12 @@
 /**
  * The proposal of `phoenix init` (pure): a table over small roots written in the original
- * format, and over dnsmasq configurations as this host might have them.
+ * format (the DNS layout has its own file, dns-layout.test.ts).
  */
 import { Value } from '@sinclair/typebox/value';
 import { describe, expect, it } from 'vitest';
 import { SyncSection } from '../../src/config/settings.js';
-import { parseConfDir, parseDnsmasqConf, type PathKind } from '../../src/init/dnsmasq.js';
-import { proposeSync, type HostFacts, type ProposalGroup, type RootFacts } from '../../src/init/propose.js';
-
-/** A root as the original scripts write it: global settings, VMs, LXCs. */
-function root(parts: { global?: object; vms?: object[]; lxcs?: Record<string, object> }): RootFacts {
-  return {
-    global: { domain_name: 'internal.example.net', ...parts.global },
-    vms: { vm_defaults: { cores: 2 }, vms: parts.vms ?? [] },
-    lxcs: parts.lxcs ? { lxc_configs: parts.lxcs } : undefined,
-  };
-}
-
-const noHost: HostFacts = {
-  dnsmasq: undefined,
-  dnsmasqConf: '/etc/dnsmasq.conf',
-  pveDir: '/etc/pve/firewall',
-  pveFirewall: true,
-};
-
-/** Host facts with dnsmasq files given as text (path → content) and path kinds. */
-function dnsHost(
-  files: Record<string, string>,
-  opts: { confDirs?: string[]; kinds?: Record<string, PathKind> } = {},
-): HostFacts {
-  const lines = Object.entries(files).flatMap(([f, t]) => parseDnsmasqConf(f, t));
-  const confDirs = [
-    ...(opts.confDirs ?? []).map((d) => parseConfDir(d)),
-    ...lines.filter((l) => l.key === 'conf-dir').map((l) => parseConfDir(l.value, l)),
-  ];
-  return { ...noHost, dnsmasq: { lines, confDirs, kinds: new Map(Object.entries(opts.kinds ?? {})) } };
-}
-
-const group = (groups: ProposalGroup[], name: string) => groups.find((g) => g.name === name)!;
-const values = (g: ProposalGroup) => Object.fromEntries(g.keys.map((k) => [k.path.join('.'), k.value]));
+import { proposeSync, type HostFacts } from '../../src/init/propose.js';
+import { dnsHost, group, noHost, root, values } from './facts.js';
 
 const traefikLxc = {
   name: 'Traefik-Internal',
@@ -187,130 +155,6 @@ describe('portainer.url: as the original reached Portainer', () => {
     ['neither', { portainer_api: { admin_user: 'admin', api_key: null } }, {}],
   ])('%s', (_what, global, want) => {
     expect(values(group(proposeSync(root({ global }), noHost), 'portainer.url'))).toEqual(want);
-  });
-});
-
-describe("dns: the layout of this host's dnsmasq", () => {
-  const file = (phoenix: boolean): PathKind => ({ kind: 'file', phoenix });
-  it.each<[string, HostFacts, Record<string, unknown>, RegExp]>([
-    [
-      'addn-hosts naming a file',
-      dnsHost({ '/etc/dnsmasq.conf': 'domain-needed\naddn-hosts=/etc/phoenix/dnsmasq.hosts\n' }),
-      { 'dns.layout': 'addn-hosts', 'dns.path': '/etc/phoenix/dnsmasq.hosts' },
-      /addn-hosts= at \/etc\/dnsmasq\.conf:2/,
-    ],
-    [
-      'addn-hosts naming a folder',
-      dnsHost(
-        { '/etc/dnsmasq.conf': 'addn-hosts=/etc/hosts.d\n' },
-        { kinds: { '/etc/hosts.d': { kind: 'dir' } } },
-      ),
-      { 'dns.layout': 'addn-hosts', 'dns.path': '/etc/hosts.d/phoenix.hosts' },
-      /hosts files in \/etc\/hosts\.d/,
-    ],
-    [
-      'hostsdir',
-      dnsHost({ '/etc/dnsmasq.conf': '# watched\nhostsdir=/var/lib/dnsmasq/hosts\n' }),
-      { 'dns.layout': 'hostsdir', 'dns.path': '/var/lib/dnsmasq/hosts/phoenix.hosts' },
-      /hostsdir= at \/etc\/dnsmasq\.conf:2/,
-    ],
-    [
-      "a conf-dir with the original's address= records",
-      dnsHost({
-        '/etc/dnsmasq.conf': 'conf-dir=/etc/dnsmasq.d/,*.conf\n',
-        '/etc/dnsmasq.d/00-phoenix-internal.conf':
-          'local=/internal.example.net/\naddress=/portainer.internal.example.net/10.0.0.101\n',
-      }),
-      { 'dns.layout': 'dnsmasq-conf', 'dns.path': '/etc/dnsmasq.d/phoenix.conf' },
-      /every file in \/etc\/dnsmasq\.d \(conf-dir= at \/etc\/dnsmasq\.conf:1\)/,
-    ],
-    [
-      "Debian's default conf-dir, named nowhere",
-      dnsHost(
-        { '/etc/dnsmasq.d/phoenix-dns.conf': 'address=/n8n.internal.example.net/10.0.0.12\n' },
-        { confDirs: ['/etc/dnsmasq.d'] },
-      ),
-      { 'dns.layout': 'dnsmasq-conf', 'dns.path': '/etc/dnsmasq.d/phoenix.conf' },
-      /the distribution's default conf-dir/,
-    ],
-    [
-      'a conf-dir that keeps only another extension',
-      dnsHost({
-        '/etc/dnsmasq.conf': 'conf-dir=/srv/dns,*.dnsmasq\naddress=/a.internal.example.net/10.0.0.5\n',
-      }),
-      { 'dns.layout': 'dnsmasq-conf', 'dns.path': '/srv/dns/phoenix.dnsmasq' },
-      /\/srv\/dns/,
-    ],
-    [
-      "a hosts file that is not Phoenix's yields to a free candidate",
-      dnsHost(
-        { '/etc/dnsmasq.conf': 'addn-hosts=/etc/banner_add_hosts\nhostsdir=/etc/dnsmasq.hosts.d\n' },
-        { kinds: { '/etc/banner_add_hosts': file(false) } },
-      ),
-      { 'dns.layout': 'hostsdir', 'dns.path': '/etc/dnsmasq.hosts.d/phoenix.hosts' },
-      /hostsdir=/,
-    ],
-    [
-      "Phoenix's own hosts file is free",
-      dnsHost(
-        { '/etc/dnsmasq.conf': 'addn-hosts=/etc/phoenix/dnsmasq.hosts\n' },
-        { kinds: { '/etc/phoenix/dnsmasq.hosts': file(true) } },
-      ),
-      { 'dns.layout': 'addn-hosts', 'dns.path': '/etc/phoenix/dnsmasq.hosts' },
-      /addn-hosts=/,
-    ],
-  ])('%s', (_what, host, want, why) => {
-    const g = group(proposeSync(root({}), host), 'dns');
-    expect(values(g)).toEqual(want);
-    expect(g.why).toMatch(why);
-  });
-
-  it("names the original's record files to remove after the first sync", () => {
-    const g = group(
-      proposeSync(
-        root({}),
-        dnsHost(
-          { '/etc/dnsmasq.d/00-phoenix-internal.conf': 'address=/x.internal.example.net/10.0.0.5\n' },
-          { confDirs: ['/etc/dnsmasq.d'] },
-        ),
-      ),
-      'dns',
-    );
-    expect(g.notes).toEqual([
-      '/etc/dnsmasq.d/00-phoenix-internal.conf also holds address= records: once phoenix sync dns has written phoenix.conf, remove that file so each name has one answer',
-    ]);
-  });
-
-  it('a foreign file as the only candidate is proposed with a warning', () => {
-    const g = group(
-      proposeSync(
-        root({}),
-        dnsHost(
-          { '/etc/dnsmasq.conf': 'addn-hosts=/etc/hosts.extra\n' },
-          { kinds: { '/etc/hosts.extra': file(false) } },
-        ),
-      ),
-      'dns',
-    );
-    expect(values(g)).toEqual({ 'dns.layout': 'addn-hosts', 'dns.path': '/etc/hosts.extra' });
-    expect(g.notes.join()).toMatch(/\/etc\/hosts\.extra exists and was not written by Phoenix: .*--force/);
-  });
-
-  it.each<[string, HostFacts, RegExp]>([
-    [
-      'no dnsmasq configuration',
-      noHost,
-      /no dnsmasq configuration readable at \/etc\/dnsmasq\.conf: sync\.dns keeps its defaults/,
-    ],
-    [
-      'a configuration that names no hosts and no records',
-      dnsHost({ '/etc/dnsmasq.conf': 'conf-dir=/etc/dnsmasq.d\nport=53\n' }),
-      /names no addn-hosts=, hostsdir= or address= records/,
-    ],
-  ])('%s: nothing proposed, a note says what to do', (_what, host, note) => {
-    const g = group(proposeSync(root({}), host), 'dns');
-    expect(g.keys).toEqual([]);
-    expect(g.notes.join()).toMatch(note);
   });
 });
 
