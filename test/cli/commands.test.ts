@@ -25,7 +25,7 @@ describe('phoenix validate', () => {
     const r = await runCli(['validate', ...ROOT]);
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/valid \(7 guests, 7 deployments, 9 routes, 18 DNS records\)/);
-    expect(r.err).toMatch(/skipped scratch \(missing phoenix\.json\)/);
+    expect(r.err).toMatch(/discovered 7 stacks/); // scratch/ has only a compose file: a plain-compose stack
     expect(parseDiagnostics(r.err).filter((d) => d.severity === 'error')).toEqual([]);
   });
 

@@ -71,7 +71,7 @@ describe('broken corpus: every problem in one run', () => {
       '"${WHOAMI_PORT}:80"',
       '"${WHOAMI_PORT}:80"\n   bad: [indent',
     ); // YAML syntax
-    replaceIn(root, LXCS, '"hostname": "step-ca"', '"hostname": "gateway"'); // DNS conflict
+    replaceIn(root, LXCS, '"hostname": "step-ca"', '"hostname": "grafana"'); // DNS conflict
     replaceIn(
       root,
       MONITORING,
@@ -99,7 +99,7 @@ describe('broken corpus: every problem in one run', () => {
         at(N8N, 10, 13, 'unbalanced parentheses: expected ")"'),
         at('stacks/open-webui/phoenix.json', 22, 45, 'unknown key "prot"'),
         at('stacks/whoami/docker-compose.yml', 9, 1, 'invalid YAML'),
-        at(LXCS, 37, 23, 'gateway.lab.internal would point to 10.0.0.10'),
+        at(LXCS, 37, 23, 'grafana.lab.internal would point to 10.0.0.10'),
         at(MONITORING, 7, 29, 'escapes the stack folder'),
       ]),
     );

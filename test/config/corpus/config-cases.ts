@@ -2,7 +2,7 @@
  * Broken-corpus cases for the config files themselves: stacks and environments, guests,
  * syntax, unknown keys, required files, secrets and DNS.
  */
-import { renameSync, rmSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { replaceIn } from '../../helpers/root.js';
 import { GLOBAL, LXCS, MONITORING, N8N, QDRANT, sub, VMS, WHOAMI, type Case } from './case.js';
@@ -21,11 +21,15 @@ export const configCases: Case[] = [
   },
   {
     name: 'incomplete stack folder assigned to a VM',
-    edit: sub(VMS, '["monitoring", "n8n"', '["scratch", "n8n"'),
+    edit: (root) => {
+      rmSync(join(root, 'stacks', 'scratch', 'docker-compose.yml'));
+      writeFileSync(join(root, 'stacks', 'scratch', 'phoenix.json'), '{}\n');
+      sub(VMS, '["monitoring", "n8n"', '["scratch", "n8n"')(root);
+    },
     file: VMS,
     line: 43,
     column: 25,
-    message: 'stack "scratch" is incomplete: missing phoenix.json',
+    message: 'stack "scratch" is incomplete: missing a compose file',
   },
   {
     name: 'unknown environment',
@@ -151,13 +155,13 @@ export const configCases: Case[] = [
     message: 'invalid JSON: ValueExpected',
   },
   {
-    name: 'unknown key portainer_api.admin_pasword',
-    edit: sub(GLOBAL, '"admin_password"', '"admin_pasword"'),
+    name: 'unknown key sync.portainer.local_enviroment',
+    edit: sub(GLOBAL, '"local_environment": "local"', '"local_enviroment": "local"'),
     file: GLOBAL,
-    line: 10,
-    column: 5,
-    message: 'unknown key "admin_pasword" in portainer_api',
-    hint: 'did you mean "admin_password"?',
+    line: 49,
+    column: 7,
+    message: 'unknown key "local_enviroment" in sync.portainer',
+    hint: 'did you mean "local_environment"?',
   },
   {
     name: 'unknown key sync.gatway_ip',
@@ -225,11 +229,11 @@ export const configCases: Case[] = [
   // DNS
   {
     name: 'one DNS name pointing to two addresses',
-    edit: sub(LXCS, '"hostname": "step-ca"', '"hostname": "gateway"'),
+    edit: sub(LXCS, '"hostname": "step-ca"', '"hostname": "grafana"'),
     file: LXCS,
     line: 37,
     column: 23,
-    message: 'gateway.lab.internal would point to 10.0.0.10 (explicit) and to 10.0.0.11 (guest)',
+    message: 'grafana.lab.internal would point to 10.0.0.10 (explicit) and to 10.0.0.12 (route)',
   },
   {
     name: 'explicit DNS record with an invalid address',

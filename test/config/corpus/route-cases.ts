@@ -75,14 +75,6 @@ export const routeCases: Case[] = [
     message: 'label "traefik.enable" is not of the form key=value',
   },
   {
-    name: 'unsupported label key',
-    edit: sub(N8N, 'routers.n8n.entrypoints=', 'routers.n8n.entrypoint='),
-    file: N8N,
-    line: 11,
-    column: 13,
-    message: 'unsupported Traefik label "traefik.http.routers.n8n.entrypoint"',
-  },
-  {
     name: 'rule with a newline',
     edit: sub(N8N, RULE, `${RULE}\\n || Host(\`evil.example\`)`),
     file: N8N,
