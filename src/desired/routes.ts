@@ -46,6 +46,7 @@ function deriveGuestRoutes(
   diags: Diagnostics,
 ): Routes {
   const routes: Routes = { routers: [], services: [] };
+  const unverified: { route: string; at: Source }[] = [];
   const add = (guest: Guest, svc: { name: string; port: number; scheme?: 'http' | 'https' }, at: Source) => {
     if (!guest.ip) {
       diags.error(
@@ -60,6 +61,7 @@ function deriveGuestRoutes(
     }
     const scheme = svc.scheme ?? (guest.kind === 'vm' ? 'https' : 'http');
     const name = `guest-${svc.name}`;
+    if (scheme === 'https' && !settings.traefik.ca_file) unverified.push({ route: name, at });
     const host = `${svc.name}.${domain}`.toLowerCase();
     const origin = `guest:${guest.id}`;
     routes.routers.push({
@@ -90,6 +92,17 @@ function deriveGuestRoutes(
     if (lxc.traefik_service && g)
       add(g, lxc.traefik_service, config.lxcDoc!.at(['lxc_configs', ctid, 'traefik_service']));
   }
+  // Traefik checks an HTTPS backend against the system roots unless told otherwise; a guest's
+  // certificate from the internal CA then fails every request (502). One warning for all.
+  if (unverified.length > 0)
+    diags.warn(
+      'no-internal-ca',
+      unverified[0]!.at,
+      `${unverified.length} HTTPS guest route${unverified.length > 1 ? 's' : ''} (${unverified
+        .map((u) => u.route)
+        .join(', ')}) but sync.traefik.ca_file is not set: Traefik cannot verify the guests' certificates`,
+      'set sync.traefik.ca_file to the internal CA root (PEM), or "scheme": "http" on the traefik_service',
+    );
   return routes;
 }
 

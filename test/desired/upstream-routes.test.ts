@@ -45,14 +45,29 @@ describe('guest traefik_service routes', () => {
     expect(records(desired)['app.lab.test']).toBe('10.0.0.12 (route)');
   });
 
-  it('a VM route without sync.traefik.ca_file is https with no transport', () => {
+  it('HTTPS guest routes without sync.traefik.ca_file have no transport and one warning', () => {
     const root: MemoryRoot = {
       global: { domain_name: 'lab.test', sync: { gateway_ip: '10.0.0.12' } },
-      vms: [vm(1040, 'app-vm', { traefik_service: { name: 'app', port: 8443 } })],
+      vms: [
+        vm(1040, 'app-vm', { traefik_service: { name: 'app', port: 8443 } }),
+        vm(1041, 'api-vm', { traefik_service: { name: 'api', port: 8443 } }),
+      ],
     };
-    const { desired } = deriveMemory(root);
-    expect(desired.routes.services).toEqual([expect.objectContaining({ urls: ['https://10.0.0.40:8443'] })]);
+    const { desired, rows } = deriveMemory(root);
+    expect(desired.routes.services).toEqual([
+      expect.objectContaining({ urls: ['https://10.0.0.40:8443'] }),
+      expect.objectContaining({ urls: ['https://10.0.0.41:8443'] }),
+    ]);
     expect(desired.routes.services[0]?.serversTransport).toBeUndefined();
+    expect(rows).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'no-internal-ca',
+        message: expect.stringContaining(
+          '2 HTTPS guest routes (guest-app, guest-api) but sync.traefik.ca_file is not set',
+        ),
+      }),
+    ]);
   });
 
   it('an LXC on DHCP with a static secondary address is routed there', () => {
