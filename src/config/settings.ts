@@ -161,6 +161,25 @@ export const CheckSettings = Type.Object(
   strict,
 );
 
+export const LimitSettings = Type.Object(
+  {
+    stack_file_bytes: Type.Integer({
+      minimum: 1024,
+      maximum: 256 * 1024 * 1024,
+      default: 4 * 1024 * 1024,
+      description:
+        'Largest compose file, phoenix.json or manifest file source read (they are shipped to Portainer or Docker).',
+    }),
+    value_bytes: Type.Integer({
+      minimum: 256,
+      maximum: 64 * 1024 * 1024,
+      default: 1024 * 1024,
+      description: 'Longest string value in any JSON file of the root.',
+    }),
+  },
+  { ...strict, default: {} },
+);
+
 export const SyncSection = Type.Object(
   {
     owner_id: Type.Optional(
@@ -200,6 +219,7 @@ export const SyncSection = Type.Object(
     traefik: TraefikSettings,
     portainer: PortainerSettings,
     docker: DockerSettings,
+    limits: LimitSettings,
     checks: Type.Array(CheckSettings, {
       default: [],
       description: 'Readiness checks beyond the derived ones (Portainer, DNS, Traefik ping, Step-CA).',
