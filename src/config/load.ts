@@ -23,6 +23,7 @@ import {
   type VmConfig,
 } from './schema.js';
 import { formatSource, type Source } from './source.js';
+import { LimitSettings, type SyncSettings } from './settings.js';
 import { validateAgainst } from './validate-schema.js';
 
 export const DEFAULT_ROOT = '/usr/local/phoenix_hypervisor';
@@ -90,14 +91,20 @@ export function loadRoot(
 ): LoadedConfig | undefined {
   // Diagnostics name files relative to where the operator stands, as compilers do.
   const rel = (p: string) => relative(cwd, p) || p;
-  const ctx: LoadContext = { jail: realRoot(root), root, rel, diags };
+  const ctx: LoadContext = { jail: realRoot(root), root, rel, diags, limits: defaultLimits() };
   const etc = join(root, 'etc');
-  const globalDoc = readJson(ctx, join(etc, 'phoenix_hypervisor_config.json'), true);
-  const vmsDoc = readJson(ctx, join(etc, 'phoenix_vm_configs.json'), true);
-  const lxcDoc = readJson(ctx, join(etc, 'phoenix_lxc_configs.json'), false);
-  const stacksDoc = readJson(ctx, join(etc, STACKS_CONFIG), false);
-
+  // The global file first: its `sync.limits` bound every other read.
+  const globalDoc = readJson(ctx, join(etc, 'phoenix_hypervisor_config.json'), {
+    required: true,
+    checkValues: false,
+  });
   const global = globalDoc && validateAgainst<GlobalConfig>(GlobalConfigSchema, globalDoc, diags);
+  if (global?.sync) ctx.limits = global.sync.limits;
+  if (globalDoc) checkValueSizes(ctx, globalDoc);
+  const vmsDoc = readJson(ctx, join(etc, 'phoenix_vm_configs.json'), { required: true });
+  const lxcDoc = readJson(ctx, join(etc, 'phoenix_lxc_configs.json'), { required: false });
+  const stacksDoc = readJson(ctx, join(etc, STACKS_CONFIG), { required: false });
+
   const vms = vmsDoc && validateAgainst<VmConfig>(VmConfigSchema, vmsDoc, diags);
   const lxcs = lxcDoc && validateAgainst<LxcConfig>(LxcConfigSchema, lxcDoc, diags);
   const stacksConfig = stacksDoc && validateAgainst<StacksConfig>(StacksConfigSchema, stacksDoc, diags);
@@ -129,14 +136,53 @@ interface LoadContext {
   root: string;
   rel: (p: string) => string;
   diags: Diagnostics;
+  limits: SyncSettings['limits'];
+}
+
+/** The limits' schema defaults, before the global file is read. */
+const defaultLimits = (): SyncSettings['limits'] =>
+  Object.fromEntries(
+    Object.entries(LimitSettings.properties).map(([k, v]) => [k, (v as { default: number }).default]),
+  ) as SyncSettings['limits'];
+
+/**
+ * A string over `sync.limits.value_bytes` is refused where it is: nothing that large belongs
+ * in a configuration, and it would be held in memory, planned and shipped.
+ */
+function checkValueSizes(ctx: LoadContext, doc: Located): void {
+  const limit = ctx.limits.value_bytes;
+  const walk = (v: unknown, path: (string | number)[]): void => {
+    if (typeof v === 'string') {
+      // UTF-8 takes at most 3 bytes per UTF-16 unit: only long strings need counting.
+      if (v.length * 3 > limit && Buffer.byteLength(v) > limit)
+        ctx.diags.error(
+          'too-large',
+          doc.at(path),
+          `${path.join('.') || 'the value'} is ${Buffer.byteLength(v)} bytes, over the limit of ${limit}`,
+          'shorten it, or raise sync.limits.value_bytes',
+        );
+    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
+  };
+  walk(doc.value, []);
 }
 
 /** A file-level problem is located at the file's start. */
 const fileStart = (file: string, exists: boolean) => ({ file, line: exists ? 1 : 0, column: exists ? 1 : 0 });
 
-function readJson(ctx: LoadContext, path: string, required: boolean): Located | undefined {
+/** How to read one JSON file of the root. */
+interface JsonRead {
+  required: boolean;
+  /** Size cap: etc/ files by default, `sync.limits.stack_file_bytes` for manifests. */
+  limit?: number;
+  /** Check string sizes now (the global file is checked once its limits are known). */
+  checkValues?: boolean;
+}
+
+function readJson(ctx: LoadContext, path: string, opts: JsonRead): Located | undefined {
+  const { required, limit = READ_LIMITS.config, checkValues = true } = opts;
   const file = ctx.rel(path);
-  const read = readRootFile(ctx.jail, path, file, { limit: READ_LIMITS.config });
+  const read = readRootFile(ctx.jail, path, file, { limit });
   if (!read.ok) {
     const missing = read.reason === 'missing';
     if (missing && !required) return undefined;
@@ -150,6 +196,7 @@ function readJson(ctx: LoadContext, path: string, required: boolean): Located | 
   }
   const parsed = parseJson(file, read.text);
   for (const e of parsed.errors) ctx.diags.error('syntax', e.source, e.message, 'fix the JSON syntax');
+  if (parsed.doc && checkValues) checkValueSizes(ctx, parsed.doc);
   return parsed.doc;
 }
 
@@ -241,7 +288,9 @@ function discoverFolders(ctx: LoadContext, dir: string, found: Discovery): void 
       });
       continue;
     }
-    const manifestDoc = hasManifest ? readJson(ctx, manifestPath, true) : undefined;
+    const manifestDoc = hasManifest
+      ? readJson(ctx, manifestPath, { required: true, limit: ctx.limits.stack_file_bytes })
+      : undefined;
     const manifest = manifestDoc && validateAgainst<Manifest>(ManifestSchema, manifestDoc, ctx.diags);
     const composePath = join(sdir, composeName);
     const compose = readCompose(ctx, composePath);
@@ -279,7 +328,7 @@ function composePathOf(root: string, path: string): string {
 /** Read and parse a compose file; `ref` locates the reference to it (stacks config). */
 function readCompose(ctx: LoadContext, path: string, ref?: Source): ComposeFile | undefined {
   const file = ctx.rel(path);
-  const read = readRootFile(ctx.jail, path, file, { limit: READ_LIMITS.stack, single: true });
+  const read = readRootFile(ctx.jail, path, file, { limit: ctx.limits.stack_file_bytes, single: true });
   if (!read.ok) {
     ctx.diags.error('unreadable', ref ?? fileStart(file, read.reason !== 'missing'), read.problem, read.hint);
     return undefined;
@@ -327,7 +376,7 @@ function readStackFiles(ctx: LoadContext, dir: string, manifest: LoadedManifest)
       // The stack folder is the jail of its file sources.
       const read = folder.ok
         ? readRootFile(folder.real, path, `file source "${source}"`, {
-            limit: READ_LIMITS.stack,
+            limit: ctx.limits.stack_file_bytes,
             single: true,
           })
         : folder;

@@ -7,12 +7,10 @@
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { sep } from 'node:path';
 
-/** Size caps in bytes, per kind of file. */
+/** Size caps in bytes of files read before `sync.limits` is known (stack files follow `sync.limits`). */
 export const READ_LIMITS = {
   /** etc/*.json: a 1,000-VM estate is about 6 MB. */
   config: 64 * 1024 * 1024,
-  /** Compose files, manifests and manifest file sources: they are shipped to Portainer or Docker. */
-  stack: 4 * 1024 * 1024,
   /** A `file:` secret. */
   secret: 64 * 1024,
 } as const;
