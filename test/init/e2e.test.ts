@@ -9,7 +9,6 @@
  * and forwards to the double.
  */
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { createServer, connect, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JsonReport } from '../../src/output/json-report.js';
@@ -17,47 +16,16 @@ import { runCli } from '../helpers/cli.js';
 import { removeDir, tempDir } from '../helpers/root.js';
 import { PortainerDouble } from '../portainer-double/server.js';
 import { createDnsmasqRig, type DnsmasqRig } from '../rig/dnsmasq.js';
+import { forwardPort9000, type Forwarder } from '../rig/forward.js';
 import { globalFile, writeFixtureRoot } from './fixture.js';
 
 const PASSWORD = 'original-plaintext-pw-5d1e';
-
-/** Listen on `<random 127.x.y.z>:9000` and pipe every connection to `port` on 127.0.0.1. */
-async function forwarder(port: number): Promise<{ ip: string; close: () => Promise<void> }> {
-  const sockets = new Set<Socket>();
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const octet = () => 1 + Math.floor(Math.random() * 250);
-    const ip = `127.${octet()}.${octet()}.${octet()}`;
-    const server: Server = createServer((c) => {
-      const up = connect(port, '127.0.0.1');
-      for (const s of [c, up]) {
-        sockets.add(s);
-        s.on('close', () => sockets.delete(s));
-      }
-      c.on('error', () => up.destroy());
-      up.on('error', () => c.destroy());
-      c.pipe(up).pipe(c);
-    });
-    const ok = await new Promise<boolean>((resolve) => {
-      server.once('error', () => resolve(false));
-      server.listen(9000, ip, () => resolve(true));
-    });
-    if (ok)
-      return {
-        ip,
-        close: async () => {
-          for (const s of sockets) s.destroy();
-          await new Promise<void>((resolve) => server.close(() => resolve()));
-        },
-      };
-  }
-  throw new Error('no free loopback address for port 9000');
-}
 
 let dir: string;
 let root: string;
 let double: PortainerDouble;
 let rig: DnsmasqRig;
-let fwd: Awaited<ReturnType<typeof forwarder>>;
+let fwd: Forwarder;
 const t = (...p: string[]) => join(dir, 'targets', ...p);
 
 beforeAll(async () => {
@@ -65,7 +33,7 @@ beforeAll(async () => {
   chmodSync(dir, 0o755); // dnsmasq drops to `nobody` and reads the hosts folder
   double = await PortainerDouble.start({ users: { admin: PASSWORD } });
   double.model.addEndpoint({ Name: 'local', Type: 1 });
-  fwd = await forwarder(Number(new URL(double.url).port));
+  fwd = await forwardPort9000(Number(new URL(double.url).port));
   root = writeFixtureRoot(dir, { portainerIp: fwd.ip, password: PASSWORD });
   mkdirSync(t('dns', 'hosts.d'), { recursive: true, mode: 0o755 });
   mkdirSync(t('pve'), { recursive: true });
