@@ -141,12 +141,17 @@ export async function acquireLock(root: string, command: string): Promise<HeldLo
   throw new LockError(`cannot lock ${root}: its lock file kept changing (${ATTEMPTS} tries)`);
 }
 
-/** The name a holder wrote, waiting briefly when it has locked but not written yet. */
+/**
+ * The name the holder wrote, waiting briefly when it has locked but not written yet. Until
+ * it does, the file may still name a killed predecessor: a record naming a dead process on
+ * this host is never reported as the holder.
+ */
 async function holderOf(fd: number): Promise<LockHolder | undefined> {
   const until = Date.now() + NAME_WAIT_MS;
   for (;;) {
     const holder = parseHolder(readAll(fd));
-    if (holder || Date.now() >= until) return holder;
+    if (holder && (holder.host !== hostname() || alive(holder.pid))) return holder;
+    if (Date.now() >= until) return undefined;
     await new Promise((r) => setTimeout(r, 20));
   }
 }
