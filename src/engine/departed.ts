@@ -99,6 +99,7 @@ export async function keepDeparted(
         before: keptContent,
         after: p.after,
         blocked: why,
+        optIn: true,
         ...(fileDiff(c.id, keptContent, p.after) ? { diff: fileDiff(c.id, keptContent, p.after)! } : {}),
       });
     }

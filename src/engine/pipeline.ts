@@ -8,7 +8,7 @@ import type { DesiredState } from '../desired/types.js';
 import { ApplyError, CheckError, UserError } from '../errors.js';
 import type { Reporter } from '../output/events.js';
 import { actionable, STAGES, type Change, type Stage } from '../plan/change.js';
-import { narrow } from '../plan/policy.js';
+import { nameChanges, narrow, unmet } from '../plan/policy.js';
 import type { Provider, ProviderContext, SyncOptions } from '../providers/provider.js';
 import type { Redactor } from '../secrets.js';
 import { checksFor, runChecks } from './checks.js';
@@ -55,17 +55,24 @@ export interface SyncRequest {
   reporter: Reporter;
   redactor: Redactor;
   providers: ProviderFactory;
-  /** Dry runs do not take the lock unless asked (a plan never blocks a sync). */
-  lockStaleMs?: number;
 }
 
 /** Run a sync (or a dry run); resolves to the exit code, throws PhoenixErrors. */
 export async function runSync(req: SyncRequest): Promise<number> {
-  const { reporter, options } = req;
+  const { options } = req;
+  // Changes a provider already reported as failed (file targets fail a refused update).
+  const reportedFailed = new Set<string>();
+  const reporter: Reporter = {
+    emit: (e) => {
+      if (e.type === 'change-end' && e.status === 'failed') reportedFailed.add(changeKey(e.change));
+      req.reporter.emit(e);
+    },
+  };
   const { desired: full, config } = loadEstate(req.root, req.env, reporter, req.redactor, req.cwd);
   const desired = narrow(full, options.filters);
   checkFilters(full, desired, options.filters, req.stages);
-  const lock = options.dryRun ? undefined : await acquireLock(req.root, req.command, req.lockStaleMs);
+  // Dry runs do not take the lock: a plan never blocks a sync.
+  const lock = options.dryRun ? undefined : await acquireLock(req.root, req.command);
   const abort = new AbortController();
   let closeProviders: (() => Promise<void>) | undefined;
   try {
@@ -98,10 +105,12 @@ export async function runSync(req: SyncRequest): Promise<number> {
     for (const st of states.values()) reporter.emit({ type: 'plan', stage: st.stage, changes: st.changes });
     const observeFailed = [...states.values()].some((s) => s.status === 'failed');
     const pending = [...states.values()].flatMap((s) => actionable(s.changes));
+    const refused = unmet([...states.values()].flatMap((s) => s.changes));
     reporter.emit({ type: 'planned', pending: pending.length });
     if (options.dryRun) {
       if (observeFailed) throw new ApplyError('some targets could not be observed; the plan is incomplete');
-      return req.detailedExitCode && pending.length > 0 ? 2 : 0;
+      // A change apply would refuse is drift too: the same answer sync gives (exit 4).
+      return req.detailedExitCode && (pending.length > 0 || refused.length > 0) ? 2 : 0;
     }
     if (pending.length > 0 && req.confirm && !(await req.confirm(pending)))
       throw new UserError('stopped: nothing was changed', { hint: 'run with --yes to apply without asking' });
@@ -151,14 +160,22 @@ export async function runSync(req: SyncRequest): Promise<number> {
           }),
       );
     }
-    const anyFailed = [...states.values()].some((s) => s.status === 'failed');
-    if (anyFailed)
+    const failedStages = [...states.values()].filter((s) => s.status === 'failed');
+    const notApplied = refused.filter((c) => !reportedFailed.has(changeKey(c)));
+    const held =
+      notApplied.length > 0
+        ? `${notApplied.length} change${notApplied.length === 1 ? '' : 's'} the config wants ${notApplied.length === 1 ? 'was' : 'were'} held back: ${nameChanges(notApplied)}`
+        : '';
+    if (failedStages.length > 0)
       throw new ApplyError(
-        `some changes failed: ${[...states.values()]
-          .filter((s) => s.status === 'failed')
+        `some changes failed: ${failedStages
           .map((s) => `${s.stage}${s.reason ? ` (${s.reason})` : ''}`)
-          .join('; ')}`,
+          .join('; ')}${held ? `; ${held}` : ''}`,
       );
+    if (held)
+      throw new ApplyError(held, {
+        hint: 'the plan shows each with "!" and its reason: resolve the conflict, then sync again',
+      });
     return 0;
   } finally {
     abort.abort();
@@ -168,6 +185,10 @@ export async function runSync(req: SyncRequest): Promise<number> {
 }
 
 /** Stage 3: the readiness checks the requested stages need. */
+function changeKey(c: Change): string {
+  return `${c.stage} ${c.kind} ${c.id} ${c.action}`;
+}
+
 async function readiness(
   desired: DesiredState,
   stages: readonly Stage[],

@@ -5,9 +5,11 @@
  * Report shape (version 1; fields are only ever added):
  *   { version, command, root, dryRun, exitCode, durationMs, diagnostics[], discovery,
  *     checks[], stages[], changes[], results[], summary }
+ *   summary: counts by action, `blocked`, `failed`, and `unmet` (held back though wanted)
  */
 import type { Diagnostic } from '../config/diagnostics.js';
 import { countActions, type Change } from '../plan/change.js';
+import { unmet } from '../plan/policy.js';
 import type { Redactor } from '../secrets.js';
 import type { CheckResult, PhoenixEvent } from './events.js';
 
@@ -33,7 +35,8 @@ export interface JsonReport {
     error?: string;
     durationMs: number;
   }[];
-  summary: ReturnType<typeof countActions> & { failed: number };
+  /** `unmet`: creates and updates the config wants that were held back (a conflict, not a flag). */
+  summary: ReturnType<typeof countActions> & { failed: number; unmet: number };
   error?: { message: string; hint?: string };
 }
 
@@ -51,7 +54,7 @@ export class JsonReporter {
     stages: [],
     changes: [],
     results: [],
-    summary: { create: 0, update: 0, delete: 0, noop: 0, blocked: 0, failed: 0 },
+    summary: { create: 0, update: 0, delete: 0, noop: 0, blocked: 0, failed: 0, unmet: 0 },
   };
 
   constructor(
@@ -109,6 +112,7 @@ export class JsonReporter {
         r.summary = {
           ...countActions(r.changes),
           failed: r.results.filter((x) => x.status === 'failed').length,
+          unmet: unmet(r.changes).length,
         };
         if (e.error) r.error = e.error;
         // Redacted while serialised: a redacted deep copy of a large report (thousands of

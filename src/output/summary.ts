@@ -2,7 +2,8 @@
  * The final summary (pure): per stage, changes made / unchanged / failed / skipped and the
  * duration, collected from the event stream.
  */
-import { STAGES } from '../plan/change.js';
+import { STAGES, type Change } from '../plan/change.js';
+import { unmet } from '../plan/policy.js';
 import type { PhoenixEvent } from './events.js';
 
 export interface StageSummary {
@@ -20,6 +21,8 @@ export interface StageSummary {
 /** Accumulates stage statistics from events. */
 export class SummaryCollector {
   readonly stages = new Map<string, StageSummary>();
+  /** Changes the config wants that were held back (a conflict, not a missing flag). */
+  readonly unmet: Change[] = [];
 
   private get(stage: string): StageSummary {
     let s = this.stages.get(stage);
@@ -45,6 +48,7 @@ export class SummaryCollector {
       const s = this.get(e.stage);
       s.unchanged += e.changes.filter((c) => c.action === 'noop').length;
       s.held += e.changes.filter((c) => c.blocked && c.action !== 'noop').length;
+      this.unmet.push(...unmet(e.changes));
     } else if (e.type === 'change-end') {
       const s = this.get(e.change.stage);
       if (e.status === 'ok') s.made++;
@@ -71,6 +75,8 @@ export class SummaryCollector {
       const counts = `${n(s.made, 5)} ${n(s.unchanged, 9)} ${n(s.held, 9)} ${n(s.failed, 6)} ${n(s.skipped, 7)}`;
       return `  ${s.stage.padEnd(10)} ${s.status.padEnd(7)} ${counts} ${d.padStart(7)}${s.reason ? `  ${s.reason}` : ''}`;
     });
-    return [`Summary      status   made unchanged held back failed skipped    time`, ...rows];
+    // Named one by one: each is a reason the run cannot end in 0.
+    const held = this.unmet.map((c) => `  not applied: ${c.label} (${c.stage}): ${c.blocked}`);
+    return [`Summary      status   made unchanged held back failed skipped    time`, ...rows, ...held];
   }
 }

@@ -36,6 +36,11 @@ export interface Change<T = unknown> {
   diff?: string;
   /** Planned but not to be applied (a delete without --prune, an unmarked stack). */
   blocked?: string;
+  /**
+   * Held back only until the operator opts in with a flag (--prune, --include-portainer):
+   * by design, so it is not a change the config is still waiting for (see policy.unmet).
+   */
+  optIn?: true;
   /** A short human summary of the resource, e.g. `qdrant-prod on vm 1002`. */
   label: string;
 }

@@ -66,7 +66,9 @@ export function offlinePlan(d: DesiredState): Change[] {
         })),
         files: s.files.map((f) => ({ source: f.source, destination: f.destination, services: f.services })),
       },
-      ...(s.managesPortainer ? { blocked: 'runs Portainer itself; apply with --include-portainer' } : {}),
+      ...(s.managesPortainer
+        ? { blocked: 'runs Portainer itself; apply with --include-portainer', optIn: true as const }
+        : {}),
     });
   }
   // Indexed once: a lookup per router was quadratic (a measurable part of planning 1,000 VMs).

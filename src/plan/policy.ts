@@ -3,6 +3,7 @@
  */
 import type { DesiredState } from '../desired/types.js';
 import type { SyncOptions } from '../providers/provider.js';
+import type { Change } from './change.js';
 
 export type Filters = SyncOptions['filters'];
 
@@ -31,4 +32,20 @@ export function narrow(d: DesiredState, f: Filters): DesiredState {
     deployments: d.deployments.filter((x) => inScope(f, x.vmid, x.stack, x.environment)),
     environments: d.environments.filter((e) => inScope(f, e.vmid)),
   };
+}
+
+/**
+ * Changes the config wants that apply will not make: a create or update held back by a
+ * conflict (a resource Phoenix did not make holds the name, its environment is missing or
+ * differs). Deletes and changes that only await an opt-in flag are not counted: the config
+ * does not ask for them. Any of these means the estate does not match the config, so
+ * `plan --detailed-exitcode` exits 2 and `sync` exits 4.
+ */
+export function unmet<T>(changes: readonly Change<T>[]): Change<T>[] {
+  return changes.filter((c) => c.blocked && (c.action === 'create' || c.action === 'update') && !c.optIn);
+}
+
+/** `label (stage)` of each change, for one-line messages. */
+export function nameChanges(changes: readonly Change[]): string {
+  return changes.map((c) => `${c.label} (${c.stage})`).join('; ');
 }

@@ -6,7 +6,7 @@ import { resolveRoot } from '../../config/load.js';
 import { loadEstate } from '../../engine/estate.js';
 import { actionable, STAGES } from '../../plan/change.js';
 import { offlinePlan } from '../../plan/offline.js';
-import { narrow } from '../../plan/policy.js';
+import { narrow, unmet } from '../../plan/policy.js';
 import type { Io } from '../main.js';
 import { finish, openSession } from '../output.js';
 import { syncOptions, type SyncFlags } from './sync.js';
@@ -44,6 +44,7 @@ export async function run(
     for (const stage of STAGES)
       s.bus.emit({ type: 'plan', stage, changes: changes.filter((c) => c.stage === stage) });
     s.bus.emit({ type: 'planned', pending: actionable(changes).length });
-    return flags.detailedExitcode && actionable(changes).length > 0 ? 2 : 0;
+    const drift = actionable(changes).length + unmet(changes).length;
+    return flags.detailedExitcode && drift > 0 ? 2 : 0;
   });
 }

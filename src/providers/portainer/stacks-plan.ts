@@ -191,6 +191,7 @@ function planEnvironment(
     ) {
       next.blocked =
         'this stack runs Portainer itself; applying it through Portainer would restart it mid-deploy (use --include-portainer)';
+      next.optIn = true;
     }
     return mask(notePlacement(next, d, next.after?.mode), d);
   });
