@@ -4,6 +4,7 @@
  */
 import { createColors } from 'picocolors';
 import { countActions, STAGES, type Change, type Stage } from '../plan/change.js';
+import { nameChanges, unmet } from '../plan/policy.js';
 
 export const STAGE_TITLES: Record<Stage, string> = {
   dns: 'DNS records',
@@ -18,11 +19,17 @@ export interface PlanTextOptions {
   /** Show unchanged resources too. */
   verbose: boolean;
   width: number;
+  /**
+   * Applied to every piece of text before lines are wrapped: a secret split across two
+   * lines would no longer match the redactor.
+   */
+  redact?: (text: string) => string;
 }
 
 /** Render a plan as text lines. */
 export function formatPlan(changes: readonly Change[], opts: PlanTextOptions): string {
   const c = createColors(opts.color);
+  const r = opts.redact ?? ((text: string) => text);
   const marker = (ch: Change) =>
     ch.blocked
       ? c.yellow('!')
@@ -51,11 +58,11 @@ export function formatPlan(changes: readonly Change[], opts: PlanTextOptions): s
     for (const ch of list) {
       if (ch.action === 'noop' && !opts.verbose) continue;
       const notes = [ch.reason, ch.blocked && `held back: ${ch.blocked}`].filter(Boolean) as string[];
-      out.push(...wrap(`${marker(ch)} ${ch.label}`, opts.width, '    '));
-      for (const note of notes) out.push(...wrap(c.dim(`    ${note}`), opts.width, '      '));
+      out.push(...wrap(`${marker(ch)} ${r(ch.label)}`, opts.width, '    '));
+      for (const note of notes) out.push(...wrap(c.dim(`    ${r(note)}`), opts.width, '      '));
       // A held-back change's diff is noise on every run; --verbose shows it.
       if (ch.diff && ch.action !== 'noop' && (!ch.blocked || opts.verbose))
-        out.push(...formatDiff(ch.diff, c));
+        out.push(...formatDiff(r(ch.diff), c));
     }
     out.push('');
   }
@@ -67,6 +74,17 @@ export function formatPlan(changes: readonly Change[], opts: PlanTextOptions): s
       (n.blocked ? `, ${c.yellow(`${n.blocked} held back`)}` : '') +
       '.',
   );
+  const refused = unmet(changes);
+  if (refused.length > 0)
+    out.push(
+      ...wrap(
+        c.yellow(
+          `${refused.length} of them the config wants, but Phoenix will not apply: ${r(nameChanges(refused))}.`,
+        ),
+        opts.width,
+        '  ',
+      ),
+    );
   return out.join('\n');
 }
 

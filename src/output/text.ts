@@ -41,14 +41,16 @@ export class TextRenderer {
    * diagnostics do not, so `file:line:col:` starts the line for editors and CI matchers.
    */
   private line(stream: 'out' | 'err', text: string, stamp = true): void {
+    // Redacted before it is split into stamped lines: a secret may span a line break.
+    const safe = this.redactor.redact(text);
     const stamped =
       this.opts.timestamps && stream === 'err' && stamp
-        ? text
+        ? safe
             .split('\n')
             .map((l) => `${new Date().toISOString()} ${l}`)
             .join('\n')
-        : text;
-    this.opts[stream](this.redactor.redact(stamped) + '\n');
+        : safe;
+    this.opts[stream](stamped + '\n');
   }
 
   private planPrinted = false;
@@ -64,6 +66,7 @@ export class TextRenderer {
         color: this.opts.color,
         verbose: this.opts.verbose,
         width: this.opts.width,
+        redact: (text) => this.redactor.redact(text),
       }),
     );
   }

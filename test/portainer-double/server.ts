@@ -43,7 +43,7 @@ export interface Fault {
   /** kind status: the status and message to answer with (default 503); lost-answer: see kind. */
   status?: number;
   message?: string;
-  /** lost-answer with a status: the body as sent, verbatim (e.g. an HTML error page). */
+  /** status, or lost-answer with a status: the body as sent, verbatim (e.g. an HTML error page). */
   rawBody?: string;
   /** kind delay: extra latency of this call. */
   delayMs?: number;
@@ -277,6 +277,10 @@ export class PortainerDouble {
         return;
       } else {
         record.status = f.status ?? 503;
+        if (f.rawBody !== undefined) {
+          res.writeHead(record.status, { 'content-type': 'text/plain' });
+          return void res.end(f.rawBody);
+        }
         return send({ status: record.status, body: { message: f.message ?? 'injected failure' } });
       }
       break;
