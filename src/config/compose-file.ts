@@ -72,5 +72,53 @@ export function parseCompose(file: string, text: string): ComposeParse {
     }
     return pos(0);
   };
+  const errors = checkServices(value as Record<string, unknown>, doc, at, pos);
+  if (errors.length > 0) return { compose: undefined, errors };
   return { compose: { file, text, doc, value: value as Record<string, unknown>, at }, errors: [] };
+}
+
+const isMapping = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * A stack needs a non-empty `services` mapping whose entries are mappings: Portainer and
+ * compose accept nothing else, and would only say so mid-deploy, after a health timeout,
+ * with a broken stack left behind.
+ */
+function checkServices(
+  value: Record<string, unknown>,
+  doc: Document.Parsed,
+  at: (path: readonly (string | number)[]) => Source,
+  pos: (offset: number) => Source,
+): { source: Source; message: string; hint?: string }[] {
+  const hint = 'e.g. `services:` then `  web:` then `    image: nginx:1.27`';
+  const services = value.services;
+  if (services === undefined)
+    return [{ source: at([]), message: 'a compose file needs a `services` mapping', hint }];
+  // A key's own position: an empty value (`services:`) has none worth pointing at.
+  const keyOf = (map: unknown, key: string, path: string[]): Source => {
+    const pair = isMap(map) ? map.items.find((p) => isScalar(p.key) && p.key.value === key) : undefined;
+    return pair && isScalar(pair.key) && pair.key.range ? pos(pair.key.range[0]) : at(path);
+  };
+  const keyAt = keyOf(doc.contents, 'services', ['services']);
+  if (!isMapping(services))
+    return [
+      { source: keyAt, message: '`services` must be a mapping of service names to their definitions', hint },
+    ];
+  const names = Object.keys(services);
+  if (names.length === 0)
+    return [{ source: keyAt, message: '`services` is empty: a stack needs at least one service', hint }];
+  return names
+    .filter((name) => !isMapping(services[name]))
+    .map((name) => ({
+      source: keyOf(doc.getIn(['services'], true), name, ['services', name]),
+      message: `service ${name} must be a mapping (image, ports, …), not ${kindOf(services[name])}`,
+      hint,
+    }));
+}
+
+function kindOf(v: unknown): string {
+  if (v === null || v === undefined) return 'empty';
+  if (Array.isArray(v)) return 'a list';
+  return `a ${typeof v}`;
 }
