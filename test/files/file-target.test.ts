@@ -6,6 +6,7 @@ import { ApplyError } from '../../src/errors.js';
 import { RecordingReporter } from '../../src/output/events.js';
 import {
   applyFiles,
+  EMPTY_TAKEN_OVER,
   hiddenBackupPath,
   observeFiles,
   planFiles,
@@ -109,6 +110,18 @@ describe('file target', () => {
     expect(forced.results[0]?.status).toBe('ok');
     expect(await readFile(path, 'utf8')).toBe(file('a.conf', 'x=1\n').content);
     expect(await readFile(`${path}.bak`, 'utf8')).toBe('hand written\n');
+  });
+
+  it('takes over an empty file at its path, saying so in the plan, and writes it once', async () => {
+    const path = join(dir, 'a.conf');
+    await writeFile(path, '');
+    const first = await sync([file('a.conf', 'x=1\n')]);
+    expect(first.changes).toEqual([expect.objectContaining({ action: 'update', reason: EMPTY_TAKEN_OVER })]);
+    expect(first.changes[0]?.blocked).toBeUndefined();
+    expect(first.results[0]?.status).toBe('ok');
+    expect(await readFile(path, 'utf8')).toBe(file('a.conf', 'x=1\n').content);
+    const second = await sync([file('a.conf', 'x=1\n')]);
+    expect(second.changes.map((c) => c.action)).toEqual(['noop']);
   });
 
   it('validates the new content at a temp path next to the target before it goes live', async () => {

@@ -52,12 +52,19 @@ export async function observeFiles(paths: readonly string[], opts: ObserveFilesO
       throw new ApplyError(`cannot read ${path}: ${errorMessage(err)}`, { cause: err });
     }
     if (content === undefined) continue;
+    // An empty file at a path Phoenix writes holds nothing anyone could lose (a crash, a
+    // careless `> file`): it is taken over, and the plan says so (see planFiles).
     const owned =
-      isOwnedBy(content, opts.ownerId, opts.comment ?? '#') || (opts.ownedWithoutHeader?.(path) ?? false);
+      content === '' ||
+      isOwnedBy(content, opts.ownerId, opts.comment ?? '#') ||
+      (opts.ownedWithoutHeader?.(path) ?? false);
     live.push({ id: path, kind: opts.kind, value: content, owned });
   }
   return live;
 }
+
+/** The reason of an update that takes over an empty file. */
+export const EMPTY_TAKEN_OVER = 'the file is empty (0 bytes): taken over';
 
 /** How to plan files. */
 export interface PlanFilesOptions {
@@ -86,7 +93,7 @@ export function planFiles(
     prune: opts.prune,
     force: opts.force,
     equals: (a, b) => a === b,
-    explain: (d, l) => opts.explain?.(d, l) ?? 'content differs',
+    explain: (d, l) => (l === '' ? EMPTY_TAKEN_OVER : (opts.explain?.(d, l) ?? 'content differs')),
     diff: (d, l, id) => fileDiff(id, l, d),
   });
   if (desired.length > 0 || opts.pruneAll) return changes;

@@ -16,7 +16,7 @@ export type { BackupPath, WriteOptions, StagedFile, WriteHooks } from './atomic.
 export { fileDiff } from './diff.js';
 export { substitute, runCommand, resolveSettingPath } from './command.js';
 export type { CommandOptions } from './command.js';
-export { observeFiles, planFiles, applyFiles } from './file-target.js';
+export { observeFiles, planFiles, applyFiles, EMPTY_TAKEN_OVER } from './file-target.js';
 export { FileTargetProvider } from './file-provider.js';
 export type { FileTargetSpec } from './file-provider.js';
 export type {
