@@ -13,4 +13,33 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  // Layers only point down: config, util and syntax (target grammars) at the bottom, then
+  // desired, plan, providers, engine, cli. output/ (the event stream and its renderers) is
+  // used by providers and the engine, and uses neither. An import up is an error, type-only
+  // imports too.
+  ...layers([
+    ['src/{config,util,syntax}/**', ['desired', 'plan', 'providers', 'engine', 'output', 'cli', 'init']],
+    ['src/desired/**', ['plan', 'providers', 'engine', 'output', 'cli', 'init']],
+    ['src/providers/**', ['engine', 'cli', 'init']],
+    ['src/engine/**', ['cli']],
+    ['src/output/**', ['engine', 'cli', 'init']],
+  ]),
 );
+
+/** One `no-restricted-imports` block per layer: the folders it must not import from. */
+function layers(rules) {
+  return rules.map(([files, above]) => ({
+    files: [files],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: above.map((folder) => ({
+            group: [`**/${folder}/*`, `**/${folder}/**`],
+            message: `${files.split('/')[1]} is below ${folder}/: move the shared piece down instead`,
+          })),
+        },
+      ],
+    },
+  }));
+}

@@ -5,7 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
+import { defaultIo, type Io } from './io.js';
 import type { GlobalFlags } from './output.js';
+
+export type { Io } from './io.js';
 
 const HELP_EXAMPLES = `
 Examples:
@@ -151,34 +154,4 @@ export async function main(argv: string[], io = defaultIo()): Promise<number> {
     throw err;
   }
   return exitCode;
-}
-
-/** Where output goes; tests pass their own. */
-export interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-  isTTY: boolean;
-  /** Both stdin and stdout are terminals: Phoenix may ask before applying. */
-  interactive: boolean;
-  /** stdin is a terminal (init asks there even when its diff is piped). */
-  stdinIsTTY?: boolean;
-  columns: number;
-  /** The terminal stream the live renderer redraws (stderr), when there is one. */
-  errStream?: NodeJS.WritableStream;
-}
-
-function defaultIo(): Io {
-  return {
-    out: (t) => process.stdout.write(t),
-    err: (t) => process.stderr.write(t),
-    env: process.env,
-    cwd: process.cwd(),
-    isTTY: Boolean(process.stdout.isTTY),
-    interactive: Boolean(process.stdout.isTTY && process.stdin.isTTY),
-    stdinIsTTY: Boolean(process.stdin.isTTY),
-    columns: process.stdout.columns || 80,
-    errStream: process.stderr,
-  };
 }

@@ -7,7 +7,7 @@ import { EventBus } from '../output/events.js';
 import { JsonReporter } from '../output/json-report.js';
 import { TextRenderer } from '../output/text.js';
 import { Redactor } from '../secrets.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 
 /** Flags shared by every command. */
 export interface GlobalFlags {

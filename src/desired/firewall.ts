@@ -12,7 +12,7 @@ import {
   ruleProblems,
   type RuleProblem,
   type RuleScope,
-} from '../providers/firewall/validate.js';
+} from '../syntax/firewall/validate.js';
 import type { DeploymentFacts } from './deployments.js';
 import { interpolate } from './interpolate.js';
 import type { Firewall, FirewallPolicy, FirewallRule, Guest, GuestFirewall } from './types.js';

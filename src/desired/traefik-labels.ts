@@ -7,7 +7,7 @@
  * `traefik.*` are not Traefik's and are left alone (they still reach the compose file).
  */
 import { didYouMean } from '../config/diagnostics.js';
-import { checkRule as checkRuleSyntax, type RuleKind } from '../providers/traefik/rule.js';
+import { checkRule as checkRuleSyntax, type RuleKind } from '../syntax/traefik-rule.js';
 import { isHostname } from '../util/net.js';
 
 /** A router read from labels (HTTP or TCP). */
@@ -283,7 +283,7 @@ function setRouterField(
 
 /**
  * Check a Traefik v3 rule with the same grammar the Traefik target checks its file with
- * (providers/traefik/rule.ts), plus what only derivation cares about: every Host or HostSNI
+ * (syntax/traefik-rule.ts), plus what only derivation cares about: every Host or HostSNI
  * value is a valid host name (it becomes a DNS record), and a TCP rule names its hosts.
  */
 export function checkRule(

@@ -6,7 +6,7 @@ import {
   isValidProto,
   nftRuleProblems,
   ruleProblems,
-} from '../../src/providers/firewall/validate.js';
+} from '../../src/syntax/firewall/validate.js';
 import { rule } from './fixture.js';
 
 describe('isValidAddressSpec', () => {

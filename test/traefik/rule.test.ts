@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkRule } from '../../src/providers/traefik/rule.js';
+import { checkRule } from '../../src/syntax/traefik-rule.js';
 
 describe('Traefik v3 rule checker', () => {
   it.each([

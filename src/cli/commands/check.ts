@@ -4,7 +4,7 @@ import { resolveRoot } from '../../config/load.js';
 import { checksFor, runChecks } from '../../engine/checks.js';
 import { loadEstate } from '../../engine/estate.js';
 import { CheckError } from '../../errors.js';
-import type { Io } from '../main.js';
+import type { Io } from '../io.js';
 import { finish, openSession, type GlobalFlags } from '../output.js';
 
 export async function run(flags: GlobalFlags, _args: string[], io: Io): Promise<number> {

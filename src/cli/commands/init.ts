@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline/promises';
 import { resolveRoot } from '../../config/load.js';
 import { DEFAULT_HOST_PATHS } from '../../init/host.js';
 import { runInit } from '../../init/run.js';
-import type { Io } from '../main.js';
+import type { Io } from '../io.js';
 import { finish, openSession, type GlobalFlags } from '../output.js';
 
 /** The flags of `phoenix init`. */

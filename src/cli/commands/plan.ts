@@ -7,7 +7,7 @@ import { loadEstate } from '../../engine/estate.js';
 import { actionable, STAGES } from '../../plan/change.js';
 import { offlinePlan } from '../../plan/offline.js';
 import { narrow, unmet } from '../../plan/policy.js';
-import type { Io } from '../main.js';
+import type { Io } from '../io.js';
 import { finish, openSession } from '../output.js';
 import { syncOptions, type SyncFlags } from './sync.js';
 

@@ -9,7 +9,7 @@ import { buildProviders } from '../../engine/providers.js';
 import { UserError } from '../../errors.js';
 import { STAGES, type Change, type Stage } from '../../plan/change.js';
 import type { SyncOptions } from '../../providers/provider.js';
-import type { Io } from '../main.js';
+import type { Io } from '../io.js';
 import { finish, openSession, type GlobalFlags } from '../output.js';
 
 export interface SyncFlags extends GlobalFlags {

@@ -1,7 +1,7 @@
 /** `phoenix validate`: stage 1 alone. */
 import { resolveRoot } from '../../config/load.js';
 import { loadEstate } from '../../engine/estate.js';
-import type { Io } from '../main.js';
+import type { Io } from '../io.js';
 import { finish, openSession, type GlobalFlags } from '../output.js';
 
 export async function run(flags: GlobalFlags, _args: string[], io: Io): Promise<number> {

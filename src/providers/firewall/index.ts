@@ -22,8 +22,8 @@ export {
   isValidProto,
   nftRuleProblems,
   ruleProblems,
-} from './validate.js';
-export type { RuleProblem, RuleScope } from './validate.js';
+} from '../../syntax/firewall/validate.js';
+export type { RuleProblem, RuleScope } from '../../syntax/firewall/validate.js';
 
 /** The provider for the configured backend. `nft` says how to run nft (default `['nft']`). */
 export function firewallProvider(

@@ -19,7 +19,7 @@
  * - A disabled cluster firewall is an empty table; a disabled guest gets no chains.
  */
 import type { Firewall, FirewallPolicy, FirewallRule, GuestFirewall } from '../../desired/types.js';
-import { nftAddressSet, nftPortSet, type Family } from './addresses.js';
+import { nftAddressSet, nftPortSet, type Family } from '../../syntax/firewall/addresses.js';
 import {
   ICMP_TYPES,
   ICMPV6_TYPES,
@@ -28,7 +28,7 @@ import {
   PVE_IPV6_MACROS,
   PVE_MACROS,
   type MacroEntry,
-} from './macros.js';
+} from '../../syntax/firewall/macros.js';
 import {
   nftRuleProblems,
   parseAction,
@@ -38,7 +38,7 @@ import {
   ruleFamily,
   ruleProblems,
   type RuleScope,
-} from './validate.js';
+} from '../../syntax/firewall/validate.js';
 import { UserError } from '../../errors.js';
 
 /** The rendered table. */

@@ -23,7 +23,7 @@ import type { SyncOptions } from '../provider.js';
 import { planFiles, type DesiredFile, type LiveFile } from '../files/index.js';
 import { parsePveFile } from './pve-parse.js';
 import { isWhollyPhoenix, mergePveFile, policyOptions, pveHeader, stripPhoenixRules } from './pve-render.js';
-import { ruleProblems, type RuleScope } from './validate.js';
+import { ruleProblems, type RuleScope } from '../../syntax/firewall/validate.js';
 import type { FirewallRule } from '../../desired/types.js';
 
 /** Resource kind of a PVE firewall file. */

@@ -18,7 +18,7 @@
 import type { FirewallPolicy, FirewallRule } from '../../desired/types.js';
 import { ruleComment } from './nft-render.js';
 import { PHOENIX_MARK, parsePveFile, serializePve, type PveLine } from './pve-parse.js';
-import { parseAction } from './validate.js';
+import { parseAction } from '../../syntax/firewall/validate.js';
 
 /** What Phoenix wants in one .fw file. */
 export interface PveFileSpec {

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import AjvModule, { type ValidateFunction } from 'ajv';
 import { INTERNAL_CA_TRANSPORT } from '../../desired/label-routes.js';
-import { checkRule, type RuleKind } from './rule.js';
+import { checkRule, type RuleKind } from '../../syntax/traefik-rule.js';
 
 // ajv's CommonJS default export needs this under NodeNext.
 const Ajv = AjvModule.default;

@@ -3,7 +3,6 @@
  * pve-firewall cannot parse is skipped with only a log warning, so Phoenix checks every
  * field itself before a rule reaches a file. Shared by config validation and both backends.
  */
-import type { FirewallRule } from '../../desired/types.js';
 import {
   parseAddress,
   parseAddressElement,
@@ -23,6 +22,20 @@ import {
 } from './macros.js';
 
 /** Where a rule applies: cluster.fw (host interfaces) or a guest's file (`net<N>`). */
+/** The fields of a firewall rule this grammar checks (Phoenix's normalised, PVE-vocabulary form). */
+export interface RuleFields {
+  direction: 'in' | 'out';
+  action: string;
+  source?: string;
+  dest?: string;
+  proto?: string;
+  dport?: string;
+  sport?: string;
+  iface?: string;
+  log?: string;
+  comment?: string;
+}
+
 export type RuleScope = 'cluster' | 'guest';
 
 /** One problem with one field of a rule. */
@@ -152,7 +165,7 @@ function isIcmpType(proto: string, type: string): boolean {
 }
 
 /** The family a rule is pinned to by its addresses or ICMP protocol, or 'mixed'. */
-export function ruleFamily(rule: FirewallRule): Family | 'mixed' | undefined {
+export function ruleFamily(rule: RuleFields): Family | 'mixed' | undefined {
   const families = new Set<Family>();
   for (const spec of [rule.source, rule.dest]) {
     const p = spec === undefined ? undefined : parseAddressSpec(spec);
@@ -165,7 +178,7 @@ export function ruleFamily(rule: FirewallRule): Family | 'mixed' | undefined {
 }
 
 /** Every problem PVE would find with this rule (an empty list: the rule is valid). */
-export function ruleProblems(rule: FirewallRule, scope: RuleScope): RuleProblem[] {
+export function ruleProblems(rule: RuleFields, scope: RuleScope): RuleProblem[] {
   const problems: RuleProblem[] = [];
   const add = (field: RuleProblem['field'], message: string, hint?: string) =>
     problems.push({ field, message, ...(hint ? { hint } : {}) });
@@ -262,7 +275,7 @@ function dedupe(problems: RuleProblem[]): RuleProblem[] {
 }
 
 /** What the nftables backend cannot translate, on top of `ruleProblems`. */
-export function nftRuleProblems(rule: FirewallRule, scope: RuleScope): RuleProblem[] {
+export function nftRuleProblems(rule: RuleFields, scope: RuleScope): RuleProblem[] {
   const problems: RuleProblem[] = [];
   for (const field of ['source', 'dest'] as const) {
     const spec = rule[field] === undefined ? undefined : parseAddressSpec(rule[field]);
