@@ -23,8 +23,11 @@ export interface RootRefusal {
   hint: string;
 }
 
-/** The result of reading one root file: its text, or why it cannot be used. */
-export type RootRead = { ok: true; text: string; real: string } | RootRefusal;
+/** The result of reading one root file: its text (and permission bits), or why it cannot be used. */
+export type RootRead = { ok: true; text: string; real: string; mode: number } | RootRefusal;
+
+/** The same, as bytes (an age file need not be text). */
+export type RootBytes = { ok: true; bytes: Buffer; real: string; mode: number } | RootRefusal;
 
 /** A folder inside the root, resolved to its real path, or why it cannot be used. */
 export type RootDir = { ok: true; real: string } | RootRefusal;
@@ -80,6 +83,17 @@ export function readRootFile(
   shown: string,
   opts: { limit: number; single?: boolean },
 ): RootRead {
+  const read = readRootBytes(jail, path, shown, opts);
+  return read.ok ? { ok: true, text: read.bytes.toString('utf8'), real: read.real, mode: read.mode } : read;
+}
+
+/** Read a file of the root as bytes, with the same checks as `readRootFile`. */
+export function readRootBytes(
+  jail: string,
+  path: string,
+  shown: string,
+  opts: { limit: number; single?: boolean },
+): RootBytes {
   let real: string;
   try {
     real = realpathSync(path);
@@ -133,7 +147,7 @@ export function readRootFile(
     }
     if (n > st.size)
       return refuse('unreadable', `${shown} changed while being read`, 'run again once it is written');
-    return { ok: true, text: buf.subarray(0, n).toString('utf8'), real };
+    return { ok: true, bytes: buf.subarray(0, n), real, mode: st.mode & 0o7777 };
   } finally {
     closeSync(fd);
   }
