@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the real programs the tests drive (Debian packages): dnsmasq, nftables, iproute2,
-# a Docker engine with docker-compose, busybox (test images) and tmux (the terminal test).
+# a Docker engine with docker-compose, busybox (test images), tmux (the terminal test) and age
+# (the fixtures of age: and sops: secret references).
 # Needs root; installs only what is missing.
 set -euo pipefail
 need=()
@@ -12,6 +13,7 @@ command -v docker-compose >/dev/null || need+=(docker-compose)
 command -v busybox >/dev/null || need+=(busybox-static)
 command -v tmux >/dev/null || need+=(tmux)
 command -v openssl >/dev/null || need+=(openssl)
+command -v age >/dev/null || need+=(age)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing ${need[*]}"
   apt-get update -qq

@@ -102,7 +102,7 @@ export async function dockerNoop(ctx: BenchContext): Promise<{ rows: Row[]; deta
       throw new Error(`first deploy created ${first.created} stacks, expected ${STACKS}`);
     detail.firstDeployMs = first.wallMs;
 
-    const { desired } = loadEstate(root, env, new RecordingReporter(), new Redactor());
+    const { desired } = await loadEstate(root, env, new RecordingReporter(), new Redactor());
     const files = join(dir, 'compose');
     const loop = async () => {
       const started = performance.now();
@@ -232,7 +232,8 @@ async function dockerRoot(dir: string, rig: DockerRig): Promise<string> {
   editJson(join(root, 'etc', 'phoenix_vm_configs.json'), (v) => {
     for (const vm of v.vms) for (const s of vm.docker_stacks) s.name = renamed.get(s.name) ?? s.name;
   });
-  for (const d of loadEstate(root, process.env, new RecordingReporter(), new Redactor()).desired.deployments)
+  for (const d of (await loadEstate(root, process.env, new RecordingReporter(), new Redactor())).desired
+    .deployments)
     rig.trackProject(d.name);
   return root;
 }

@@ -47,8 +47,9 @@ export async function portainerSync(
     const root = generateEstate(join(dir, 'phoenix'), { vms: VMS, stacksPerVm: PER_VM }).root;
     const bashRoot = generateEstate(join(dir, 'bash'), { vms: VMS, stacksPerVm: PER_VM }).root;
     const env = { ...ctx.env, PHOENIX_PORTAINER_PASSWORD: PASSWORD };
-    const desired = () => loadEstate(bashRoot, env, new RecordingReporter(), new Redactor()).desired;
-    const d0 = desired();
+    const desired = async () =>
+      (await loadEstate(bashRoot, env, new RecordingReporter(), new Redactor())).desired;
+    const d0 = await desired();
     const phoenix: Measured = { a: [], b: [], c: [] };
     const bash: Measured = { a: [], b: [], c: [] };
     let pDouble: PortainerDouble | undefined;
@@ -69,7 +70,7 @@ export async function portainerSync(
       };
       const replay = async (what: string) => {
         ctx.log(`bash baseline ${what}, round ${r + 1}/${rounds}`);
-        return baselineRun(b, desired());
+        return baselineRun(b, await desired());
       };
       if (fresh) {
         phoenix.a.push(await sync('(a) first deploy'));
@@ -168,7 +169,10 @@ async function phoenixRun(ctx: BenchContext, root: string, env: NodeJS.ProcessEn
   return { wallMs: run.wallMs, apiMs, counts: double.counts(), summary: report.summary };
 }
 
-async function baselineRun(double: PortainerDouble, desired: ReturnType<typeof loadEstate>['desired']) {
+async function baselineRun(
+  double: PortainerDouble,
+  desired: Awaited<ReturnType<typeof loadEstate>>['desired'],
+) {
   double.resetCounters();
   const stop = watchApi(double);
   const started = performance.now();

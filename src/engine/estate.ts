@@ -1,7 +1,7 @@
 /**
- * Stage 1, load and validate: read the root, validate everything, derive the desired state.
- * Diagnostics are emitted as events; any error stops here with a UserError (exit 1), so
- * nothing is ever touched on bad input.
+ * Stage 1, load and validate: read the root, decrypt its age:/sops: secret references,
+ * validate everything, derive the desired state. Diagnostics are emitted as events; any
+ * error stops here with a UserError (exit 1), so nothing is ever touched on bad input.
  */
 import { Diagnostics } from '../config/diagnostics.js';
 import { loadRoot, type LoadedConfig } from '../config/load.js';
@@ -11,6 +11,7 @@ import { UserError } from '../errors.js';
 import type { Reporter } from '../output/events.js';
 import type { Redactor } from '../secrets.js';
 import { isSecretRef } from '../config/secret-ref.js';
+import { reportSecretWarnings, resolveEncryptedSecrets } from '../config/secrets/resolve.js';
 
 export interface Estate {
   desired: DesiredState;
@@ -20,15 +21,20 @@ export interface Estate {
 }
 
 /** Load, validate and derive; throws UserError when anything is invalid. */
-export function loadEstate(
+export async function loadEstate(
   root: string,
   env: NodeJS.ProcessEnv,
   reporter: Reporter,
   redactor: Redactor,
   cwd?: string,
-): Estate {
+): Promise<Estate> {
   const diags = new Diagnostics();
   const config = loadRoot(root, diags, env, cwd);
+  if (config) {
+    // Decryption is asynchronous; derivation reads the secrets, so it waits for them.
+    await resolveEncryptedSecrets(config, env);
+    reportSecretWarnings(config, diags);
+  }
   const desired = config ? derive(config, diags) : undefined;
   if (config) {
     for (const s of config.secrets.values()) if (s.ok) redactor.add(s.value);

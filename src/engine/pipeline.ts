@@ -68,7 +68,7 @@ export async function runSync(req: SyncRequest): Promise<number> {
       req.reporter.emit(e);
     },
   };
-  const { desired: full, config } = loadEstate(req.root, req.env, reporter, req.redactor, req.cwd);
+  const { desired: full, config } = await loadEstate(req.root, req.env, reporter, req.redactor, req.cwd);
   const desired = narrow(full, options.filters);
   checkFilters(full, desired, options.filters, req.stages);
   // Dry runs do not take the lock: a plan never blocks a sync.

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { resolveSecret } from '../config/secret-ref.js';
+import { resolveSecretAsync } from '../config/secret-ref.js';
 import type { DesiredState } from '../desired/types.js';
 import { UserError } from '../errors.js';
 import type { Stage } from '../plan/change.js';
@@ -14,21 +14,21 @@ import type { Redactor } from '../secrets.js';
 import type { ProviderFactory } from './pipeline.js';
 
 /** Resolve Portainer's URL, CA and credentials (API key preferred over password). */
-export function portainerCredentials(d: DesiredState, env: NodeJS.ProcessEnv, redactor: Redactor) {
+export async function portainerCredentials(d: DesiredState, env: NodeJS.ProcessEnv, redactor: Redactor) {
   const p = d.portainer;
   if (!p.url)
     throw new UserError('Portainer is used but its URL is unknown', {
       hint: 'set sync.portainer.url or portainer_api.portainer_hostname',
     });
-  const secret = (value: string | undefined, what: string) => {
+  const secret = async (value: string | undefined, what: string) => {
     if (value === undefined) return undefined;
-    const r = resolveSecret(value, d.root, env);
+    const r = await resolveSecretAsync(value, d.root, env);
     if (!r.ok) throw new UserError(`${what}: ${r.message}`, { hint: r.hint });
     redactor.add(r.value);
     return r.value;
   };
-  const apiKey = secret(p.apiKey, 'sync.portainer.api_key');
-  const password = apiKey ? undefined : secret(p.password, 'portainer_api.admin_password');
+  const apiKey = await secret(p.apiKey, 'sync.portainer.api_key');
+  const password = apiKey ? undefined : await secret(p.password, 'portainer_api.admin_password');
   if (!apiKey && !(p.username && password)) {
     throw new UserError('no Portainer credentials', {
       hint: 'set sync.portainer.api_key (env:NAME) or portainer_api.admin_user and admin_password',
@@ -81,9 +81,9 @@ export const buildProviders: ProviderFactory = async (desired, env, redactor, _o
     portainerConfigured;
   const stacks: Provider[] = [];
   if (usesPortainer && stacksUseful) {
-    let credentials: ReturnType<typeof portainerCredentials> | undefined;
+    let credentials: Awaited<ReturnType<typeof portainerCredentials>> | undefined;
     try {
-      credentials = portainerCredentials(desired, env, redactor);
+      credentials = await portainerCredentials(desired, env, redactor);
     } catch (err) {
       if (stacksWanted) throw err;
     }

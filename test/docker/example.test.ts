@@ -22,8 +22,8 @@ let example: ExampleRoot;
 let provider: DockerStacksProvider;
 const counter = countingRunner();
 
-const load = (): DesiredState =>
-  loadEstate(example.root, process.env, silentReporter, new Redactor()).desired;
+const load = async (): Promise<DesiredState> =>
+  (await loadEstate(example.root, process.env, silentReporter, new Redactor())).desired;
 
 async function project(
   name: string,
@@ -64,7 +64,7 @@ beforeAll(async () => {
     pollIntervalMs: 250,
     mode: swarm === 'active' ? 'standalone' : 'auto',
   });
-  for (const d of load().deployments) rig.trackProject(d.name);
+  for (const d of (await load()).deployments) rig.trackProject(d.name);
 });
 
 afterAll(async () => {
@@ -74,7 +74,7 @@ afterAll(async () => {
 
 describe('docker backend on the bundled example', () => {
   it('deploys every stack of the example with its labels and files', async () => {
-    const desired = load();
+    const desired = await load();
     const names = desired.deployments.map((d) => d.name).sort();
     const s = example.stacks;
     expect(names).toEqual(
@@ -115,7 +115,7 @@ describe('docker backend on the bundled example', () => {
   });
 
   it('a second sync runs no compose command and recreates nothing', async () => {
-    const desired = load();
+    const desired = await load();
     const before = await allIds(desired);
     counter.reset();
     const r = await sync(provider, desired);
@@ -127,7 +127,7 @@ describe('docker backend on the bundled example', () => {
   it('an edited stack environment is the only one recreated', async () => {
     const manifest = join(example.root, 'stacks', example.stacks.whoami!, 'phoenix.json');
     writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('"whoami-staging"', '"whoami-staging-2"'));
-    const desired = load();
+    const desired = await load();
     const staging = desired.deployments.find((d) => d.name === `${example.stacks.whoami}-staging`)!;
     const before = await allIds(desired);
     counter.reset();

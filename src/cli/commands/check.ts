@@ -12,7 +12,7 @@ export async function run(flags: GlobalFlags, _args: string[], io: Io): Promise<
   const root = resolveRoot(flags.root, io.env, io.cwd);
   s.bus.emit({ type: 'run-start', command: 'check', root, dryRun: true });
   return finish(s, async () => {
-    const { desired } = loadEstate(root, io.env, s.bus, s.redactor, io.cwd);
+    const { desired } = await loadEstate(root, io.env, s.bus, s.redactor, io.cwd);
     const results = await runChecks(
       checksFor(desired, desired.portainer.url, desired.dnsServer.listenAddress),
       { emit: () => undefined },

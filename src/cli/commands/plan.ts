@@ -39,7 +39,7 @@ export async function run(
         providers: buildProviders,
       });
     }
-    const { desired } = loadEstate(root, io.env, s.bus, s.redactor, io.cwd);
+    const { desired } = await loadEstate(root, io.env, s.bus, s.redactor, io.cwd);
     const changes = offlinePlan(narrow(desired, syncOptions(flags, {}, true).filters));
     for (const stage of STAGES)
       s.bus.emit({ type: 'plan', stage, changes: changes.filter((c) => c.stage === stage) });

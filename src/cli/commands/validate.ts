@@ -9,7 +9,7 @@ export async function run(flags: GlobalFlags, _args: string[], io: Io): Promise<
   const root = resolveRoot(flags.root, io.env, io.cwd);
   s.bus.emit({ type: 'run-start', command: 'validate', root, dryRun: true });
   return finish(s, async () => {
-    const { desired, diagnostics } = loadEstate(root, io.env, s.bus, s.redactor, io.cwd);
+    const { desired, diagnostics } = await loadEstate(root, io.env, s.bus, s.redactor, io.cwd);
     const w = diagnostics.warnings.length;
     s.bus.emit({
       type: 'log',
