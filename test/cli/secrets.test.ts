@@ -1,15 +1,16 @@
 /**
- * Secret canaries: values given as `env:NAME`, `file:PATH`, the Portainer password, the API
- * key and a variable marked secret must never appear in any output — text, JSON, NDJSON —
- * nor in error messages that quote a value derived from them.
+ * Secret canaries: values given as `env:NAME`, `file:PATH`, `age:PATH`, `sops:PATH#KEY`, the
+ * Portainer password, the API key and a variable marked secret must never appear in any
+ * output — text, JSON, NDJSON — nor in error messages that quote a value derived from them.
  */
-import { writeFileSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JsonReport } from '../../src/output/json-report.js';
 import { REDACTED } from '../../src/secrets.js';
-import { runCli } from '../helpers/cli.js';
-import { copyExample, removeDir, replaceIn, tempDir } from '../helpers/root.js';
+import { ageEncrypt, ageKeygen, m, sopsFile } from '../config/secrets-fixtures.js';
+import { parseDiagnostics, runCli } from '../helpers/cli.js';
+import { copyExample, removeDir, replaceIn, snapshotTree, tempDir } from '../helpers/root.js';
 
 const CANARY = {
   env: 'canaryenv7d1f3a9b',
@@ -207,5 +208,185 @@ describe('secret canaries in error messages', () => {
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/environment variable PHX_CANARY_PORT is not set/);
     expect(leaks(r.out + r.err)).toEqual([]);
+  });
+});
+
+describe('age: and sops: references', () => {
+  const ENCRYPTED = {
+    age: 'canaryage8e4d1c77',
+    sops: 'canarysops2b9f5a13',
+    sopsKey: 'canarysopskey6d0e4f',
+  };
+  const encLeaks = (text: string) => Object.values(ENCRYPTED).filter((c) => text.includes(c));
+  const WHOAMI = 'stacks/whoami/phoenix.json';
+  let keys: { keyFile: string; recipient: string };
+  let stranger: { keyFile: string; recipient: string };
+  let encEnv: NodeJS.ProcessEnv;
+
+  /** A copy of the example whose secrets are age: and sops: references. */
+  function encryptedRoot(): string {
+    const root = copyExample(parent);
+    const secret = (name: string, content: Buffer | string) =>
+      writeFileSync(join(root, 'secrets', name), content, { mode: 0o600 });
+    secret('whoami.age', ageEncrypt(`${ENCRYPTED.age}\n`, keys.recipient, true));
+    secret('app.enc.yaml', sopsFile('yaml', m(['db', m(['password', ENCRYPTED.sops])]), keys.recipient));
+    secret('portainer.env', sopsFile('dotenv', m(['PORTAINER_KEY', ENCRYPTED.sopsKey]), keys.recipient));
+    // The example's own file: secrets, kept as they should be.
+    for (const f of readdirSync(join(root, 'secrets'))) chmodSync(join(root, 'secrets', f), 0o600);
+    replaceIn(root, WHOAMI, '"value": "whoami-prod"', '"value": "age:secrets/whoami.age"');
+    replaceIn(
+      root,
+      'stacks/n8n/phoenix.json',
+      '"production": {',
+      `"production": {\n      "variables": [{ "name": "N8N_ENCRYPTION_KEY", "value": "sops:secrets/app.enc.yaml#db.password" }],`,
+    );
+    replaceIn(
+      root,
+      'etc/phoenix_hypervisor_config.json',
+      '"local_environment": "local"',
+      '"local_environment": "local", "api_key": "sops:secrets/portainer.env#PORTAINER_KEY"',
+    );
+    return root;
+  }
+
+  /** Where a string starts in a root file, as a diagnostic locates it (1-based). */
+  function locate(root: string, file: string, needle: string) {
+    const lines = readFileSync(join(root, file), 'utf8').split('\n');
+    const line = lines.findIndex((l) => l.includes(needle));
+    return { file, line: line + 1, column: lines[line]!.indexOf(needle) + 1 };
+  }
+
+  beforeAll(() => {
+    keys = ageKeygen(parent, 'cli-keys.txt');
+    stranger = ageKeygen(parent, 'cli-stranger.txt');
+    encEnv = { ...ENV, PHOENIX_AGE_KEY_FILE: keys.keyFile };
+  });
+
+  it.each([
+    ['validate', ['validate']],
+    ['validate --json', ['validate', '--json']],
+    ['plan --offline', ['plan', '--offline']],
+    ['plan --offline --verbose', ['plan', '--offline', '-v']],
+    ['plan --offline --json', ['plan', '--offline', '--json']],
+    ['plan --offline --json=stream', ['plan', '--offline', '--json=stream']],
+  ])('%s decrypts them in-process and prints none of them', async (_name, argv) => {
+    const root = encryptedRoot();
+    for (const isTTY of [false, true]) {
+      const r = await runCli([...argv, '--root', root], { env: encEnv, isTTY });
+      expect(r.code, r.err).toBe(0);
+      expect(encLeaks(r.out + r.err)).toEqual([]);
+      expect(leaks(r.out + r.err)).toEqual([]);
+      expect(r.out + r.err).not.toMatch(/plain text|readable by group/);
+    }
+  });
+
+  it('the decrypted values reach the plan, redacted (the test is not vacuous)', async () => {
+    const root = encryptedRoot();
+    const r = await runCli(['plan', '--offline', '--json', '--root', root], { env: encEnv });
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out) as JsonReport;
+    const vars = (id: string) =>
+      (report.changes.find((c) => c.id === id)?.after as { variables: { name: string; value: string }[] })
+        .variables;
+    expect(vars('1002/whoami-production')).toContainEqual({
+      name: 'WHOAMI_NAME',
+      value: REDACTED,
+      secret: true,
+    });
+    expect(vars('1003/n8n-production')).toContainEqual({
+      name: 'N8N_ENCRYPTION_KEY',
+      value: REDACTED,
+      secret: true,
+    });
+    // Without the identity the same root is refused: the values above were really decrypted.
+    const without = await runCli(['validate', '--root', root], { env: ENV });
+    expect(without.code).toBe(1);
+    expect(without.err).toMatch(/no age identity: PHOENIX_AGE_KEY_FILE \(or SOPS_AGE_KEY_FILE\) is not set/);
+  });
+
+  const N8N = 'stacks/n8n/phoenix.json';
+  it.each([
+    {
+      name: 'a missing age file',
+      edit: (root: string) => replaceIn(root, WHOAMI, '"age:secrets/whoami.age"', '"age:secrets/nope.age"'),
+      identity: 'keys',
+      errors: [
+        [
+          WHOAMI,
+          '"age:secrets/nope.age"',
+          /^variable WHOAMI_NAME: age file .*secrets\/nope\.age does not exist$/,
+        ],
+      ],
+    },
+    {
+      name: 'the wrong identity',
+      edit: () => undefined,
+      identity: 'stranger',
+      errors: [
+        [
+          N8N,
+          '"sops:secrets/app.enc.yaml#db.password"',
+          /^variable N8N_ENCRYPTION_KEY: sops file .*app\.enc\.yaml was not encrypted for the identity in age identity file .*cli-stranger\.txt/,
+        ],
+        [
+          WHOAMI,
+          '"age:secrets/whoami.age"',
+          /^variable WHOAMI_NAME: age file .*whoami\.age was not encrypted for the identity in age identity file .*cli-stranger\.txt/,
+        ],
+      ],
+    },
+    {
+      name: 'a key missing from a sops file',
+      edit: (root: string) =>
+        replaceIn(root, WHOAMI, '"age:secrets/whoami.age"', '"sops:secrets/app.enc.yaml#db.nope"'),
+      identity: 'keys',
+      errors: [
+        [
+          WHOAMI,
+          '"sops:secrets/app.enc.yaml#db.nope"',
+          /^variable WHOAMI_NAME: sops file .*app\.enc\.yaml has no key "db\.nope"$/,
+        ],
+      ],
+    },
+  ] as const)(
+    '$name is a located error at the value: exit 1, nothing changed, nothing leaked',
+    async ({ edit, identity, errors }) => {
+      const root = encryptedRoot();
+      edit(root);
+      const env = { ...ENV, PHOENIX_AGE_KEY_FILE: (identity === 'keys' ? keys : stranger).keyFile };
+      const before = snapshotTree(root);
+      const r = await runCli(['validate', '--root', root], { env, cwd: root });
+      expect(r.code).toBe(1);
+      expect(parseDiagnostics(r.err).filter((d) => d.severity === 'error')).toEqual(
+        errors.map(([file, needle, message]) =>
+          expect.objectContaining({ ...locate(root, file, needle), message: expect.stringMatching(message) }),
+        ),
+      );
+      const sync = await runCli(['sync', 'all', '--yes', '--root', root], { env, cwd: root });
+      expect(sync.code).toBe(1);
+      expect(sync.err).toMatch(/nothing was changed/);
+      for (const text of [r.out + r.err, sync.out + sync.err]) {
+        expect(encLeaks(text)).toEqual([]);
+        expect(text).not.toMatch(/AGE-SECRET-KEY-1[0-9A-Z]{20}/);
+      }
+      expect(snapshotTree(root)).toEqual(before);
+    },
+  );
+
+  it('an encrypted file readable by others is warned about at its first reference', async () => {
+    const root = encryptedRoot();
+    chmodSync(join(root, 'secrets', 'whoami.age'), 0o644);
+    const r = await runCli(['validate', '--root', root], { env: encEnv, cwd: root });
+    expect(r.code).toBe(0);
+    const warnings = parseDiagnostics(r.err).filter((d) => d.message.includes('readable by group'));
+    expect(warnings).toEqual([
+      {
+        ...locate(root, WHOAMI, '"age:secrets/whoami.age"'),
+        severity: 'warning',
+        message: `age file ${join(root, 'secrets', 'whoami.age')} is readable by group or others (mode 0644)`,
+        hint: `chmod 600 ${join(root, 'secrets', 'whoami.age')}`,
+      },
+    ]);
+    expect(encLeaks(r.out + r.err)).toEqual([]);
   });
 });
