@@ -53,8 +53,11 @@ export const ClusterFirewallSchema = Type.Object(
   strict,
 );
 
-/** A secret: plaintext (accepted with a warning), `env:NAME` or `file:PATH`. */
-const Secret = Type.String({ description: 'Plaintext, `env:NAME` or `file:PATH` (preferred).' });
+/** A secret: plaintext (accepted with a warning) or a reference (secret-ref.ts). */
+const Secret = Type.String({
+  description:
+    'Plaintext, or (preferred) a reference: `env:NAME`, `file:PATH`, `age:PATH` (an age-encrypted file) or `sops:PATH#KEY` (a value of a SOPS-encrypted dotenv/JSON/YAML file); paths are relative to the root, and age: and sops: use the identity file named by `PHOENIX_AGE_KEY_FILE` or `SOPS_AGE_KEY_FILE`.',
+});
 
 const Port = (description: string) => Type.Integer({ minimum: 1, maximum: 65535, description });
 
@@ -285,7 +288,10 @@ export const LxcConfigSchema = Type.Object(
 const Variable = Type.Object(
   {
     name: Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]*$' }),
-    value: Type.String({ description: 'A value, or a secret reference `env:NAME` / `file:PATH`.' }),
+    value: Type.String({
+      description:
+        'A value, or a secret reference: `env:NAME`, `file:PATH`, `age:PATH` or `sops:PATH#KEY` (a reference is redacted like a `secret` value).',
+    }),
     secret: Type.Optional(Type.Boolean({ description: 'Redact this value in every output.' })),
   },
   strict,
