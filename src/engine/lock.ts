@@ -116,6 +116,14 @@ export async function acquireLock(root: string, command: string): Promise<HeldLo
       fd = openSync(path, constants.O_RDWR | constants.O_CREAT | constants.O_NOFOLLOW, 0o644);
     } catch (err) {
       if (code(err) === 'EISDIR') continue; // an earlier version's lock appeared meanwhile
+      if (code(err) === 'ELOOP')
+        throw new LockError(
+          `cannot lock ${root}: ${path} is a symbolic link, which Phoenix does not follow`,
+          {
+            cause: err,
+            hint: `remove ${path}; Phoenix makes its lock file itself`,
+          },
+        );
       throw new LockError(`cannot lock ${root}: ${(err as Error).message}`, { cause: err });
     }
     try {
