@@ -37,6 +37,8 @@ export async function startHomelab(opts: { dnsmasq?: boolean } = {}): Promise<Ho
   const dir = tempDir('phoenix-homelab-');
   chmodSync(dir, 0o755); // dnsmasq drops to `nobody` and re-reads the hosts file on SIGHUP
   const root = copyExample(dir);
+  // Secret files kept as an operator keeps them (a checkout leaves them 0644: warned about).
+  for (const f of readdirSync(join(root, 'secrets'))) chmodSync(join(root, 'secrets', f), 0o600);
   const out = join(dir, 'targets');
   const paths = {
     hosts: join(out, 'dns', 'phoenix.hosts'),
