@@ -107,7 +107,8 @@ export class SecretSession {
           );
         const ids = await this.ids();
         const plain = await open(read.bytes, ids);
-        return { plain, warnings: [...exposure(what, path, read.mode), ...ids.warnings] };
+        // An encrypted file is meant to be shared (often committed): only the identity is private.
+        return { plain, warnings: ids.warnings };
       })();
       this.files.set(key, p);
     }

@@ -25,18 +25,25 @@ export async function resolveEncryptedSecrets(config: LoadedConfig, env: NodeJS.
       config.secrets.set(ref, await resolveSecretAsync(ref, config.root, env, session));
 }
 
-/** Report each warning of the resolved secrets once, at the first reference that carries it. */
+/**
+ * Report how the secret files are kept: one warning for all of them (a root with ten
+ * world-readable secret files gets one line, not ten), at the first reference concerned.
+ */
 export function reportSecretWarnings(config: LoadedConfig, diags: Diagnostics): void {
-  const seen = new Set<string>();
-  const fallback = config.globalDoc.at([]);
-  const sites = secretSites(config);
-  for (const [ref, resolution] of config.secrets) {
-    for (const w of resolution.warnings ?? []) {
-      if (seen.has(w.message)) continue;
-      seen.add(w.message);
-      diags.warn('secret-file-mode', sites.get(ref) ?? fallback, w.message, w.hint);
-    }
-  }
+  const warnings = new Map<string, { message: string; hint: string; ref: string }>();
+  for (const [ref, resolution] of config.secrets)
+    for (const w of resolution.warnings ?? [])
+      if (!warnings.has(w.message)) warnings.set(w.message, { ...w, ref });
+  const all = [...warnings.values()];
+  if (all.length === 0) return;
+  const at = secretSites(config).get(all[0]!.ref) ?? config.globalDoc.at([]);
+  if (all.length === 1) return diags.warn('secret-file-mode', at, all[0]!.message, all[0]!.hint);
+  diags.warn(
+    'secret-file-mode',
+    at,
+    `${all.length} secret files are readable by group or others: ${all.map((w) => w.message.replace(/ is readable by group or others/, '')).join('; ')}`,
+    all.map((w) => w.hint).join(' && '),
+  );
 }
 
 /** The first place each reference is written, in file order of the config. */
