@@ -126,6 +126,9 @@ export function loadRoot(
   ];
   for (const ref of refs)
     if (ref && isSecretRef(ref) && !secrets.has(ref)) secrets.set(ref, resolveSecret(ref, root, env));
+  // The marker key even when written in plain text (refused later): registered, it is redacted.
+  const markerKey = global.sync?.marker_key;
+  if (markerKey && !secrets.has(markerKey)) secrets.set(markerKey, resolveSecret(markerKey, root, env));
   return { root, global, globalDoc, vms, vmsDoc, lxcs, lxcDoc, stacks, skipped, broken, secrets };
 }
 

@@ -189,6 +189,12 @@ export const SyncSection = Type.Object(
           'Marks what Phoenix made. Never change it once set; defaults to `phoenix-<domain_name>`.',
       }),
     ),
+    marker_key: Type.Optional(
+      Type.String({
+        description:
+          'Key of the change markers of stacks with secrets (`io.phoenix.hash`, `PHOENIX_HASH`): an `env:NAME` or `file:PATH` reference, never the key itself; at least 16 characters. `phoenix init` generates one. Every machine that syncs this root must use the same key. Without it, markers leave secret values out.',
+      }),
+    ),
     default_environment: Type.String({
       default: 'production',
       minLength: 1,

@@ -8,6 +8,7 @@ import type { Source } from '../config/source.js';
 import type { ManifestEnvironment, Vm } from '../config/schema.js';
 import type { SyncSettings } from '../config/settings.js';
 import type { PortMapping } from './ports.js';
+import { markerKeyOf, warnUnkeyedDockerSecrets } from './marker-key.js';
 import { renderStackEnvironment, type Rendered } from './stack-environment.js';
 import type { StackDeployment } from './types.js';
 
@@ -38,6 +39,7 @@ export function deriveDeployments(
   const cache = new Map<string, Rendered>();
   const seen = new Map<string, Source>();
   const warnedManifestless = new Set<string>();
+  const markerKey = markerKeyOf(config, diags);
   config.vms.vms.forEach((vm: Vm, i) => {
     const backend = settings.backends[String(vm.vmid)] ?? settings.backend;
     (vm.docker_stacks ?? []).forEach((entry, j) => {
@@ -101,7 +103,10 @@ export function deriveDeployments(
       const env = environmentConfig(stack, envName);
       let r = cache.get(name);
       if (!r)
-        cache.set(name, (r = renderStackEnvironment(config, stack, envName, env, name, ownerId, diags)));
+        cache.set(
+          name,
+          (r = renderStackEnvironment(config, stack, envName, env, name, ownerId, diags, markerKey)),
+        );
       const deployment: StackDeployment = {
         id: key,
         vmid: vm.vmid,
@@ -119,6 +124,7 @@ export function deriveDeployments(
         variables: r.variables,
         files: r.files,
         hash: r.hash,
+        legacyMarker: r.legacyMarker,
         ...(r.placementConstraints.length ? { placementConstraints: r.placementConstraints } : {}),
         managesPortainer: r.managesPortainer,
         source: at,
@@ -135,6 +141,7 @@ export function deriveDeployments(
     });
   });
   checkPortClashes(out, diags);
+  warnUnkeyedDockerSecrets(out, markerKey, diags);
   return out;
 }
 

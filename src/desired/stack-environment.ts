@@ -1,7 +1,7 @@
 /**
  * One stack environment (pure): its variables (secrets resolved), published ports, files,
- * Traefik labels and hash, and its compose text, rendered on first read. Derived once per
- * (stack, environment) and shared by every VM that runs it.
+ * Traefik labels and change marker, and its compose text, rendered on first read. Derived
+ * once per (stack, environment) and shared by every VM that runs it.
  */
 import { createHash } from 'node:crypto';
 import type { Diagnostics } from '../config/diagnostics.js';
@@ -15,6 +15,7 @@ import {
   renderCompose,
 } from './compose-render.js';
 import { interpolate } from './interpolate.js';
+import { computeMarker, legacyMarker, type MarkerInputs } from './marker.js';
 import { parsePort, type PortMapping } from './ports.js';
 import type { StackDeployment, StackFile, Variable } from './types.js';
 
@@ -48,7 +49,10 @@ export interface Rendered {
   compose: StackDeployment['compose'];
   variables: Variable[];
   files: StackFile[];
+  /** The change marker (desired/marker.ts): reveals nothing about secret values. */
   hash: string;
+  /** The previous version's marker of the same inputs (secrets included): compared, never shown. */
+  legacyMarker: () => string;
   ports: Map<string, PortMapping[]>;
   unreadablePorts: Set<string>;
   vars: Map<string, string>;
@@ -66,6 +70,7 @@ export function renderStackEnvironment(
   deployName: string,
   ownerId: string,
   diags: Diagnostics,
+  markerKey?: string,
 ): Rendered {
   const variables = variablesOf(config, stack, envName, env, diags);
   const vars = new Map(variables.map((v) => [v.name, v.value]));
@@ -157,6 +162,7 @@ export function renderStackEnvironment(
   });
 
   const labels = new Map<string, string[]>();
+  const labelTemplates = new Map<string, string[]>();
   for (const [svc, spec] of Object.entries(env.services ?? {})) {
     if (!serviceNames.includes(svc)) {
       diags.error(
@@ -171,28 +177,28 @@ export function renderStackEnvironment(
       svc,
       spec.traefik_labels.map((l) => interpolate(l, vars).value),
     );
+    labelTemplates.set(svc, spec.traefik_labels);
   }
 
-  // The hash is computed from what the rendered text is a pure function of (the user's file,
-  // the labels merged into it, the renderer's version) plus the variables and files, so
-  // nothing needs rendering until a provider compares or deploys the text: planning 5,000
-  // stacks offline renders none (bench/README.md).
+  // The marker is computed from what the rendered text is a pure function of (the user's
+  // file, the labels merged into it, the renderer's version) plus the variables and files,
+  // so nothing needs rendering until a provider compares or deploys the text: planning
+  // 5,000 stacks offline renders none (bench/README.md).
   const placementConstraints = [
     ...new Set([...(stack.manifest.placement_constraints ?? []), ...(env.placement_constraints ?? [])]),
   ];
   const owner = { [OWNER_LABEL]: ownerId, [DEPLOYMENT_LABEL]: deployName };
-  const hash = sha(
-    JSON.stringify([
-      RENDER_VERSION,
-      stack.compose.text,
-      [...labels],
-      owner,
-      variables.map((v) => [v.name, v.value]),
-      files.map((f) => [f.source, f.destination, f.services, f.hash]),
-      // Only when set, so the hashes of every stack without constraints stay what they were.
-      ...(placementConstraints.length ? [placementConstraints] : []),
-    ]),
-  ).slice(0, 16);
+  const markerInputs: MarkerInputs = {
+    renderVersion: RENDER_VERSION,
+    composeText: stack.compose.text,
+    labelTemplates,
+    owner,
+    variables,
+    files,
+    placementConstraints,
+  };
+  const hash = computeMarker(markerInputs, markerKey);
+  let legacy: string | undefined;
   const input = {
     doc: stack.compose.doc,
     deployName,
@@ -219,6 +225,8 @@ export function renderStackEnvironment(
     variables,
     files,
     hash,
+    // Only a live marker of the previous form asks for it: most runs never compute it.
+    legacyMarker: () => (legacy ??= legacyMarker(markerInputs)),
     ports,
     unreadablePorts,
     vars,

@@ -60,8 +60,16 @@ export interface StackDeployment {
   compose: { standalone: string; swarm: string };
   variables: Variable[];
   files: StackFile[];
-  /** Hash of everything the deployment is made of (compose inputs, variables, files): the ownership marker's hash. */
+  /**
+   * The change marker (`io.phoenix.hash`, `PHOENIX_HASH`) of everything the deployment is made
+   * of: keyed where it covers secret values, and leaving them out without a key (desired/marker.ts).
+   */
   hash: string;
+  /**
+   * The previous version's marker of the same inputs (a digest of the secrets too): only ever
+   * compared with a live marker, never shown. A function, so it never lands in a report.
+   */
+  legacyMarker?: () => string;
   /**
    * Swarm placement constraints of every service (manifest top level, then the environment's).
    * Only the swarm rendering carries them; a standalone deployment ignores them (its plan says so).

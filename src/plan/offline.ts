@@ -5,6 +5,7 @@
  */
 import type { DesiredState } from '../desired/types.js';
 import { REDACTED } from '../secrets.js';
+import { shownMarker } from '../desired/marker.js';
 import type { Change } from './change.js';
 
 /** Every desired resource as a create. */
@@ -58,7 +59,7 @@ export function offlinePlan(d: DesiredState): Change[] {
         stack: s.stack,
         environment: s.environment,
         backend: s.backend,
-        hash: s.hash,
+        hash: shownMarker(s.hash),
         variables: s.variables.map((v) => ({
           name: v.name,
           value: v.secret ? REDACTED : v.value,

@@ -99,20 +99,27 @@ describe('deployment hashes', () => {
     ]);
   });
 
-  it('change when a secret value changes (through env:)', () => {
+  it('change when a secret value changes (through env:) only with a marker key', () => {
     // secrets are resolved at load time, so load twice with different environments
-    const load = (value: string) => {
+    const load = (value: string, key?: string) => {
       const { config } = loadExample(undefined, { N8N_KEY: value });
       config.stacks.get('n8n')!.manifest.environments['production']!.variables = [
         { name: 'N8N_KEY', value: 'env:N8N_KEY' },
       ];
       config.secrets.set('env:N8N_KEY', { ok: true, value, reference: true });
+      if (key) {
+        config.global.sync!.marker_key = 'env:MARKER_KEY';
+        config.secrets.set('env:MARKER_KEY', { ok: true, value: key, reference: true });
+      }
       return byId(deriveConfig(config).desired, '1003/n8n-production');
     };
     const a = load('first-secret');
     const b = load('second-secret');
     expect(a.variables).toEqual([{ name: 'N8N_KEY', value: 'first-secret', secret: true }]);
-    expect(a.hash).not.toBe(b.hash);
+    // Without a key the marker leaves secret values out (Portainer sees the change in the Env).
+    expect(a.hash).toBe(b.hash);
+    const key = 'a-marker-key-of-32-characters-ok';
+    expect(load('first-secret', key).hash).not.toBe(load('second-secret', key).hash);
   });
 });
 
