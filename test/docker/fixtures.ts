@@ -11,8 +11,10 @@ import {
   DEPLOYMENT_LABEL,
   HASH_LABEL,
   OWNER_LABEL,
+  RENDER_VERSION,
   renderCompose,
 } from '../../src/desired/compose-render.js';
+import { computeMarker, legacyMarker, type MarkerInputs } from '../../src/desired/marker.js';
 import { SyncSection, type SyncSettings } from '../../src/config/settings.js';
 import type { DesiredState, StackDeployment, StackFile, Variable } from '../../src/desired/types.js';
 import { RecordingReporter } from '../../src/output/events.js';
@@ -60,11 +62,13 @@ export interface StackSpec {
   files?: Omit<StackFile, 'hash'>[];
   /** Labels added to every service (the test-run label). */
   extraLabels?: Record<string, string>;
+  /** The resolved `sync.marker_key`, when the test has one. */
+  markerKey?: string;
 }
 
 /**
  * A deployment rendered by the derivation's own renderer (desired/compose-render.ts), with
- * the hash computed the way desired/deployments.ts computes it.
+ * the change marker computed the way desired/stack-environment.ts computes it.
  */
 export function deployment(spec: StackSpec): StackDeployment {
   const environment = spec.environment ?? 'production';
@@ -79,14 +83,20 @@ export function deployment(spec: StackSpec): StackDeployment {
   const variables = spec.variables ?? [];
   const extra = Object.entries(spec.extraLabels ?? {}).map(([k, v]) => `${k}=${v}`);
   const labels = new Map(serviceNames.map((svc) => [svc, [...(spec.traefik?.[svc] ?? []), ...extra]]));
-  const doc = parseDocument(stringify({ services: spec.services }));
+  const composeText = stringify({ services: spec.services });
+  const doc = parseDocument(composeText);
   const base = { doc, deployName: name, labels, files };
   const owner = { [OWNER_LABEL]: OWNER, [DEPLOYMENT_LABEL]: name };
-  const unhashed = renderCompose({ ...base, ownerLabels: owner, mode: 'standalone' });
-  const hash = sha(
-    JSON.stringify([unhashed, variables.map((v) => [v.name, v.value]), files.map((f) => f.hash)]),
-    16,
-  );
+  const inputs: MarkerInputs = {
+    renderVersion: RENDER_VERSION,
+    composeText,
+    labelTemplates: labels,
+    owner,
+    variables,
+    files,
+    placementConstraints: [],
+  };
+  const hash = computeMarker(inputs, spec.markerKey);
   const ownerLabels = { ...owner, [HASH_LABEL]: hash };
   return {
     id: `${vmid}/${name}`,
@@ -105,6 +115,7 @@ export function deployment(spec: StackSpec): StackDeployment {
     variables,
     files,
     hash,
+    legacyMarker: () => legacyMarker(inputs),
     managesPortainer: false,
     source: { file: `stacks/${spec.stack}/docker-compose.yml`, line: 1, column: 1 },
   };

@@ -79,7 +79,13 @@ describe('explanations never show secret values', () => {
   it.each([
     ['compose only', v({}, 'b\n'), v({}), () => true, 'compose file changed'],
     ['a visible variable', v({ PORT: '2' }), v({ PORT: '1' }), () => true, 'variables ~PORT (1 → 2)'],
-    ['a secret variable', v({ PW: 'new-secret' }), v({ PW: 'old-secret' }), () => false, 'variables ~PW'],
+    [
+      'a secret variable',
+      v({ PW: 'new-secret' }),
+      v({ PW: 'old-secret' }),
+      () => false,
+      'variables ~PW (secret changed)',
+    ],
     ['added and removed', v({ NEW: 'x' }), v({ OLD: 'y' }), () => true, 'variables +NEW, -OLD'],
     ['only the hash marker', v({ PHOENIX_HASH: 'b' }), v({ PHOENIX_HASH: 'a' }), () => true, undefined],
   ])('%s', (_name, d, l, visible, want) => expect(explainStack(d, l, visible)).toBe(want));

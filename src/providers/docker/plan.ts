@@ -11,6 +11,7 @@ import { expectedServices } from './compose.js';
 import type { DockerLive, EngineLive, LiveProject } from './live.js';
 import { inScope } from '../../plan/policy.js';
 import { notePlacement } from '../../desired/deployments.js';
+import { compareMarkers, LEGACY_MARKER_NOTE, shownMarker } from '../../desired/marker.js';
 
 /** What the plan shows and compares for one stack on one engine. */
 export interface DockerStackValue {
@@ -20,7 +21,11 @@ export interface DockerStackValue {
   /** The deploy name in Phoenix's deployment label (a project renamed by hand shows here). */
   deployment: string | undefined;
   mode: 'standalone' | 'swarm';
-  /** Desired content hash, or the live hashes joined by `,`. */
+  /**
+   * The change marker as plans may show it (desired/marker.ts `shownMarker`): desired, or the
+   * live markers joined by `,`. A live marker made from the desired inputs shows as the
+   * desired one; one that differs from it in secret values only, as `(secret changed)`.
+   */
   hash: string;
   /** Desired: services that must run. Live: services present. */
   services: string[];
@@ -60,7 +65,7 @@ export function desiredValue(d: StackDeployment, swarm: boolean): DockerStackVal
     name: d.name,
     deployment: d.name,
     mode,
-    hash: d.hash,
+    hash: shownMarker(d.hash),
     services: servicesOrNone(swarm ? d.compose.swarm : d.compose.standalone),
   };
 }
@@ -74,16 +79,38 @@ function servicesOrNone(compose: string): string[] {
   }
 }
 
-function liveValue(engine: string, p: LiveProject): DockerStackValue {
-  return {
+/** What a live marker that differs from the desired one in secret values only shows as. */
+export const SECRET_CHANGED = '(secret changed)';
+
+/**
+ * The value of a live project. Its markers are compared with the desired deployment's, if
+ * any (markers themselves are never shown in full): `legacy` is set when a marker of the
+ * previous version matched the desired inputs.
+ */
+function liveValue(engine: string, p: LiveProject, d: StackDeployment | undefined): LiveView {
+  let legacy = false;
+  const shown = p.hashes.map((h) => {
+    if (!d) return shownMarker(h);
+    const verdict = compareMarkers(d.hash, h, d.legacyMarker);
+    if (verdict === 'legacy-same') legacy = true;
+    if (verdict === 'same' || verdict === 'legacy-same') return shownMarker(d.hash);
+    return verdict === 'secret-changed' ? SECRET_CHANGED : shownMarker(h);
+  });
+  const value: DockerStackValue = {
     engine,
     name: p.name,
     deployment: p.deployment,
     mode: p.mode,
-    hash: p.hashes.join(','),
+    hash: [...new Set(shown)].sort().join(','),
     services: p.services,
     notRunning: p.notRunning,
   };
+  return { value, legacy };
+}
+
+interface LiveView {
+  value: DockerStackValue;
+  legacy: boolean;
 }
 
 /** Same stack, nothing to do: same mode, deployment and hash, every service present and running. */
@@ -95,7 +122,12 @@ export function stackEquals(d: DockerStackValue, l: DockerStackValue): boolean {
 export function explainStack(d: DockerStackValue, l: DockerStackValue): string | undefined {
   const why: string[] = [];
   if (d.mode !== l.mode) why.push(`runs as ${l.mode}, wanted ${d.mode}`);
-  if (d.hash !== l.hash) why.push(`content hash ${l.hash || 'none'} → ${d.hash}`);
+  if (d.hash !== l.hash)
+    why.push(
+      l.hash === SECRET_CHANGED
+        ? `content hash ${d.hash} ${SECRET_CHANGED}`
+        : `content hash ${l.hash || 'none'} → ${d.hash}`,
+    );
   if (d.deployment !== l.deployment) why.push(`deployment ${l.deployment ?? 'none'} → ${d.deployment}`);
   const missing = d.services.filter((s) => !l.services.includes(s));
   if (missing.length) why.push(`services missing: ${missing.join(', ')}`);
@@ -185,12 +217,17 @@ function planEngine(
   }));
   const vm = vmOfEngine(engine.host, deployments, desired);
   const projects = engine.projects.filter((p) => byName.has(p.name) || insideFilters(vm, options));
-  const have: Resource<DockerStackValue>[] = projects.map((p) => ({
-    id: byName.get(p.name)?.id ?? `${vm}/${p.name}`,
-    kind: STACK_KIND,
-    value: liveValue(engine.host, p),
-    owned: p.owner === desired.ownerId,
-  }));
+  const legacy = new Set<string>();
+  const have: Resource<DockerStackValue>[] = projects.map((p) => {
+    const view = liveValue(engine.host, p, byName.get(p.name));
+    if (view.legacy) legacy.add(p.name);
+    return {
+      id: byName.get(p.name)?.id ?? `${vm}/${p.name}`,
+      kind: STACK_KIND,
+      value: view.value,
+      owned: p.owner === desired.ownerId,
+    };
+  });
   // A stack found both as compose project and swarm stack: compare the one in the wanted mode.
   const live = have.filter(
     (r, _, all) =>
@@ -213,7 +250,7 @@ function planEngine(
     if (c.action === 'noop' && options.pull) {
       c.action = 'update';
       c.reason = '--pull: refresh images';
-    }
+    } else if (c.action === 'noop' && legacy.has(c.before?.name ?? '')) c.reason = LEGACY_MARKER_NOTE;
     changes.push(notePlacement(c, byName.get(c.after?.name ?? ''), c.after?.mode));
   }
   return changes;

@@ -4,6 +4,8 @@
  * ownership marker, and secret-safe explanations and views of a change.
  */
 import { createTwoFilesPatch } from 'diff';
+import { HASH_LABEL } from '../../desired/compose-render.js';
+import { shownMarker } from '../../desired/marker.js';
 import type { StackDeployment } from '../../desired/types.js';
 import { REDACTED } from '../../secrets.js';
 import type { EnvPair } from './api.js';
@@ -30,9 +32,25 @@ export function portainerStackName(name: string): string {
   return name.toLowerCase().replace(/[^-_a-z0-9]+/g, '');
 }
 
-/** Line endings and trailing blank lines are not differences anyone meant. */
+/** What the change marker's value becomes in a compared (and shown) compose file. */
+export const MARKER_MASK = '«marker»';
+
+/** The `io.phoenix.hash` label and its value, in map (`key: v`) or list (`key=v`) form, quoted or not. */
+const MARKER_IN_COMPOSE = new RegExp(
+  `(${HASH_LABEL.replace(/\./g, '\\.')})(["']?\\s*[:=]\\s*)("[^"\\n]*"|'[^'\\n]*'|[^\\s"'#,\\]}]*)`,
+  'g',
+);
+
+/**
+ * The compose text as compared and shown. Line endings and trailing blank lines are not
+ * differences anyone meant. The change marker's value is masked: the text and Env are the
+ * live truth, and they already differ wherever the marker's inputs do (a secret shows in
+ * the Env), so a marker alone never redeploys a stack (a marker of an earlier version, a new
+ * `sync.marker_key`), and no plan shows one (an earlier version's is a digest of the secrets).
+ */
 export function normaliseCompose(text: string): string {
-  return text.replace(/\r\n?/g, '\n').replace(/\s+$/, '') + '\n';
+  const lines = text.replace(/\r\n?/g, '\n').replace(/\s+$/, '') + '\n';
+  return lines.replace(MARKER_IN_COMPOSE, `$1$2${MARKER_MASK}`);
 }
 
 /** Env pairs as a name-sorted map; a repeated name keeps its last value, as compose does. */
@@ -104,10 +122,13 @@ export function explainStack(
   const parts: string[] = [];
   if (d.mode !== l.mode) parts.push(`mode ${l.mode} → ${d.mode}`);
   if (d.compose !== l.compose) parts.push('compose file changed');
+  // A changed variable that may not be shown is a secret (both sides know it): say only that.
   const env = envDiff(d.env, l.env).map((e) =>
-    e.kind === '~' && visible(e.name)
-      ? `~${e.name} (${l.env[e.name]} → ${d.env[e.name]})`
-      : `${e.kind}${e.name}`,
+    e.kind !== '~'
+      ? `${e.kind}${e.name}`
+      : visible(e.name)
+        ? `~${e.name} (${l.env[e.name]} → ${d.env[e.name]})`
+        : `~${e.name} (secret changed)`,
   );
   if (env.length > 0) parts.push(`variables ${env.join(', ')}`);
   return parts.length > 0 ? parts.join('; ') : undefined;
@@ -115,7 +136,8 @@ export function explainStack(
 
 /**
  * A copy safe to show: values of secret variables, and of live variables Phoenix does not
- * know (they may be secrets someone else set), become «redacted».
+ * know (they may be secrets someone else set), become «redacted»; the change marker shows
+ * only its public part (an earlier version's marker, a digest of the secrets, not at all).
  */
 export function maskedValue(
   v: StackValue,
@@ -124,8 +146,8 @@ export function maskedValue(
 ): StackValue {
   const env: Record<string, string> = {};
   for (const [k, val] of Object.entries(v.env)) {
-    const visible = k === OWNER_VAR || k === HASH_VAR || (known.has(k) && !secret.has(k));
-    env[k] = visible ? val : REDACTED;
+    const visible = k === OWNER_VAR || (known.has(k) && !secret.has(k));
+    env[k] = k === HASH_VAR ? shownMarker(val) : visible ? val : REDACTED;
   }
   return { ...v, env };
 }

@@ -23,6 +23,7 @@ import {
 } from './stack-model.js';
 import { inScope } from '../../plan/policy.js';
 import { notePlacement } from '../../desired/deployments.js';
+import { isLegacyMarker, LEGACY_MARKER_NOTE } from '../../desired/marker.js';
 
 /** A stack Portainer has, as observed. */
 export interface LiveStack {
@@ -173,6 +174,8 @@ function planEnvironment(
     }
     if (c.action === 'noop' && options.pull) {
       next = { ...next, action: 'update', reason: '--pull: pull images and redeploy' };
+    } else if (c.action === 'noop' && isLegacyMarker(liveByName.get(c.before?.name ?? '')?.env[HASH_VAR])) {
+      next = { ...next, reason: LEGACY_MARKER_NOTE };
     }
     if (c.action === 'create' && env.endpointId === undefined) {
       if (willBeCreated) next.reason = `environment ${env.name} is created by the endpoints stage first`;
