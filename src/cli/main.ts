@@ -143,6 +143,11 @@ export async function main(argv: string[], io = defaultIo()): Promise<number> {
     .option('--dnsmasq-dir <dir>', 'the folder the dnsmasq service reads as a conf-dir', '/etc/dnsmasq.d')
     .option('--pve-dir <dir>', 'the Proxmox VE firewall folder', '/etc/pve/firewall')
     .option('--traefik-path <file>', "where Phoenix should write Traefik's dynamic file (sync.traefik.path)")
+    .option(
+      '--marker-key-file <file>',
+      'where the marker key is (written when missing)',
+      '/etc/phoenix/marker.key',
+    )
     .option('--no-color', 'no colours (also when NO_COLOR is set or output is not a terminal)')
     .option('-v, --verbose', 'also show debug lines')
     .action(run(() => import('./commands/init.js')));

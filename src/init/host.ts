@@ -17,7 +17,9 @@ import {
   type DnsmasqLine,
   type PathKind,
 } from './dnsmasq.js';
+import { DEFAULT_MARKER_KEY_FILE, inspectKeyFile } from './marker-key.js';
 import { DEFAULT_PVE_DIR, type HostFacts } from './propose.js';
+import type { Redactor } from '../secrets.js';
 
 /** Where init looks on this host. */
 export interface HostPaths {
@@ -29,6 +31,8 @@ export interface HostPaths {
   pveDir: string;
   /** Where Phoenix should write Traefik's file, when the operator says. */
   traefikPath?: string;
+  /** The marker key file `sync.marker_key` is to name (written when missing). */
+  markerKeyFile: string;
 }
 
 /** The paths of a Debian/Proxmox host. */
@@ -36,19 +40,22 @@ export const DEFAULT_HOST_PATHS: HostPaths = {
   dnsmasqConf: '/etc/dnsmasq.conf',
   dnsmasqDir: '/etc/dnsmasq.d',
   pveDir: DEFAULT_PVE_DIR,
+  markerKeyFile: DEFAULT_MARKER_KEY_FILE,
 };
 
 const isDir = async (p: string) => (await stat(p).catch(() => undefined))?.isDirectory() ?? false;
 const readText = (p: string) => readFile(p, 'utf8').catch(() => undefined);
 
-/** Everything init needs to know about this host. */
-export async function readHost(paths: HostPaths): Promise<HostFacts> {
+/** Everything init needs to know about this host; a marker key found is registered with `redactor`. */
+export async function readHost(paths: HostPaths, redactor?: Redactor): Promise<HostFacts> {
   return {
     dnsmasq: await readDnsmasq(paths),
     dnsmasqConf: paths.dnsmasqConf,
     pveDir: paths.pveDir,
     pveFirewall: await isDir(paths.pveDir),
     ...(paths.traefikPath ? { traefikPath: paths.traefikPath } : {}),
+    markerKeyFile: paths.markerKeyFile,
+    markerKey: await inspectKeyFile(paths.markerKeyFile, redactor),
   };
 }
 

@@ -5,6 +5,7 @@
  * group the root does not answer carries a note instead of keys.
  */
 import { chooseDnsLayout, type DnsmasqFacts } from './dnsmasq.js';
+import type { KeyFileState } from './marker-key.js';
 
 /** One key of the `sync` section, by its path below `sync`. */
 export interface ProposedKey {
@@ -43,7 +44,13 @@ export interface HostFacts {
   pveFirewall: boolean;
   /** A Traefik file path given by the operator. */
   traefikPath?: string;
+  /** Where the marker key lives (or will), and what is there now. */
+  markerKeyFile: string;
+  markerKey: KeyFileState;
 }
+
+/** The name of the group that proposes `sync.marker_key` (run.ts writes its key file). */
+export const MARKER_KEY_GROUP = 'marker_key';
 
 /** The default Proxmox VE firewall folder (sync.firewall.pve_dir's default). */
 export const DEFAULT_PVE_DIR = '/etc/pve/firewall';
@@ -55,7 +62,15 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim
 
 /** The whole proposal, in the order the keys are written. */
 export function proposeSync(root: RootFacts, host: HostFacts): ProposalGroup[] {
-  return [gateway(root), portainer(root), dns(host), dnsServer(root, host), firewall(host), traefik(host)];
+  return [
+    gateway(root),
+    portainer(root),
+    dns(host),
+    dnsServer(root, host),
+    firewall(host),
+    traefik(host),
+    markerKey(host),
+  ];
 }
 
 /** A static IPv4 address from a CIDR or a bare address; undefined for `dhcp` and the like. */
@@ -239,5 +254,40 @@ function traefik(host: HostFacts): ProposalGroup {
     setBy,
     why: 'given with --traefik-path',
     notes: [],
+  };
+}
+
+/**
+ * `sync.marker_key`: a reference to a key file outside the root, a new key when there is
+ * none yet (run.ts writes it with the config), the one already there otherwise.
+ */
+function markerKey(host: HostFacts): ProposalGroup {
+  const path = host.markerKeyFile;
+  const state = host.markerKey;
+  const setBy = [['marker_key']];
+  if (state.kind === 'unusable')
+    return {
+      name: MARKER_KEY_GROUP,
+      keys: [],
+      setBy,
+      notes: [
+        `${path} cannot be the marker key (${state.why}): pass --marker-key-file, or set sync.marker_key by hand`,
+      ],
+    };
+  const same = `every machine that syncs this root must use the same key: copy ${path} to each (mode 0600), or point sync.marker_key at the same secret`;
+  return {
+    name: MARKER_KEY_GROUP,
+    keys: [{ path: ['marker_key'], value: `file:${path}` }],
+    setBy,
+    why:
+      state.kind === 'missing'
+        ? `keys the change markers of stacks with secrets; a new random key is written to ${path} (mode 0600) along with this file`
+        : `keys the change markers of stacks with secrets, with the key already in ${path}`,
+    notes: [
+      ...(state.kind === 'key' && state.loose
+        ? [`${path} is readable by group or others: chmod 600 ${path}`]
+        : []),
+      same,
+    ],
   };
 }

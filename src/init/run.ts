@@ -13,7 +13,8 @@ import { atomicWrite, fileDiff } from '../providers/files/index.js';
 import type { Redactor } from '../secrets.js';
 import { insertProposal } from './edit.js';
 import { readHost, type HostPaths } from './host.js';
-import { proposeSync, type ProposalGroup } from './propose.js';
+import { writeKeyFile } from './marker-key.js';
+import { MARKER_KEY_GROUP, proposeSync, type ProposalGroup } from './propose.js';
 
 /** What a run of `phoenix init` is asked to do. */
 export interface InitRequest {
@@ -60,7 +61,8 @@ export async function runInit(req: InitRequest): Promise<number> {
     vms: await optional('phoenix_vm_configs.json'),
     lxcs: await optional('phoenix_lxc_configs.json'),
   };
-  const groups = proposeSync(root, await readHost(req.host));
+  const host = await readHost(req.host, req.redactor);
+  const groups = proposeSync(root, host);
   const edit = insertProposal(shown, text, groups);
 
   const kept = new Set(edit.kept.map((k) => k.group));
@@ -99,6 +101,11 @@ export async function runInit(req: InitRequest): Promise<number> {
     throw new UserError(`${shown} changed while init was running; nothing was written`, {
       hint: 'run phoenix init again',
     });
+  // The key first: the config never names a key file that is not there.
+  if (edit.added.some((g) => g.name === MARKER_KEY_GROUP) && host.markerKey.kind === 'missing') {
+    await writeKeyFile(host.markerKeyFile, req.redactor);
+    log(`wrote a new marker key to ${host.markerKeyFile} (mode 0600)`);
+  }
   await atomicWrite(path, edit.text, { backup: false });
   log(`wrote the sync section into ${shown}; next: phoenix plan`);
   return 0;

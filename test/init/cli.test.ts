@@ -3,7 +3,7 @@
  * --yes, a second run, bad input; secrets of the global file never in the output; nothing
  * written on any error path.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -38,10 +38,14 @@ beforeEach(() => {
     join(dir, 'host', 'dnsmasq.d'),
     '--pve-dir',
     join(dir, 'host', 'pve', 'firewall'),
+    '--marker-key-file',
+    keyFile(),
   ];
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
+/** Where these tests keep the marker key (never /etc/phoenix). */
+const keyFile = () => join(dir, 'host', 'phoenix', 'marker.key');
 const init = (...argv: string[]) => runCli(['init', '--root', root, ...host, ...argv]);
 const original = () => globalFile({ portainerIp: '10.0.0.101', password: PASSWORD });
 
@@ -83,7 +87,14 @@ describe('phoenix init', () => {
       portainer: { url: 'http://10.0.0.101:9000' },
       dns: { layout: 'dnsmasq-conf', path: join(dir, 'host', 'dnsmasq.d', 'phoenix.conf') },
       firewall: { backend: 'pve', pve_dir: join(dir, 'host', 'pve', 'firewall') },
+      marker_key: `file:${keyFile()}`,
     });
+    // A new key, readable by its owner only, that no output shows.
+    const key = readFileSync(keyFile(), 'utf8');
+    expect(key).toMatch(/^[0-9a-f]{64}\n$/);
+    expect(statSync(keyFile()).mode & 0o777).toBe(0o600);
+    expect(r.out + r.err).not.toContain(key.trim());
+    expect(r.err).toContain(`wrote a new marker key to ${keyFile()} (mode 0600)`);
     // Every byte outside the inserted section is the original's.
     const at = written.indexOf(',\n    "sync": {');
     const end = written.lastIndexOf('\n    }') + '\n    }'.length;
@@ -95,7 +106,7 @@ describe('phoenix init', () => {
     expect(again.code, again.err).toBe(0);
     expect(again.out).toBe('');
     expect(again.err).toMatch(
-      /nothing to add \(sync already sets gateway_ip, portainer\.url, dns, firewall\)/,
+      /nothing to add \(sync already sets gateway_ip, portainer\.url, dns, firewall, marker_key\)/,
     );
     expect(snapshotTree(dir)).toEqual(before);
   });
@@ -152,6 +163,29 @@ describe('phoenix init', () => {
     expect(snapshotTree(dir)).toEqual(before);
   });
 
+  it('an existing marker key is used as it is, never overwritten', async () => {
+    const key = 'an-existing-marker-key-4d2c9b1a';
+    mkdirSync(join(dir, 'host', 'phoenix'));
+    writeFileSync(keyFile(), `${key}\n`, { mode: 0o640 });
+    const r = await init('--yes');
+    expect(r.code, r.err).toBe(0);
+    expect(readFileSync(keyFile(), 'utf8')).toBe(`${key}\n`);
+    expect(JSON.parse(readFileSync(globalPath, 'utf8')).sync.marker_key).toBe(`file:${keyFile()}`);
+    expect(r.err).toContain(`${keyFile()} is readable by group or others: chmod 600`);
+    expect(r.err).not.toContain('wrote a new marker key');
+    expect(r.out + r.err).not.toContain(key);
+  });
+
+  it('a marker key path that cannot hold a key: no marker_key proposed, a note says why', async () => {
+    writeFileSync(join(dir, 'host', 'phoenix'), 'a file where the key folder should be\n');
+    const r = await init('--yes');
+    expect(r.code, r.err).toBe(0);
+    expect(JSON.parse(readFileSync(globalPath, 'utf8')).sync.marker_key).toBeUndefined();
+    expect(r.err).toContain(
+      `${keyFile()} cannot be the marker key (ENOTDIR): pass --marker-key-file, or set sync.marker_key by hand`,
+    );
+  });
+
   it('a root without the global file: exit 1 naming it', async () => {
     const r = await runCli(['init', '--root', join(dir, 'host'), ...host, '--yes']);
     expect(r.code).toBe(1);
@@ -169,6 +203,7 @@ describe('asking first (stdin is a terminal)', () => {
       dnsmasqConf: join(dir, 'host', 'dnsmasq.conf'),
       dnsmasqDir: join(dir, 'host', 'dnsmasq.d'),
       pveDir: join(dir, 'host', 'pve', 'firewall'),
+      markerKeyFile: keyFile(),
     },
     dryRun: false,
     yes: false,
@@ -191,6 +226,21 @@ describe('asking first (stdin is a terminal)', () => {
 
     expect(await runInit(request(async () => true, []))).toBe(0);
     expect(JSON.parse(readFileSync(globalPath, 'utf8')).sync.gateway_ip).toBe('10.0.0.12');
+  });
+
+  it('a key file that appears while the operator reads the diff: exit 1, neither file written', async () => {
+    const err = await runInit(
+      request(async () => {
+        mkdirSync(join(dir, 'host', 'phoenix'));
+        writeFileSync(keyFile(), 'someone-elses-key-0123456789\n');
+        return true;
+      }, []),
+    ).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as UserError).message).toBe(`cannot write the marker key to ${keyFile()}: EEXIST`);
+    expect((err as UserError).hint).toMatch(/a key appeared there meanwhile; run phoenix init again/);
+    expect(readFileSync(keyFile(), 'utf8')).toBe('someone-elses-key-0123456789\n');
+    expect(readFileSync(globalPath, 'utf8')).toBe(original());
   });
 
   it('a file changed while the operator read the diff is not overwritten', async () => {

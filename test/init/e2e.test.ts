@@ -72,6 +72,8 @@ describe('init, then sync, on a root in the original format', () => {
       t('pve'),
       '--traefik-path',
       t('traefik', 'dynamic', 'phoenix.yml'),
+      '--marker-key-file',
+      t('phoenix', 'marker.key'),
     ]);
     expect(init.code, init.err).toBe(0);
     expect(init.out + init.err).not.toContain(PASSWORD);
@@ -82,7 +84,10 @@ describe('init, then sync, on a root in the original format', () => {
       dns: { layout: 'hostsdir', path: t('dns', 'hosts.d', 'phoenix.hosts') },
       firewall: { backend: 'pve', pve_dir: t('pve') },
       traefik: { path: t('traefik', 'dynamic', 'phoenix.yml') },
+      marker_key: `file:${t('phoenix', 'marker.key')}`,
     });
+    const key = readFileSync(t('phoenix', 'marker.key'), 'utf8').trim();
+    expect(statSync(t('phoenix', 'marker.key')).mode & 0o777).toBe(0o600);
     const at = written.indexOf(',\n    "sync": {');
     const end = written.lastIndexOf('\n    }') + '\n    }'.length;
     expect(written.slice(0, at) + written.slice(end)).toBe(
@@ -91,6 +96,7 @@ describe('init, then sync, on a root in the original format', () => {
 
     const first = await syncAll();
     expect(first.code, `${first.error?.message ?? ''}\n${first.err}`).toBe(0);
+    expect(JSON.stringify(first) + JSON.stringify(double.model.stacks)).not.toContain(key);
     expect(first.results.filter((r) => r.status !== 'ok')).toEqual([]);
     // Portainer answered at the address init proposed (through the forwarder on port 9000).
     expect(first.checks.map((c) => `${c.name} ${c.ok}`)).toContain('portainer true');

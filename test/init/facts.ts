@@ -17,6 +17,8 @@ export const noHost: HostFacts = {
   dnsmasqConf: '/etc/dnsmasq.conf',
   pveDir: '/etc/pve/firewall',
   pveFirewall: true,
+  markerKeyFile: '/etc/phoenix/marker.key',
+  markerKey: { kind: 'missing' },
 };
 
 /** Host facts with dnsmasq files given as text (path → content) and path kinds. */

@@ -1,12 +1,14 @@
 /**
  * Reading this host's dnsmasq configuration as dnsmasq does (main file, conf-dirs with their
- * filters, conf-files, the distribution's default folder), in temp dirs.
+ * filters, conf-files, the distribution's default folder), and what is at the marker key
+ * file's path, in temp dirs.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readHost } from '../../src/init/host.js';
+import { Redactor } from '../../src/secrets.js';
 
 let dir: string;
 beforeEach(() => {
@@ -18,10 +20,13 @@ const w = (rel: string, text: string) => {
   mkdirSync(join(dir, rel, '..'), { recursive: true });
   writeFileSync(join(dir, rel), text);
 };
-const paths = (over: Partial<Record<'dnsmasqConf' | 'dnsmasqDir' | 'pveDir', string>> = {}) => ({
+const paths = (
+  over: Partial<Record<'dnsmasqConf' | 'dnsmasqDir' | 'pveDir' | 'markerKeyFile', string>> = {},
+) => ({
   dnsmasqConf: join(dir, 'dnsmasq.conf'),
   dnsmasqDir: join(dir, 'dnsmasq.d'),
   pveDir: join(dir, 'pve', 'firewall'),
+  markerKeyFile: join(dir, 'phoenix', 'marker.key'),
   ...over,
 });
 
@@ -73,5 +78,42 @@ describe('the Proxmox VE firewall folder', () => {
     const host = await readHost({ ...paths(), traefikPath: '/etc/traefik/dynamic/phoenix.yml' });
     expect(host.pveFirewall).toBe(exists);
     expect(host.traefikPath).toBe('/etc/traefik/dynamic/phoenix.yml');
+  });
+});
+
+describe('the marker key file', () => {
+  const key = '0123456789abcdef0123456789abcdef';
+  const file = () => join(dir, 'phoenix', 'marker.key');
+  it.each<[string, () => void, object]>([
+    ['missing', () => undefined, { kind: 'missing' }],
+    ['a key, mode 0600', () => w('phoenix/marker.key', `${key}\n`), { kind: 'key', loose: false }],
+    [
+      'a key others may read',
+      () => {
+        w('phoenix/marker.key', `${key}\n`);
+        chmodSync(file(), 0o644);
+      },
+      { kind: 'key', loose: true },
+    ],
+    [
+      'too short',
+      () => w('phoenix/marker.key', 'short\n'),
+      { kind: 'unusable', why: 'it holds 5 characters, under 16' },
+    ],
+    [
+      'a folder',
+      () => mkdirSync(file(), { recursive: true }),
+      { kind: 'unusable', why: 'it is not a regular file' },
+    ],
+  ])('%s', async (_what, make, want) => {
+    make();
+    if (existsSync(file()) && statSync(file()).isFile() && !_what.includes('others'))
+      chmodSync(file(), 0o600);
+    const redactor = new Redactor();
+    const host = await readHost(paths(), redactor);
+    expect(host.markerKeyFile).toBe(file());
+    expect(host.markerKey).toEqual(want);
+    // A key found is never shown.
+    if (_what.startsWith('a key')) expect(redactor.redact(`k=${key}`)).toBe('k=«redacted»');
   });
 });

@@ -233,6 +233,49 @@ it('a whole proposal is a valid sync section', () => {
     dns: { layout: 'hostsdir', path: '/etc/dnsmasq.hosts.d/phoenix.hosts', server: '10.0.0.13' },
     firewall: { backend: 'pve' },
     traefik: { path: '/etc/traefik/dynamic/phoenix.yml' },
+    marker_key: 'file:/etc/phoenix/marker.key',
   });
   expect([...Value.Errors(SyncSection, Value.Default(SyncSection, sync))]).toEqual([]);
+});
+
+describe('marker_key', () => {
+  const K = '/etc/phoenix/marker.key';
+  const same = `every machine that syncs this root must use the same key: copy ${K} to each (mode 0600), or point sync.marker_key at the same secret`;
+  it.each<[string, HostFacts['markerKey'], Record<string, unknown>, RegExp | undefined, string[]]>([
+    [
+      'no key yet: a new one',
+      { kind: 'missing' },
+      { marker_key: `file:${K}` },
+      /a new random key is written to/,
+      [same],
+    ],
+    [
+      'a key there: used',
+      { kind: 'key', loose: false },
+      { marker_key: `file:${K}` },
+      /the key already in/,
+      [same],
+    ],
+    [
+      'a key others may read: used, and said so',
+      { kind: 'key', loose: true },
+      { marker_key: `file:${K}` },
+      /the key already in/,
+      [`${K} is readable by group or others: chmod 600 ${K}`, same],
+    ],
+    [
+      'something unusable: nothing proposed',
+      { kind: 'unusable', why: 'it is not a regular file' },
+      {},
+      undefined,
+      [
+        `${K} cannot be the marker key (it is not a regular file): pass --marker-key-file, or set sync.marker_key by hand`,
+      ],
+    ],
+  ])('%s', (_what, markerKey, want, why, notes) => {
+    const g = group(proposeSync(root({}), { ...noHost, markerKey }), 'marker_key');
+    expect(values(g)).toEqual(want);
+    if (why) expect(g.why).toMatch(why);
+    expect(g.notes).toEqual(notes);
+  });
 });

@@ -132,6 +132,8 @@ describe('init, then sync, on the full original-format fixture', () => {
       t('pve'),
       '--traefik-path',
       t('traefik', 'dynamic', 'phoenix.yml'),
+      '--marker-key-file',
+      join(dir, 'marker.key'),
     ]);
     expect(init.code, init.err).toBe(0);
     for (const secret of [PASSWORD, API_KEY]) expect(init.out + init.err).not.toContain(secret);
@@ -142,6 +144,7 @@ describe('init, then sync, on the full original-format fixture', () => {
       dns: { layout: 'hostsdir', path: t('dns', 'hosts.d', 'phoenix.hosts'), server: DNS_SERVER },
       firewall: { backend: 'pve', pve_dir: t('pve') },
       traefik: { path: t('traefik', 'dynamic', 'phoenix.yml') },
+      marker_key: `file:${join(dir, 'marker.key')}`,
     });
     // One insertion: `,` + the `sync` member, after the root object's last member. Every byte
     // outside it is the copy's as it was before init.

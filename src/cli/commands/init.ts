@@ -18,6 +18,7 @@ export interface InitFlags extends GlobalFlags {
   dnsmasqDir?: string;
   pveDir?: string;
   traefikPath?: string;
+  markerKeyFile?: string;
 }
 
 /** Run `phoenix init`. */
@@ -35,6 +36,7 @@ export async function run(flags: InitFlags, _args: string[], io: Io): Promise<nu
         dnsmasqConf: at(flags.dnsmasqConf) ?? DEFAULT_HOST_PATHS.dnsmasqConf,
         dnsmasqDir: at(flags.dnsmasqDir) ?? DEFAULT_HOST_PATHS.dnsmasqDir,
         pveDir: at(flags.pveDir) ?? DEFAULT_HOST_PATHS.pveDir,
+        markerKeyFile: at(flags.markerKeyFile) ?? DEFAULT_HOST_PATHS.markerKeyFile,
         ...(flags.traefikPath ? { traefikPath: at(flags.traefikPath) } : {}),
       },
       dryRun: Boolean(flags.dryRun),
