@@ -105,7 +105,7 @@ describe('sync stack <name> to <vmid>', () => {
     [['sync', 'stack', 'nope', 'to', '1003'], /no stack named "nope" under stacks\//],
     [
       ['sync', 'stack', 'scratch', 'to', '1003'],
-      /no stack named "scratch": its folder was skipped \(missing phoenix\.json\)/,
+      /stack scratch is not assigned to vm 1003/,
     ],
     [['sync', 'stacks', '--vm', '4242'], /--vm 4242: no VM with that vmid/],
     [['sync', 'stacks', '--env', 'qa'], /--env qa: no stack is deployed in an environment of that name/],
