@@ -6,9 +6,44 @@
 import type { DesiredState } from '../desired/types.js';
 import { UserError } from '../errors.js';
 import type { Stage } from '../plan/change.js';
+import { narrow } from '../plan/policy.js';
 import type { SyncOptions } from '../providers/provider.js';
 
 const list = (xs: readonly (string | number)[]) => xs.join(', ') || 'none';
+
+/**
+ * The filters of the command line (`--vm`, `--stack`, `--env`, repeated or comma-separated),
+ * vmids checked: what every command that takes filters reads them with.
+ */
+export function parseFilters(flags: {
+  vm?: string[];
+  stack?: string[];
+  env?: string[];
+}): SyncOptions['filters'] {
+  const vm = (flags.vm ?? []).map((v) => {
+    if (!/^\d+$/.test(v)) throw new UserError(`--vm takes a vmid, not "${v}"`);
+    return Number(v);
+  });
+  return {
+    ...(vm.length ? { vm } : {}),
+    ...(flags.stack?.length ? { stack: flags.stack } : {}),
+    ...(flags.env?.length ? { env: flags.env } : {}),
+  };
+}
+
+/**
+ * The desired state narrowed to the filters, after checking them: the one way every command
+ * (offline ones included) narrows, so none "succeeds" on a filter that names nothing.
+ */
+export function narrowChecked(
+  full: DesiredState,
+  filters: SyncOptions['filters'],
+  stages: readonly Stage[],
+): DesiredState {
+  const narrowed = narrow(full, filters);
+  checkFilters(full, narrowed, filters, stages);
+  return narrowed;
+}
 
 /** Throw UserError when a filter names something unknown, or narrows the stacks to nothing. */
 export function checkFilters(

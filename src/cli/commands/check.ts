@@ -3,6 +3,8 @@ import { createColors } from 'picocolors';
 import { resolveRoot } from '../../config/load.js';
 import { checksFor, runChecks } from '../../engine/checks.js';
 import { loadEstate } from '../../engine/estate.js';
+import { narrowChecked, parseFilters } from '../../engine/filters.js';
+import { STAGES } from '../../plan/change.js';
 import { CheckError } from '../../errors.js';
 import type { Io } from '../io.js';
 import { finish, openSession, type GlobalFlags } from '../output.js';
@@ -13,6 +15,8 @@ export async function run(flags: GlobalFlags, _args: string[], io: Io): Promise<
   s.bus.emit({ type: 'run-start', command: 'check', root, dryRun: true });
   return finish(s, async () => {
     const { desired } = await loadEstate(root, io.env, s.bus, s.redactor, io.cwd);
+    // Filters are input too: one that names nothing is an error here as in every command.
+    narrowChecked(desired, parseFilters(flags), STAGES);
     const results = await runChecks(
       checksFor(desired, desired.portainer.url, desired.dnsServer.listenAddress),
       { emit: () => undefined },

@@ -4,9 +4,10 @@
  */
 import { resolveRoot } from '../../config/load.js';
 import { loadEstate } from '../../engine/estate.js';
+import { narrowChecked } from '../../engine/filters.js';
 import { actionable, STAGES } from '../../plan/change.js';
 import { offlinePlan } from '../../plan/offline.js';
-import { narrow, unmet } from '../../plan/policy.js';
+import { unmet } from '../../plan/policy.js';
 import type { Io } from '../io.js';
 import { finish, openSession } from '../output.js';
 import { syncOptions, type SyncFlags } from './sync.js';
@@ -40,7 +41,8 @@ export async function run(
       });
     }
     const { desired } = await loadEstate(root, io.env, s.bus, s.redactor, io.cwd);
-    const changes = offlinePlan(narrow(desired, syncOptions(flags, {}, true).filters));
+    // Offline or not, a filter that names nothing is an error (the live path checks in runSync).
+    const changes = offlinePlan(narrowChecked(desired, syncOptions(flags, {}, true).filters, STAGES));
     for (const stage of STAGES)
       s.bus.emit({ type: 'plan', stage, changes: changes.filter((c) => c.stage === stage) });
     s.bus.emit({ type: 'planned', pending: actionable(changes).length });
