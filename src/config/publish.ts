@@ -1,7 +1,8 @@
 /** The published JSON Schemas as text, generated from the same TypeBox source as the types. */
 import { PUBLISHED_SCHEMAS } from './schema.js';
+import { schemaId } from './schema-files.js';
 
-const BASE = 'https://phoenix.invalid/schemas/';
+export { SCHEMA_BASE, SCHEMA_TARGETS, schemaId } from './schema-files.js';
 
 /**
  * A key with a default is required in the TypeBox type (the validator fills it in), but an
@@ -26,7 +27,7 @@ export function publishedSchemas(): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, { title, schema }] of Object.entries(PUBLISHED_SCHEMAS)) {
     const body = relaxDefaults(JSON.parse(JSON.stringify(schema))) as object;
-    const doc = { $schema: 'http://json-schema.org/draft-07/schema#', $id: BASE + name, title, ...body };
+    const doc = { $schema: 'http://json-schema.org/draft-07/schema#', $id: schemaId(name), title, ...body };
     out[name] = JSON.stringify(doc, null, 2) + '\n';
   }
   return out;
