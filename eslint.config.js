@@ -15,14 +15,19 @@ export default tseslint.config(
   },
   // Layers only point down: config, util and syntax (target grammars) at the bottom, then
   // desired, plan, providers, engine, cli. output/ (the event stream and its renderers) is
-  // used by providers and the engine, and uses neither. An import up is an error, type-only
-  // imports too.
+  // used by providers and the engine, and uses neither. graph/ (the estate as a picture) is
+  // pure like plan/: it reads the desired state and changes, and only the engine and the CLI
+  // use it. An import up is an error, type-only imports too.
   ...layers([
-    ['src/{config,util,syntax}/**', ['desired', 'plan', 'providers', 'engine', 'output', 'cli', 'init']],
-    ['src/desired/**', ['plan', 'providers', 'engine', 'output', 'cli', 'init']],
-    ['src/providers/**', ['engine', 'cli', 'init']],
+    [
+      'src/{config,util,syntax}/**',
+      ['desired', 'plan', 'graph', 'providers', 'engine', 'output', 'cli', 'init'],
+    ],
+    ['src/desired/**', ['plan', 'graph', 'providers', 'engine', 'output', 'cli', 'init']],
+    ['src/graph/**', ['providers', 'engine', 'output', 'cli', 'init']],
+    ['src/providers/**', ['graph', 'engine', 'cli', 'init']],
     ['src/engine/**', ['cli']],
-    ['src/output/**', ['engine', 'cli', 'init']],
+    ['src/output/**', ['graph', 'engine', 'cli', 'init']],
   ]),
 );
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the real programs the tests drive (Debian packages): dnsmasq, nftables, iproute2,
-# a Docker engine with docker-compose, busybox (test images), tmux (the terminal test) and age
-# (the fixtures of age: and sops: secret references).
+# a Docker engine with docker-compose, busybox (test images), tmux (the terminal test), age
+# (the fixtures of age: and sops: secret references) and graphviz (phoenix graph's DOT and SVG).
 # Needs root; installs only what is missing.
 set -euo pipefail
 need=()
@@ -14,6 +14,7 @@ command -v busybox >/dev/null || need+=(busybox-static)
 command -v tmux >/dev/null || need+=(tmux)
 command -v openssl >/dev/null || need+=(openssl)
 command -v age >/dev/null || need+=(age)
+command -v dot >/dev/null || need+=(graphviz)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing ${need[*]}"
   apt-get update -qq

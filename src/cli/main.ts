@@ -4,7 +4,7 @@
  * are imported lazily so `phoenix --version` stays fast.
  */
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { defaultIo, type Io } from './io.js';
 import type { GlobalFlags } from './output.js';
 
@@ -20,6 +20,7 @@ Examples:
   $ phoenix sync stack qdrant to 1002
   $ phoenix check
   $ phoenix init --dry-run                     # propose a sync section for an existing root
+  $ phoenix graph --format svg > estate.svg    # the estate as a picture
 
 Exit codes: 0 converged, 1 invalid input, 2 changes pending (plan --detailed-exitcode),
             3 readiness check failed, 4 some changes failed, 5 lock held.
@@ -31,6 +32,9 @@ function version(): string {
   };
   return pkg.version;
 }
+
+/** The `Examples:` block of a command's --help (2–4 each). */
+const examples = (...lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 
 const list = (v: string, prev: string[] = []) => [
   ...prev,
@@ -98,7 +102,16 @@ export async function main(argv: string[], io = defaultIo()): Promise<number> {
     program
       .command('validate')
       .description('load and validate the root (stage 1 alone); nothing is contacted'),
-  ).action(run(() => import('./commands/validate.js')));
+  )
+    .addHelpText(
+      'after',
+      examples(
+        'phoenix validate --root /usr/local/phoenix_hypervisor',
+        'phoenix validate --root examples/homelab --verbose',
+        'phoenix validate --json > problems.json      # every diagnostic, machine-readable',
+      ),
+    )
+    .action(run(() => import('./commands/validate.js')));
 
   withSyncFlags(
     withGlobals(
@@ -109,6 +122,15 @@ export async function main(argv: string[], io = defaultIo()): Promise<number> {
   )
     .option('--offline', 'contact nothing: every desired resource is shown as a create')
     .option('--detailed-exitcode', 'exit 2 when there are changes, 0 when there are none')
+    .addHelpText(
+      'after',
+      examples(
+        'phoenix plan --offline --root examples/homelab   # contacts nothing',
+        'phoenix plan --detailed-exitcode                 # 0 no changes, 2 changes pending',
+        'phoenix plan --vm 1002 --stack qdrant',
+        'phoenix plan --prune --json > plan.json',
+      ),
+    )
     .action(run(() => import('./commands/plan.js')));
 
   withSyncFlags(
@@ -125,11 +147,23 @@ export async function main(argv: string[], io = defaultIo()): Promise<number> {
     .option('--dry-run', 'observe and plan, change nothing')
     .option('--skip-checks', 'do not stop when a readiness check fails')
     .option('-y, --yes', 'apply without asking (interactive terminals ask first)')
+    .addHelpText(
+      'after',
+      examples(
+        'phoenix sync all --dry-run',
+        'phoenix sync stacks --vm 1002 --prune',
+        'phoenix sync stack qdrant to 1002',
+        'phoenix sync dns --yes                # no question, e.g. from cron',
+      ),
+    )
     .action(run(() => import('./commands/sync.js')));
 
-  withGlobals(
-    program.command('check').description('run the readiness checks alone and print a table'),
-  ).action(run(() => import('./commands/check.js')));
+  withGlobals(program.command('check').description('run the readiness checks alone and print a table'))
+    .addHelpText(
+      'after',
+      examples('phoenix check', 'phoenix check --root /usr/local/phoenix_hypervisor --json'),
+    )
+    .action(run(() => import('./commands/check.js')));
 
   program
     .command('init')
@@ -150,7 +184,90 @@ export async function main(argv: string[], io = defaultIo()): Promise<number> {
     )
     .option('--no-color', 'no colours (also when NO_COLOR is set or output is not a terminal)')
     .option('-v, --verbose', 'also show debug lines')
+    .addHelpText(
+      'after',
+      examples(
+        'phoenix init --dry-run --root /usr/local/phoenix_hypervisor',
+        'phoenix init --yes && phoenix plan',
+        'phoenix init --dry-run --traefik-path /etc/traefik/dynamic/phoenix.yml',
+      ),
+    )
     .action(run(() => import('./commands/init.js')));
+
+  withSyncFlags(
+    program
+      .command('graph')
+      .description(
+        'draw the estate: guests, their stack deployments, routes, DNS names and firewall openings',
+      )
+      .option('--root <dir>', 'the Phoenix root (etc/ and stacks/)')
+      .addOption(
+        new Option('--format <format>', 'mermaid, dot, or svg (laid out by Graphviz dot)')
+          .choices(['mermaid', 'dot', 'svg'])
+          .default('mermaid'),
+      )
+      .option(
+        '--from-plan',
+        'colour what a sync would create, change or delete (contacts the targets, like plan)',
+      )
+      .option('--offline', 'with --from-plan: contact nothing, so everything is a create')
+      .option('--vm <vmid...>', 'only these VMs (repeat or comma-separate)', list)
+      .option('--stack <name...>', 'only these stacks', list)
+      .option('--env <name...>', 'only these environments', list)
+      .option('--no-color', 'no colours in messages')
+      .option('-v, --verbose', 'also show debug lines'),
+  )
+    .addHelpText(
+      'after',
+      examples(
+        'phoenix graph --root examples/homelab > estate.mmd',
+        'phoenix graph --format svg > estate.svg           # needs Graphviz',
+        'phoenix graph --from-plan --format dot | dot -Tpng > plan.png',
+        'phoenix graph --vm 1002 --from-plan --offline',
+      ),
+    )
+    .action(run(() => import('./commands/graph.js')));
+
+  program
+    .command('schema')
+    .description('the JSON Schemas of the root files, for editors: list them, print one, or copy them')
+    .argument('[name]', 'the schema to print (e.g. phoenix_vm_configs)')
+    .option('--write <dir>', 'copy every schema into this folder (e.g. <root>/schemas)')
+    .option('--root <dir>', 'the root whose files will point at the copies (for the hint)')
+    .option('--no-color', 'no colours in messages')
+    .addHelpText(
+      'after',
+      examples(
+        'phoenix schema                                   # each schema, its file and its URL',
+        'phoenix schema phoenix_vm_configs > vm.schema.json',
+        'phoenix schema --write /usr/local/phoenix_hypervisor/schemas',
+      ),
+    )
+    .action(run(() => import('./commands/schema.js')));
+
+  program
+    .command('completion')
+    .description('print a shell completion script (commands, flags, and stack names, vmids, environments)')
+    .addArgument(new Argument('<shell>', 'the shell').choices(['bash', 'zsh', 'fish']))
+    .option('--no-color', 'no colours in messages')
+    .addHelpText(
+      'after',
+      examples(
+        'eval "$(phoenix completion bash)"                 # in ~/.bashrc',
+        'phoenix completion zsh > "${fpath[1]}/_phoenix"',
+        'phoenix completion fish > ~/.config/fish/completions/phoenix.fish',
+      ),
+    )
+    .action(run(() => import('./commands/completion.js')));
+
+  // The completion scripts call `phoenix __complete <words…>`: answered from the commands
+  // defined above, never parsed as a command itself (its words are someone else's flags).
+  if (argv[0] === '__complete') {
+    const { complete } = await import('./commands/completion.js');
+    const words = await complete(program, argv.slice(1), io.env, io.cwd);
+    if (words.length) io.out(`${words.join('\n')}\n`);
+    return 0;
+  }
 
   try {
     await program.parseAsync(argv, { from: 'user' });
