@@ -4,6 +4,9 @@
  * dnsmasq on a loopback port (when installed) and PVE firewall / Traefik files in the temp
  * dir. `phoenix sync all` runs twice: the first run creates everything, the second changes
  * nothing. Only 127.0.0.1 is contacted.
+ *
+ * `npm run demo -- --keep` leaves the temp root and the files Phoenix wrote in place (the
+ * Portainer double and dnsmasq stop with the demo) and prints where they are.
  */
 import { execFileSync } from 'node:child_process';
 import { main } from '../src/cli/main.js';
@@ -17,6 +20,13 @@ const hasDnsmasq = (() => {
     return false;
   }
 })();
+
+const args = process.argv.slice(2);
+const keep = args.includes('--keep');
+if (args.some((a) => a !== '--keep')) {
+  console.error(`unknown argument ${args.find((a) => a !== '--keep')}; usage: npm run demo [-- --keep]`);
+  process.exit(1);
+}
 
 const h = await startHomelab({ dnsmasq: hasDnsmasq });
 const io = {
@@ -47,8 +57,26 @@ try {
     say(
       `dnsmasq on 127.0.0.1:${h.dns.port} answers whoami.lab.internal → ${(await h.dns.resolve4('whoami.lab.internal')).join(', ')}`,
     );
-  say(`files written under ${h.dir}/targets (removed when the demo ends)`);
+  if (!keep) say(`files written under ${h.dir}/targets (removed when the demo ends; --keep keeps them)`);
   process.exitCode = first || second;
 } finally {
-  await h.stop();
+  if (keep) {
+    await h.double.stop();
+    await h.dns?.stop();
+    say(`kept everything under ${h.dir} (the Portainer double and dnsmasq have stopped):`);
+    process.stdout.write(
+      [
+        `  root                 ${h.root}`,
+        `  DNS hosts file       ${h.paths.hosts}`,
+        `  PVE firewall files   ${h.paths.pveDir}`,
+        `  Traefik file         ${h.paths.traefik}`,
+        '',
+        'Commands that contact nothing work on it, e.g.:',
+        `  node bin/phoenix.js graph --root ${h.root} --format svg > estate.svg`,
+        `  node bin/phoenix.js plan --offline --root ${h.root}`,
+        `Remove it with: rm -rf ${h.dir}`,
+        '',
+      ].join('\n'),
+    );
+  } else await h.stop();
 }
