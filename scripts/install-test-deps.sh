@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the real programs the tests drive (Debian packages): dnsmasq, nftables, iproute2,
 # a Docker engine with docker-compose, busybox (test images), tmux (the terminal test), age
-# (the fixtures of age: and sops: secret references) and graphviz (phoenix graph's DOT and SVG).
+# (the fixtures of age: and sops: secret references), graphviz (phoenix graph's DOT and SVG),
+# zsh and fish (their completion scripts run in the real shells).
 # Needs root; installs only what is missing.
 set -euo pipefail
 need=()
@@ -15,6 +16,8 @@ command -v tmux >/dev/null || need+=(tmux)
 command -v openssl >/dev/null || need+=(openssl)
 command -v age >/dev/null || need+=(age)
 command -v dot >/dev/null || need+=(graphviz)
+command -v zsh >/dev/null || need+=(zsh)
+command -v fish >/dev/null || need+=(fish)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing ${need[*]}"
   apt-get update -qq
