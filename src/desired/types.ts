@@ -2,6 +2,7 @@
  * The desired state: everything Phoenix wants the estate to look like, derived purely from
  * the configuration (SPEC §3). Providers compare it with what they observe.
  */
+import type { RuleFields } from '../syntax/firewall/validate.js';
 import type { Source } from '../config/source.js';
 import type { SyncSettings } from '../config/settings.js';
 
@@ -139,19 +140,8 @@ export interface DnsRecord {
   source: Source;
 }
 
-/** One firewall rule in Phoenix's normalised form (PVE vocabulary). */
-export interface FirewallRule {
-  direction: 'in' | 'out';
-  /** ACCEPT, DROP, REJECT, or a PVE macro such as `SSH(ACCEPT)`. */
-  action: string;
-  source?: string;
-  dest?: string;
-  proto?: string;
-  dport?: string;
-  sport?: string;
-  iface?: string;
-  log?: string;
-  comment?: string;
+/** One firewall rule in Phoenix's normalised form (PVE vocabulary), with where it came from. */
+export interface FirewallRule extends RuleFields {
   /** Where the rule came from: `global`, `guest:<id>`, or a deployment id. */
   origins: string[];
 }

@@ -25,6 +25,7 @@ import {
 /** The fields of a firewall rule this grammar checks (Phoenix's normalised, PVE-vocabulary form). */
 export interface RuleFields {
   direction: 'in' | 'out';
+  /** ACCEPT, DROP, REJECT, or a PVE macro such as `SSH(ACCEPT)`. */
   action: string;
   source?: string;
   dest?: string;
