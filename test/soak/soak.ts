@@ -18,16 +18,30 @@
  * by test/soak/soak.test.ts.
  */
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { encodedForms } from '../../src/secrets.js';
-import { REPO } from '../helpers/root.js';
+import { removeDir, REPO, tempDir } from '../helpers/root.js';
 import { PORTAINER_PASSWORD, startHomelab, type Homelab } from '../rig/homelab.js';
 import { drift, faultsFor, pick, SCENARIOS, seeded, type Scenario } from './scenarios.js';
 
 /** How long one run may take before it is killed and counted as hung. */
 const RUN_TIMEOUT_MS = 60_000;
-const BIN = join(REPO, 'bin', 'phoenix.js');
+
+/**
+ * A private copy of the built CLI: a `npm run build` elsewhere in the tree during a long
+ * soak would otherwise swap modules under running processes.
+ */
+function privateBuild(): { bin: string; dir: string } {
+  const dir = tempDir('phoenix-soak-build-');
+  // What the package ships (package.json "files"), as an install would lay it out.
+  for (const d of ['dist', 'schemas', 'contracts']) cpSync(join(REPO, d), join(dir, d), { recursive: true });
+  mkdirSync(join(dir, 'bin'));
+  cpSync(join(REPO, 'bin', 'phoenix.js'), join(dir, 'bin', 'phoenix.js'));
+  cpSync(join(REPO, 'package.json'), join(dir, 'package.json'));
+  symlinkSync(join(REPO, 'node_modules'), join(dir, 'node_modules'));
+  return { bin: join(dir, 'bin', 'phoenix.js'), dir };
+}
 
 /** What to soak. */
 export interface SoakOptions {
@@ -76,6 +90,7 @@ function secretsOf(h: Homelab): string[] {
 export async function runSoak(o: SoakOptions): Promise<SoakReport> {
   const started = Date.now();
   const rng = seeded(o.seed);
+  const build = privateBuild();
   const h = await startHomelab({ dnsmasq: false });
   h.double.latency = { perCallMs: 0, perDeployMs: 30 };
   const secrets = secretsOf(h);
@@ -93,7 +108,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
   /** Start `phoenix <argv>`; `killAfterMs` sends SIGKILL then. */
   const start = (argv: string[], killAfterMs?: number): Promise<Proc> => {
     processes++;
-    const child = spawn(process.execPath, [BIN, ...argv, '--root', h.root], {
+    const child = spawn(process.execPath, [build.bin, ...argv, '--root', h.root], {
       env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', ...h.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -191,6 +206,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
     }
   } finally {
     await h.stop();
+    removeDir(build.dir);
   }
   report.processes = processes;
   report.elapsedMs = Date.now() - started;
