@@ -217,6 +217,13 @@ export const SyncSection = Type.Object(
     ),
     concurrency: Type.Integer({ minimum: 1, maximum: 64, default: 4, description: 'VMs deployed at once.' }),
     command_timeout_seconds: Seconds(60, 'Timeout of each external command (reload, restart, validate).'),
+    interrupt_grace_seconds: Type.Number({
+      minimum: 0,
+      maximum: 3600,
+      default: 30,
+      description:
+        'After a first Ctrl-C or SIGTERM, how long the changes in flight may take to finish before they are aborted (nothing new starts; a second Ctrl-C aborts at once).',
+    }),
     step_ca_url: Type.Optional(
       Type.String({ description: 'Step-CA base URL; /health becomes a readiness check.' }),
     ),
