@@ -43,12 +43,12 @@ const say = (t: string) => process.stdout.write(`\n\x1b[1m== ${t}\x1b[0m\n`);
 try {
   if (!hasDnsmasq)
     say('dnsmasq is not installed (apt-get install dnsmasq-base): DNS records are written but not served');
-  say(`phoenix sync all --root ${h.root}   (first run: creates everything)`);
-  const first = await main(['sync', 'all', '--root', h.root], io);
-  say(`phoenix sync all   (second run: nothing to do)`);
+  say(`phoenix sync all --yes --root ${h.root}   (first run: creates everything)`);
+  const first = await main(['sync', 'all', '--yes', '--root', h.root], io);
+  say(`phoenix sync all --yes   (second run: nothing to do)`);
   h.double.resetCounters();
   const files = JSON.stringify([...h.snapshot()]);
-  const second = await main(['sync', 'all', '--root', h.root], io);
+  const second = await main(['sync', 'all', '--yes', '--root', h.root], io);
   const changed = files === JSON.stringify([...h.snapshot()]) ? 'no file' : 'some files';
   say(
     `exit codes ${first} and ${second}; the second run made ${h.double.counts().writes} Portainer writes and changed ${changed}`,

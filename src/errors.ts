@@ -12,6 +12,10 @@ export const ExitCode = {
   applyFailed: 4,
   lockHeld: 5,
   internal: 70,
+  /** Stopped by SIGINT (128 + 2, what shells report for Ctrl-C). */
+  interrupted: 130,
+  /** Stopped by SIGTERM (128 + 15). */
+  terminated: 143,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
@@ -48,6 +52,16 @@ export class ApplyError extends PhoenixError {
 /** Another sync holds the root's lock. Exit 5. */
 export class LockError extends PhoenixError {
   override readonly exitCode = ExitCode.lockHeld;
+}
+
+/** A run stopped by SIGINT (exit 130) or SIGTERM (exit 143), after it let in-flight work end. */
+export class InterruptedError extends PhoenixError {
+  override readonly exitCode: ExitCode;
+
+  constructor(signal: 'SIGINT' | 'SIGTERM', message: string, opts: { cause?: unknown; hint?: string } = {}) {
+    super(message, opts);
+    this.exitCode = signal === 'SIGTERM' ? ExitCode.terminated : ExitCode.interrupted;
+  }
 }
 
 /** A bug in Phoenix. */

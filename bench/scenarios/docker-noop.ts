@@ -81,7 +81,7 @@ export async function dockerNoop(ctx: BenchContext): Promise<{ rows: Row[]; deta
     const root = await dockerRoot(join(dir, 'root'), rig);
     const env = ctx.env;
     const sync = async (what: string) => {
-      const r = await timeProcess(['node', ctx.cli, 'sync', 'all', '--root', root, '--json'], {
+      const r = await timeProcess(['node', ctx.cli, 'sync', 'all', '--yes', '--root', root, '--json'], {
         env,
         timeoutMs: 600_000,
       });

@@ -155,10 +155,13 @@ function watchApi(double: PortainerDouble): () => number {
 async function phoenixRun(ctx: BenchContext, root: string, env: NodeJS.ProcessEnv, double: PortainerDouble) {
   double.resetCounters();
   const stop = watchApi(double);
-  const run = await timeProcess(['node', ctx.cli, 'sync', 'all', '--root', root, '--skip-checks', '--json'], {
-    env,
-    timeoutMs: 300_000,
-  });
+  const run = await timeProcess(
+    ['node', ctx.cli, 'sync', 'all', '--yes', '--root', root, '--skip-checks', '--json'],
+    {
+      env,
+      timeoutMs: 300_000,
+    },
+  );
   const apiMs = stop();
   if (run.code !== 0)
     throw new Error(

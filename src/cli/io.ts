@@ -7,7 +7,10 @@ export interface Io {
   env: NodeJS.ProcessEnv;
   cwd: string;
   isTTY: boolean;
-  /** Both stdin and stdout are terminals: Phoenix may ask before applying. */
+  /**
+   * stdin is a terminal, so Phoenix may ask before applying, whatever stdout is (the
+   * question goes to the terminal, not into a pipe).
+   */
   interactive: boolean;
   /** stdin is a terminal (init asks there even when its diff is piped). */
   stdinIsTTY?: boolean;
@@ -24,7 +27,7 @@ export function defaultIo(): Io {
     env: process.env,
     cwd: process.cwd(),
     isTTY: Boolean(process.stdout.isTTY),
-    interactive: Boolean(process.stdout.isTTY && process.stdin.isTTY),
+    interactive: Boolean(process.stdin.isTTY),
     stdinIsTTY: Boolean(process.stdin.isTTY),
     columns: process.stdout.columns || 80,
     errStream: process.stderr,

@@ -16,14 +16,22 @@ Examples:
   $ phoenix plan --offline --root examples/homelab
   $ phoenix plan --detailed-exitcode          # 0 no changes, 2 changes pending (cron drift check)
   $ phoenix sync all --dry-run
+  $ phoenix sync all --yes --json             # CI, cron: no terminal to ask, so --yes applies
   $ phoenix sync stacks --vm 1002 --prune
   $ phoenix sync stack qdrant to 1002
   $ phoenix check
   $ phoenix init --dry-run                     # propose a sync section for an existing root
   $ phoenix graph --format svg > estate.svg    # the estate as a picture
 
-Exit codes: 0 converged, 1 invalid input, 2 changes pending (plan --detailed-exitcode),
-            3 readiness check failed, 4 some changes failed, 5 lock held.
+Applying: sync asks first when stdin is a terminal (the question goes to the terminal even
+  when stdout is piped); with no terminal on stdin, or with --json, it applies only with --yes.
+Ctrl-C or SIGTERM: nothing new starts, changes in flight finish (sync.interrupt_grace_seconds,
+  default 30), the summary is printed, exit 130 / 143; a second Ctrl-C aborts them at once.
+
+Exit codes: 0 converged, 1 invalid input (or changes pending without --yes and no terminal),
+            2 changes pending (plan --detailed-exitcode), 3 readiness check failed or plan
+            incomplete (a target could not be observed), 4 some changes failed, 5 lock held,
+            130 / 143 interrupted (SIGINT / SIGTERM).
 Root: --root, else $PHOENIX_ROOT, else /usr/local/phoenix_hypervisor if it exists, else the current directory.`;
 
 function version(): string {
@@ -146,7 +154,7 @@ export async function main(argv: string[], io = defaultIo()): Promise<number> {
     .description('make the estate match the root: plan, then apply only what differs')
     .option('--dry-run', 'observe and plan, change nothing')
     .option('--skip-checks', 'do not stop when a readiness check fails')
-    .option('-y, --yes', 'apply without asking (interactive terminals ask first)')
+    .option('-y, --yes', 'apply without asking (needed when stdin is not a terminal, and with --json)')
     .addHelpText(
       'after',
       examples(

@@ -1,11 +1,24 @@
 /**
- * One stage of a sync: its providers' observations and plans, and applying them. A stage
- * whose observation fails is marked fatal, so the stages that depend on it are skipped.
+ * One stage of a sync: its providers' observations and plans, and applying them, wave by
+ * wave. A stage whose observation fails is marked fatal (the pipeline then applies nothing);
+ * a stage that fails while applying stops the stages that depend on it.
  */
 import { withoutLabel } from '../errors.js';
 import type { Reporter } from '../output/events.js';
 import type { Change, Stage } from '../plan/change.js';
 import type { Provider, ProviderContext } from '../providers/provider.js';
+
+/** The stages each stage needs to have succeeded first (only among those requested). */
+const NEEDS: Record<Stage, Stage[]> = {
+  dns: [],
+  firewall: [],
+  endpoints: ['dns', 'firewall'],
+  stacks: ['dns', 'firewall', 'endpoints'],
+  traefik: ['stacks'],
+};
+
+/** Stages applied together: each wave needs only earlier waves. */
+const WAVES: Stage[][] = [['dns', 'firewall'], ['endpoints'], ['stacks'], ['traefik']];
 
 /** What one stage has observed, planned and done. */
 export interface StageState {
@@ -49,12 +62,13 @@ export async function observeAndPlan(
   } catch (err) {
     st.status = 'failed';
     st.fatal = true;
+    // Shown in the plan body as an unknown stage (the plan event's `incomplete`).
     st.reason = `cannot observe: ${(err as Error).message}`;
-    ctx.reporter.emit({ type: 'log', level: 'warn', message: `${stage}: ${st.reason}` });
   }
   return st;
 }
 
+/** Apply one stage's plan, provider by provider, and report how it ended. */
 export async function applyStage(
   st: StageState,
   ctx: ProviderContext,
@@ -64,11 +78,13 @@ export async function applyStage(
   const started = Date.now();
   reporter.emit({ type: 'stage-start', stage: st.stage });
   let failures = 0;
+  let notStarted = 0;
   let firstError: string | undefined;
   for (const [i, p] of st.providers.entries()) {
     try {
       const results = await p.apply(ctx, st.planned[i]!, st.live[i]);
       for (const r of results) {
+        if (r.status === 'skipped') notStarted++;
         if (r.status !== 'failed') continue;
         failures++;
         firstError ??= r.error
@@ -82,17 +98,77 @@ export async function applyStage(
       st.reason = (err as Error).message;
     }
   }
+  // Cut short by an interrupt: what was not started yet never will be in this run.
+  const cut = ctx.stop?.aborted && notStarted > 0 ? `interrupted: ${notStarted} not started` : undefined;
   if (st.stage !== 'stacks' && failures > 0) st.fatal = true;
-  st.status = failures > 0 ? 'failed' : 'ok';
+  st.status = failures > 0 ? 'failed' : cut ? 'skipped' : 'ok';
   st.reason ??=
-    failures > 0
-      ? `${failures} change${failures === 1 ? '' : 's'} failed${firstError ? `, first: ${firstError}` : ''}`
-      : undefined;
+    [
+      failures > 0 &&
+        `${failures} change${failures === 1 ? '' : 's'} failed${firstError ? `, first: ${firstError}` : ''}`,
+      cut,
+    ]
+      .filter(Boolean)
+      .join('; ') || undefined;
   reporter.emit({
     type: 'stage-end',
     stage: st.stage,
-    status: failures > 0 ? 'failed' : 'ok',
+    status: st.status,
     ...(st.reason ? { reason: st.reason } : {}),
     durationMs: Date.now() - started,
   });
+}
+
+/**
+ * Apply the planned stages wave by wave. A stage is skipped when one it needs failed or was
+ * skipped, and after an interrupt (`stopped`) no stage starts.
+ */
+export async function applyWaves(
+  states: Map<Stage, StageState>,
+  failed: Set<string>,
+  stageCtx: (stage: Stage, failed: ReadonlySet<string>) => ProviderContext,
+  reporter: Reporter,
+  stopped: () => boolean,
+): Promise<void> {
+  for (const wave of WAVES) {
+    await Promise.all(
+      wave
+        .filter((stage) => states.has(stage))
+        .map(async (stage) => {
+          const st = states.get(stage)!;
+          const blocker = NEEDS[stage]
+            .map((n) => states.get(n))
+            .find((n) => n && (n.status === 'skipped' || n.fatal));
+          const skip = stopped()
+            ? 'interrupted: not started'
+            : blocker && `${blocker.stage} ${blocker.status === 'skipped' ? 'was skipped' : 'failed'}`;
+          if (skip) {
+            st.status = 'skipped';
+            st.reason = skip;
+            reporter.emit({ type: 'stage-end', stage, status: 'skipped', reason: skip, durationMs: 0 });
+            return;
+          }
+          if (st.status === 'failed') {
+            reporter.emit({
+              type: 'stage-end',
+              stage,
+              status: 'failed',
+              ...(st.reason ? { reason: st.reason } : {}),
+              durationMs: 0,
+            });
+            return;
+          }
+          if (stage === 'traefik' && failed.size > 0) {
+            // Routes of stacks whose deploy failed keep their previous state: plan again.
+            Object.assign(st, await observeAndPlan(stage, st.providers, stageCtx(stage, failed), st.live));
+            reporter.emit({
+              type: 'log',
+              level: 'warn',
+              message: `Traefik routes of ${failed.size} failed stack(s) keep their previous state`,
+            });
+          }
+          await applyStage(st, stageCtx(stage, failed), reporter, failed);
+        }),
+    );
+  }
 }

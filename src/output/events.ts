@@ -17,6 +17,27 @@ export interface CheckResult {
   durationMs: number;
 }
 
+/** A change named without its content (summaries of an interrupted run). */
+export interface ChangeRef {
+  stage: Stage;
+  kind: string;
+  id: string;
+  action: Change['action'];
+  label: string;
+}
+
+/** What an interrupted run had done when it stopped. */
+export interface Interruption {
+  signal: 'SIGINT' | 'SIGTERM';
+  /** In-flight work was aborted (a second interrupt, or the grace ran out) instead of finishing. */
+  aborted: boolean;
+  applied: ChangeRef[];
+  /** Failed, or cut short by the abort. */
+  failed: ChangeRef[];
+  /** Planned, never started. */
+  notStarted: ChangeRef[];
+}
+
 /** Every event Phoenix emits. */
 export type PhoenixEvent =
   | { type: 'run-start'; command: string; root: string; dryRun: boolean }
@@ -25,8 +46,14 @@ export type PhoenixEvent =
   | { type: 'check-start'; name: string }
   | ({ type: 'check-end' } & CheckResult)
   | { type: 'stage-start'; stage: Stage | 'checks' | 'discovery' }
-  | { type: 'plan'; stage: Stage; changes: Change[] }
+  /** `incomplete`: the stage could not be observed (why); its changes are unknown. */
+  | { type: 'plan'; stage: Stage; changes: Change[]; incomplete?: string }
   | { type: 'planned'; pending: number }
+  /** About to ask whether to apply (renderers that redraw stop drawing over the question). */
+  | { type: 'confirm'; pending: number }
+  /** Temp files an earlier, killed run left beside its targets, now removed. */
+  | { type: 'cleanup'; removed: string[] }
+  | ({ type: 'interrupted' } & Interruption)
   | { type: 'change-start'; change: Change }
   | { type: 'change-end'; change: Change; status: StepStatus; error?: string; durationMs: number }
   | {

@@ -3,15 +3,19 @@
  * each event as one line of NDJSON (`--json=stream`). Both are redacted.
  *
  * Report shape (version 1; fields are only ever added):
- *   { version, command, root, dryRun, exitCode, durationMs, diagnostics[], discovery,
- *     checks[], stages[], changes[], results[], summary }
+ *   { version, command, root, dryRun, exitCode, durationMs, incomplete, diagnostics[],
+ *     discovery, checks[], stages[], changes[], results[], summary, interrupted?, cleanup? }
  *   summary: counts by action, `blocked`, `failed`, and `unmet` (held back though wanted)
+ *   incomplete: some stage could not be observed; its `stages[]` entry has `incomplete: true`
+ *   and the reason, and its changes are unknown
+ *   interrupted: the signal, and the changes applied, failed and never started
+ *   cleanup: temp files an earlier, killed run left beside the targets, removed by this one
  */
 import type { Diagnostic } from '../config/diagnostics.js';
 import { countActions, type Change } from '../plan/change.js';
 import { unmet } from '../plan/policy.js';
 import type { Redactor } from '../secrets.js';
-import type { CheckResult, PhoenixEvent } from './events.js';
+import type { CheckResult, Interruption, PhoenixEvent } from './events.js';
 
 export const REPORT_VERSION = 1;
 
@@ -22,10 +26,12 @@ export interface JsonReport {
   dryRun: boolean;
   exitCode: number;
   durationMs: number;
+  /** Some stage could not be observed: the plan is not the whole truth (exit 3). */
+  incomplete: boolean;
   diagnostics: (Omit<Diagnostic, 'source'> & { file: string; line: number; column: number })[];
   discovery?: { stacks: string[]; skipped: { name: string; reason: string }[] };
   checks: CheckResult[];
-  stages: { stage: string; status: string; reason?: string; durationMs: number }[];
+  stages: { stage: string; status: string; incomplete?: true; reason?: string; durationMs: number }[];
   changes: Change[];
   results: {
     stage: string;
@@ -38,6 +44,10 @@ export interface JsonReport {
   /** `unmet`: creates and updates the config wants that were held back (a conflict, not a flag). */
   summary: ReturnType<typeof countActions> & { failed: number; unmet: number };
   error?: { message: string; hint?: string };
+  /** Set when SIGINT or SIGTERM stopped the run. */
+  interrupted?: Interruption;
+  /** Temp files a killed run had left beside the targets, removed by this run. */
+  cleanup?: string[];
 }
 
 /** Builds the report from events. */
@@ -49,6 +59,7 @@ export class JsonReporter {
     dryRun: false,
     exitCode: 0,
     durationMs: 0,
+    incomplete: false,
     diagnostics: [],
     checks: [],
     stages: [],
@@ -87,6 +98,25 @@ export class JsonReporter {
         break;
       case 'plan':
         r.changes.push(...e.changes);
+        if (e.incomplete !== undefined) {
+          // Never applied, so this is the stage's only entry.
+          r.incomplete = true;
+          r.stages.push({
+            stage: e.stage,
+            status: 'failed',
+            incomplete: true,
+            reason: e.incomplete,
+            durationMs: 0,
+          });
+        }
+        break;
+      case 'interrupted': {
+        const { type: _type, ...interruption } = e;
+        r.interrupted = interruption;
+        break;
+      }
+      case 'cleanup':
+        r.cleanup = [...(r.cleanup ?? []), ...e.removed];
         break;
       case 'change-end':
         r.results.push({

@@ -69,6 +69,12 @@ export class LiveRenderer {
   /** Update the tree from one event. */
   private update(e: PhoenixEvent): void {
     switch (e.type) {
+      case 'confirm':
+        // The question goes below the tree: keep what is drawn and start a new tree after it,
+        // so no redraw erases the question or the answer.
+        this.log.done();
+        this.rows.clear();
+        break;
       case 'stage-start':
         this.rows.set(e.stage, {
           label: e.stage,

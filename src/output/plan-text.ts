@@ -1,6 +1,8 @@
 /**
  * The human plan (pure): changes grouped by stage, `+ ~ -` markers, unified diffs for file
- * content, a summary line. Fits an 80-column terminal; long labels wrap, never truncate.
+ * content, a summary line. A stage that could not be observed is listed as unknown, and the
+ * summary line then starts "Plan incomplete". Fits an 80-column terminal; long labels wrap,
+ * never truncate.
  */
 import { createColors } from 'picocolors';
 import { countActions, STAGES, type Change, type Stage } from '../plan/change.js';
@@ -24,6 +26,8 @@ export interface PlanTextOptions {
    * lines would no longer match the redactor.
    */
   redact?: (text: string) => string;
+  /** Stages that could not be observed, with why: shown as unknown, and the plan as incomplete. */
+  incomplete?: ReadonlyMap<Stage, string>;
 }
 
 /** Render a plan as text lines. */
@@ -41,8 +45,17 @@ export function formatPlan(changes: readonly Change[], opts: PlanTextOptions): s
             ? c.red('-')
             : c.dim('=');
   const out: string[] = [];
+  const incomplete = opts.incomplete ?? new Map<Stage, string>();
   for (const stage of STAGES) {
     const list = changes.filter((ch) => ch.stage === stage);
+    const unknown = incomplete.get(stage);
+    if (unknown !== undefined) {
+      // Its changes are unknown, not absent: say so where the stage's changes would be.
+      out.push(c.bold(STAGE_TITLES[stage]) + c.yellow(' (unknown: not observed)'));
+      out.push(...wrap(c.yellow(`? ${r(unknown)}`), opts.width, '    '));
+      out.push('');
+      continue;
+    }
     if (list.length === 0) continue;
     const n = countActions(list);
     const counts = [
@@ -67,11 +80,13 @@ export function formatPlan(changes: readonly Change[], opts: PlanTextOptions): s
     out.push('');
   }
   const n = countActions(changes);
+  const unknown = STAGES.filter((s) => incomplete.has(s)).map((s) => STAGE_TITLES[s]);
   out.push(
-    c.bold('Plan: ') +
+    (unknown.length ? c.bold(c.yellow('Plan incomplete: ')) : c.bold('Plan: ')) +
       `${c.green(`${n.create} to create`)}, ${c.yellow(`${n.update} to update`)}, ${c.red(`${n.delete} to delete`)}` +
       `, ${n.noop} unchanged` +
       (n.blocked ? `, ${c.yellow(`${n.blocked} held back`)}` : '') +
+      (unknown.length ? `; not observed: ${unknown.join(', ')}` : '') +
       '.',
   );
   const refused = unmet(changes);

@@ -6,10 +6,10 @@
 import { createColors } from 'picocolors';
 import { formatDiagnostic } from '../config/diagnostics.js';
 import { withoutLabel } from '../errors.js';
-import type { Change } from '../plan/change.js';
+import type { Change, Stage } from '../plan/change.js';
 import type { Redactor } from '../secrets.js';
-import type { PhoenixEvent } from './events.js';
-import { formatPlan, STAGE_TITLES } from './plan-text.js';
+import type { ChangeRef, Interruption, PhoenixEvent } from './events.js';
+import { formatPlan, STAGE_TITLES, wrap } from './plan-text.js';
 import { SummaryCollector } from './summary.js';
 
 export interface TextOptions {
@@ -27,6 +27,9 @@ export interface TextOptions {
 /** Renders events as human text. */
 export class TextRenderer {
   private readonly changes: Change[] = [];
+  /** Stages that could not be observed, and why. */
+  private readonly incomplete = new Map<Stage, string>();
+  private interruption: Interruption | undefined;
   private readonly c: ReturnType<typeof createColors>;
 
   constructor(
@@ -58,7 +61,7 @@ export class TextRenderer {
 
   /** Print the plan once, as soon as it is complete (before anything is applied). */
   private printPlan(): void {
-    if (this.planPrinted || this.changes.length === 0) return;
+    if (this.planPrinted || (this.changes.length === 0 && this.incomplete.size === 0)) return;
     this.planPrinted = true;
     this.line(
       'out',
@@ -67,8 +70,28 @@ export class TextRenderer {
         verbose: this.opts.verbose,
         width: this.opts.width,
         redact: (text) => this.redactor.redact(text),
+        incomplete: this.incomplete,
       }),
     );
+  }
+
+  /** What an interrupted run did: counts, then the changes applied and those never started. */
+  private interruptedLines(i: Interruption): string[] {
+    const c = this.c;
+    const names = (list: ChangeRef[]) => list.map((x) => `${x.label} (${x.stage})`).join(', ');
+    const lines = [
+      c.yellow(
+        `Interrupted by ${i.signal}: ${i.applied.length} applied, ${i.failed.length} failed or cut short, ${i.notStarted.length} not started` +
+          (i.aborted ? '; in-flight work was aborted' : '; nothing new was started after it'),
+      ),
+    ];
+    for (const [what, list] of [
+      ['applied', i.applied],
+      ['failed or cut short', i.failed],
+      ['not started', i.notStarted],
+    ] as const)
+      if (list.length > 0) lines.push(...wrap(`  ${what}: ${names(list)}`, this.opts.width, '    '));
+    return lines;
   }
 
   readonly onEvent = (e: PhoenixEvent): void => {
@@ -97,6 +120,18 @@ export class TextRenderer {
         break;
       case 'plan':
         this.changes.push(...e.changes);
+        if (e.incomplete !== undefined) this.incomplete.set(e.stage, e.incomplete);
+        break;
+      case 'cleanup':
+        this.line(
+          'err',
+          c.yellow(
+            `removed ${e.removed.length} temp file${e.removed.length === 1 ? '' : 's'} an interrupted run left: ${e.removed.join(', ')}`,
+          ),
+        );
+        break;
+      case 'interrupted':
+        this.interruption = e;
         break;
       case 'planned':
         this.printPlan();
@@ -129,6 +164,7 @@ export class TextRenderer {
       case 'run-end':
         this.printPlan();
         for (const l of this.summary.lines()) this.line('err', l);
+        if (this.interruption) this.line('err', this.interruptedLines(this.interruption).join('\n'));
         if (e.error)
           this.line(
             'err',

@@ -29,8 +29,10 @@ export interface ProviderContext {
   options: SyncOptions;
   reporter: Reporter;
   redactor: Redactor;
-  /** Aborted when the run is cancelled (Ctrl-C) or times out. */
+  /** Aborted when what is in flight must end now (a second Ctrl-C, or the grace after the first ran out). */
   signal: AbortSignal;
+  /** Aborted by a first Ctrl-C or SIGTERM: start no new change; those in flight finish. */
+  stop?: AbortSignal;
   /** Deployment ids whose deploy failed in this run: their routes keep their previous state. */
   failedDeployments: ReadonlySet<string>;
 }
@@ -61,13 +63,25 @@ export interface Provider<State = unknown> {
 /**
  * Apply one change with the events every provider owes: change-start, then change-end with
  * the duration and, on failure, the redacted error. Never throws: a failure becomes a
- * `failed` result carrying an ApplyError (exit 4) with the cause and any hint kept.
+ * `failed` result carrying an ApplyError (exit 4) with the cause and any hint kept. After an
+ * interrupt (`ctx.stop`) it starts nothing: the change ends `skipped`, not started.
  */
 export async function applyChange(
   ctx: ProviderContext,
   change: Change,
   run: () => Promise<void>,
 ): Promise<ApplyResult> {
+  if (ctx.stop?.aborted) {
+    // Interrupted: this change never starts, and the run's summary lists it as not started.
+    ctx.reporter.emit({
+      type: 'change-end',
+      change,
+      status: 'skipped',
+      error: 'not started (interrupted)',
+      durationMs: 0,
+    });
+    return { change, status: 'skipped', durationMs: 0 };
+  }
   const started = Date.now();
   ctx.reporter.emit({ type: 'change-start', change });
   let error: ApplyError | undefined;

@@ -77,7 +77,7 @@ describe('exit codes (SPEC §8)', () => {
       (c) => void c.vms.find((v: { vmid: number }) => v.vmid === 1002).docker_stacks.push('nope'),
     );
     h.double.resetCounters();
-    const r = await phoenix(h, ['sync', 'all']);
+    const r = await phoenix(h, ['sync', 'all', '--yes']);
     expect(r.code, explain(r)).toBe(1);
     expect(r.err).toMatch(/phoenix_vm_configs\.json:\d+:\d+: error: .*nope/);
     expect(r.err).toMatch(/nothing was changed/);
@@ -89,7 +89,7 @@ describe('exit codes (SPEC §8)', () => {
 
   it('4: one stack fails to deploy; the others deploy, its route is not written; a re-run converges', async () => {
     h.double.inject(failDeploy('n8n-production'));
-    const r = await phoenixJson(h, ['sync', 'all']);
+    const r = await phoenixJson(h, ['sync', 'all', '--yes']);
     expect(r.code, explain(r)).toBe(4);
     expect(r.report.error?.message).toMatch(/some changes failed: stacks/);
     const failed = r.report.results.filter((x) => x.status === 'failed');
@@ -106,7 +106,7 @@ describe('exit codes (SPEC §8)', () => {
     expect(r.report.stages.find((s) => s.stage === 'traefik')?.status).toBe('ok');
 
     h.double.clearFaults();
-    const again = await phoenixJson(h, ['sync', 'all']);
+    const again = await phoenixJson(h, ['sync', 'all', '--yes']);
     expect(again.code, explain(again)).toBe(0);
     expect(
       pending(again.report)
@@ -118,7 +118,7 @@ describe('exit codes (SPEC §8)', () => {
 
   it('0: converged', async () => {
     h.double.resetCounters();
-    const r = await phoenix(h, ['sync', 'all']);
+    const r = await phoenix(h, ['sync', 'all', '--yes']);
     expect(r.code, explain(r)).toBe(0);
     expect(h.double.counts().writes).toBe(0);
     expect((await phoenix(h, ['plan', '--detailed-exitcode'])).code).toBe(0);
@@ -127,13 +127,13 @@ describe('exit codes (SPEC §8)', () => {
   it("4: a failed update keeps the stack's route at its previous state", async () => {
     replaceIn(h.root, 'stacks/n8n/docker-compose.yml', '"5678:5678"', '"5679:5678"');
     h.double.inject(failDeploy('n8n-production', 400));
-    const r = await phoenixJson(h, ['sync', 'all']);
+    const r = await phoenixJson(h, ['sync', 'all', '--yes']);
     expect(r.code, explain(r)).toBe(4);
     expect(routeUrls(h)['n8n-production-n8n']).toEqual(['http://10.0.0.103:5678']);
     expect(h.double.model.stacks.find((s) => s.Name === 'n8n-production')?.file).toContain('5678:5678');
 
     h.double.clearFaults();
-    const again = await phoenix(h, ['sync', 'all']);
+    const again = await phoenix(h, ['sync', 'all', '--yes']);
     expect(again.code, explain(again)).toBe(0);
     expect(routeUrls(h)['n8n-production-n8n']).toEqual(['http://10.0.0.103:5679']);
   });
@@ -148,7 +148,10 @@ describe('exit codes (SPEC §8)', () => {
       times: 1,
       match: (c) => c.route === 'GET /system/status',
     });
-    const runs = await Promise.all([phoenix(h, ['sync', 'all']), phoenix(h, ['sync', 'all'])]);
+    const runs = await Promise.all([
+      phoenix(h, ['sync', 'all', '--yes']),
+      phoenix(h, ['sync', 'all', '--yes']),
+    ]);
     expect(runs.map((r) => r.code).sort(), runs.map(explain).join('\n')).toEqual([0, 5]);
     const refused = runs.find((r) => r.code === 5)!;
     expect(refused.err).toContain(
@@ -167,7 +170,7 @@ describe('exit codes (SPEC §8)', () => {
         child.on('exit', (code) => reject(new Error(`lock holder exited ${code}`)));
       });
       h.double.resetCounters();
-      const r = await phoenix(h, ['sync', 'all']);
+      const r = await phoenix(h, ['sync', 'all', '--yes']);
       expect(r.code, explain(r)).toBe(5);
       expect(r.err).toMatch(
         new RegExp(
@@ -181,7 +184,7 @@ describe('exit codes (SPEC §8)', () => {
     }
     // SIGKILL left its holder record behind, but not the lock: the next run proceeds.
     expect(readFileSync(join(h.root, '.phoenix.lock'), 'utf8')).toContain(`"pid":${child.pid}`);
-    const after = await phoenix(h, ['sync', 'all']);
+    const after = await phoenix(h, ['sync', 'all', '--yes']);
     expect(after.code, explain(after)).toBe(0);
     expect(existsSync(join(h.root, '.phoenix.lock'))).toBe(false);
   });
@@ -197,7 +200,7 @@ describe('exit codes (SPEC §8)', () => {
     writeFileSync(join(h.root, '.phoenix.lock.holder.json'), JSON.stringify(holder));
     try {
       h.double.resetCounters();
-      const r = await phoenix(h, ['sync', 'all']);
+      const r = await phoenix(h, ['sync', 'all', '--yes']);
       expect(r.code, explain(r)).toBe(5);
       expect(r.err).toContain(
         `pid ${process.pid} on ${hostname()}, running "sync stacks" since 2026-01-02T03:04:05.000Z`,
@@ -219,7 +222,7 @@ describe('exit codes (SPEC §8)', () => {
       join(h.root, '.phoenix.lock.holder.json'),
       JSON.stringify({ pid, host: hostname(), started: new Date().toISOString(), command: 'sync all' }),
     );
-    const r = await phoenix(h, ['sync', 'all']);
+    const r = await phoenix(h, ['sync', 'all', '--yes']);
     expect(r.code, explain(r)).toBe(0);
     expect(existsSync(join(h.root, '.phoenix.lock'))).toBe(false);
     expect(existsSync(join(h.root, '.phoenix.lock.holder.json'))).toBe(false);
@@ -239,7 +242,7 @@ describe('exit codes (SPEC §8)', () => {
     );
     h.double.resetCounters();
     const files = h.snapshot();
-    const r = await phoenixJson(h, ['sync', 'all']);
+    const r = await phoenixJson(h, ['sync', 'all', '--yes']);
     expect(r.code, explain(r)).toBe(3);
     expect(r.report.error?.message).toMatch(
       /readiness check failed: nas \(127\.0\.0\.1:\d+: ECONNREFUSED\); nothing was changed/,
@@ -249,14 +252,14 @@ describe('exit codes (SPEC §8)', () => {
     expect(h.double.counts().writes).toBe(0);
     expect(changedFiles(files, h.snapshot())).toEqual([]);
 
-    const skipped = await phoenixJson(h, ['sync', 'all', '--skip-checks']);
+    const skipped = await phoenixJson(h, ['sync', 'all', '--yes', '--skip-checks']);
     expect(skipped.code, explain(skipped)).toBe(0);
     expect(skipped.report.checks).toEqual([]);
     expect(routeUrls(h)['n8n-production-n8n']).toEqual(['http://10.0.0.103:5680']);
 
     editJson(global, (c) => void (c.sync.checks[0].required = false));
     replaceIn(h.root, 'stacks/n8n/docker-compose.yml', '"5680:5678"', '"5678:5678"');
-    const advisory = await phoenix(h, ['sync', 'all']);
+    const advisory = await phoenix(h, ['sync', 'all', '--yes']);
     expect(advisory.code, explain(advisory)).toBe(0);
     expect(advisory.err).toMatch(/! check nas: 127\.0\.0\.1:\d+: ECONNREFUSED/);
     expect(routeUrls(h)['n8n-production-n8n']).toEqual(['http://10.0.0.103:5678']);
@@ -273,7 +276,7 @@ describe('exit codes (SPEC §8)', () => {
     replaceIn(h.root, 'stacks/n8n/docker-compose.yml', '"5678:5678"', '"5681:5678"');
     h.double.resetCounters();
 
-    const r = await phoenixJson(h, ['sync', 'all']);
+    const r = await phoenixJson(h, ['sync', 'all', '--yes']);
     expect(r.code, explain(r)).toBe(4);
     const stages = Object.fromEntries(r.report.stages.map((s) => [s.stage, s]));
     expect(stages.dns).toMatchObject({ status: 'failed' });
@@ -293,7 +296,7 @@ describe('exit codes (SPEC §8)', () => {
     expect(routeUrls(h)['n8n-production-n8n']).toEqual(['http://10.0.0.103:5678']);
 
     // The text renderer says the same.
-    const text = await phoenix(h, ['sync', 'all']);
+    const text = await phoenix(h, ['sync', 'all', '--yes']);
     expect(text.code).toBe(4);
     expect(text.err).toMatch(/Portainer environments: skipped \(dns failed\)/);
     expect(text.err).toMatch(/Stacks: skipped \(dns failed\)/);

@@ -16,7 +16,7 @@ describe('sync stacks --vm', () => {
   let h: Homelab;
   beforeAll(async () => {
     h = await startHomelab();
-    const first = await phoenixJson(h, ['sync', 'all']);
+    const first = await phoenixJson(h, ['sync', 'all', '--yes']);
     if (first.code !== 0) throw new Error(`the estate does not converge: ${explain(first)}`);
   });
   afterAll(async () => {
@@ -34,7 +34,7 @@ describe('sync stacks --vm', () => {
     h.double.resetCounters();
     const files = h.snapshot();
 
-    const r = await phoenixJson(h, ['sync', 'stacks', '--vm', '1002', '--prune']);
+    const r = await phoenixJson(h, ['sync', 'stacks', '--yes', '--vm', '1002', '--prune']);
     expect(r.code, explain(r)).toBe(0);
     expect(
       pending(r.report)
@@ -58,7 +58,7 @@ describe('sync stacks --vm', () => {
 
   it('--env narrows to the deployments of that environment and never deletes', async () => {
     h.double.resetCounters();
-    const r = await phoenixJson(h, ['sync', 'stacks', '--env', 'staging', '--prune']);
+    const r = await phoenixJson(h, ['sync', 'stacks', '--yes', '--env', 'staging', '--prune']);
     expect(r.code, explain(r)).toBe(0);
     expect(pending(r.report).map((c) => `${c.action} ${c.id}`)).toEqual(['update 1003/whoami-staging']);
     expect(fileOf(h, 'whoami-staging')).toContain('whoami:v1.11');
@@ -78,7 +78,7 @@ describe('sync stack <name> to <vmid>', () => {
 
   it('deploys only that stack to that VM (and its environment first)', async () => {
     const files = h.snapshot();
-    const r = await phoenixJson(h, ['sync', 'stack', 'whoami', 'to', '1003']);
+    const r = await phoenixJson(h, ['sync', 'stack', 'whoami', 'to', '1003', '--yes']);
     expect(r.code, explain(r)).toBe(0);
     expect(r.report.command).toBe('sync stack whoami to 1003');
     expect(pending(r.report).map((c) => `${c.stage} ${c.action} ${c.id}`)).toEqual([
@@ -92,7 +92,7 @@ describe('sync stack <name> to <vmid>', () => {
 
   it('a stack the VM does not run is invalid input, with a clear message', async () => {
     h.double.resetCounters();
-    const r = await phoenix(h, ['sync', 'stack', 'qdrant', 'to', '1003']);
+    const r = await phoenix(h, ['sync', 'stack', 'qdrant', 'to', '1003', '--yes']);
     expect(r.code, explain(r)).toBe(1);
     expect(r.err).toMatch(
       /error: stack qdrant is not assigned to vm 1003 \(services\): qdrant is deployed on vm 1002 \(ai-worker, production\)/,
@@ -103,10 +103,7 @@ describe('sync stack <name> to <vmid>', () => {
 
   it.each([
     [['sync', 'stack', 'nope', 'to', '1003'], /no stack named "nope" under stacks\//],
-    [
-      ['sync', 'stack', 'scratch', 'to', '1003'],
-      /stack scratch is not assigned to vm 1003/,
-    ],
+    [['sync', 'stack', 'scratch', 'to', '1003'], /stack scratch is not assigned to vm 1003/],
     [['sync', 'stacks', '--vm', '4242'], /--vm 4242: no VM with that vmid/],
     [['sync', 'stacks', '--env', 'qa'], /--env qa: no stack is deployed in an environment of that name/],
     [['sync', 'stack', 'qdrant', 'to', 'vm1003'], /usage: phoenix sync stack <name> to <vmid>/],
@@ -124,7 +121,7 @@ describe('a filter never prunes the DNS records, firewall rules and routes of wh
   let h: Homelab;
   beforeAll(async () => {
     h = await startHomelab();
-    const first = await phoenixJson(h, ['sync', 'all']);
+    const first = await phoenixJson(h, ['sync', 'all', '--yes']);
     if (first.code !== 0) throw new Error(`the estate does not converge: ${explain(first)}`);
     // qdrant leaves VM 1002 and n8n leaves VM 1003.
     editJson(join(h.root, 'etc', 'phoenix_vm_configs.json'), (c) => {
@@ -150,10 +147,10 @@ describe('a filter never prunes the DNS records, firewall rules and routes of wh
     h.double.resetCounters();
     const files = h.snapshot();
     for (const argv of [
-      ['sync', 'all', '--vm', '1002'],
-      ['sync', 'all', '--stack', 'whoami'],
-      ['sync', 'dns'],
-      ['sync', 'traefik'],
+      ['sync', 'all', '--yes', '--vm', '1002'],
+      ['sync', 'all', '--yes', '--stack', 'whoami'],
+      ['sync', 'dns', '--yes'],
+      ['sync', 'traefik', '--yes'],
     ]) {
       const r = await phoenixJson(h, argv);
       expect(r.code, `${argv.join(' ')}: ${explain(r)}`).toBe(0);
@@ -165,7 +162,7 @@ describe('a filter never prunes the DNS records, firewall rules and routes of wh
   });
 
   it('--prune with --vm removes what it deletes on that VM, and keeps the rest', async () => {
-    const r = await phoenixJson(h, ['sync', 'all', '--vm', '1002', '--prune']);
+    const r = await phoenixJson(h, ['sync', 'all', '--yes', '--vm', '1002', '--prune']);
     expect(r.code, explain(r)).toBe(0);
     expect(
       pending(r.report)
@@ -184,7 +181,7 @@ describe('a filter never prunes the DNS records, firewall rules and routes of wh
   });
 
   it('--prune with --vm of the other VM removes the rest', async () => {
-    const r = await phoenixJson(h, ['sync', 'all', '--vm', '1003', '--prune']);
+    const r = await phoenixJson(h, ['sync', 'all', '--yes', '--vm', '1003', '--prune']);
     expect(r.code, explain(r)).toBe(0);
     expect(doubleStacks(h).services).toEqual(['monitoring-production', 'whoami-staging']);
     expect(await h.dns!.resolve4('n8n.lab.internal')).toEqual([]);

@@ -15,8 +15,8 @@ import { explain, phoenix, phoenixJson, type JsonRun } from './harness.js';
 async function planAndSync(h: Homelab) {
   const plan = await phoenixJson(h, ['plan', '--detailed-exitcode']);
   const planText = await phoenix(h, ['plan', '--detailed-exitcode']);
-  const sync = await phoenixJson(h, ['sync', 'all']);
-  const syncText = await phoenix(h, ['sync', 'all']);
+  const sync = await phoenixJson(h, ['sync', 'all', '--yes']);
+  const syncText = await phoenix(h, ['sync', 'all', '--yes']);
   return { plan, planText, sync, syncText };
 }
 
@@ -30,7 +30,7 @@ describe('held-back changes of desired resources', () => {
   let h: Homelab;
   beforeAll(async () => {
     h = await startHomelab();
-    const first = await phoenix(h, ['sync', 'all']);
+    const first = await phoenix(h, ['sync', 'all', '--yes']);
     if (first.code !== 0) throw new Error(explain(first));
   });
   afterAll(async () => {
@@ -81,7 +81,7 @@ describe('held-back changes of desired resources', () => {
     );
     expect(env.Id).toBe(mine.EndpointId);
 
-    const adopted = await phoenix(h, ['sync', 'all', '--adopt']);
+    const adopted = await phoenix(h, ['sync', 'all', '--yes', '--adopt']);
     expect(adopted.code, explain(adopted)).toBe(0);
     const again = await planAndSync(h);
     expect([again.plan.code, again.sync.code]).toEqual([0, 0]);
@@ -100,7 +100,7 @@ describe('held-back changes of desired resources', () => {
       `not applied: traefik file ${h.paths.traefik} (traefik): exists but was not made by Phoenix`,
     );
     rmSync(h.paths.traefik);
-    expect((await phoenix(h, ['sync', 'all'])).code).toBe(0);
+    expect((await phoenix(h, ['sync', 'all', '--yes'])).code).toBe(0);
   });
 
   it('an empty file at a target path is taken over: plan 2, then sync 0 and the plan is empty', async () => {
@@ -108,7 +108,7 @@ describe('held-back changes of desired resources', () => {
     const plan = await phoenixJson(h, ['plan', '--detailed-exitcode']);
     expect(plan.code, explain(plan)).toBe(2);
     expect(refusedIds(plan)).toEqual([]);
-    const sync = await phoenixJson(h, ['sync', 'all']);
+    const sync = await phoenixJson(h, ['sync', 'all', '--yes']);
     expect(sync.code, explain(sync)).toBe(0);
     expect((await phoenix(h, ['plan', '--detailed-exitcode'])).code).toBe(0);
   });

@@ -33,7 +33,7 @@ describe('sync all on examples/homelab', () => {
   });
 
   it('the first run creates everything', async () => {
-    const r = await phoenixJson(h, ['sync', 'all']);
+    const r = await phoenixJson(h, ['sync', 'all', '--yes']);
     expect(r.code, explain(r)).toBe(0);
     expect(
       r.report.results.every((x) => x.status === 'ok'),
@@ -92,7 +92,7 @@ describe('sync all on examples/homelab', () => {
     h.double.resetCounters();
     const files = h.snapshot();
     const hups = h.dns!.calls.hup;
-    const r = await phoenixJson(h, ['sync', 'all']);
+    const r = await phoenixJson(h, ['sync', 'all', '--yes']);
     expect(r.code, explain(r)).toBe(0);
     expect(r.report.summary).toMatchObject({ create: 0, update: 0, delete: 0, failed: 0 });
     expect(r.report.results).toEqual([]);
@@ -102,7 +102,7 @@ describe('sync all on examples/homelab', () => {
     expect(h.double.model.stacks.every((s) => s.deploys === 1)).toBe(true);
 
     // And the text renderer says so.
-    const text = await phoenix(h, ['sync', 'all']);
+    const text = await phoenix(h, ['sync', 'all', '--yes']);
     expect(text.code, explain(text)).toBe(0);
     expect(text.out).toMatch(/Plan: 0 to create, 0 to update, 0 to delete, \d+ unchanged/);
     expect(h.double.counts().writes).toBe(0);
@@ -115,7 +115,7 @@ describe('sync all on examples/homelab', () => {
     const files = h.snapshot();
     const hups = h.dns!.calls.hup;
 
-    const r = await phoenixJson(h, ['sync', 'all']);
+    const r = await phoenixJson(h, ['sync', 'all', '--yes']);
     expect(r.code, explain(r)).toBe(0);
     expect(pending(r.report).map((c) => `${c.stage} ${c.action} ${c.id}`)).toEqual([
       'stacks update 1003/n8n-production',
@@ -150,7 +150,7 @@ describe('sync all on examples/homelab', () => {
     const files = h.snapshot();
     const hups = h.dns!.calls.hup;
 
-    const r = await phoenixJson(h, ['sync', 'all']);
+    const r = await phoenixJson(h, ['sync', 'all', '--yes']);
     expect(r.code, explain(r)).toBe(0);
     expect(pending(r.report)).toEqual([]);
     const held = r.report.changes.filter((c) => c.blocked && c.id !== '1001/portainer-production');
@@ -186,7 +186,7 @@ describe('sync all on examples/homelab', () => {
       join(h.root, 'etc', 'phoenix_lxc_configs.json'),
       (c) => void c.lxc_configs['103'].dns_records.push({ hostname: 'nas', ip: '10.0.0.5' }),
     );
-    const r = await phoenixJson(h, ['sync', 'all']);
+    const r = await phoenixJson(h, ['sync', 'all', '--yes']);
     expect(r.code, explain(r)).toBe(0);
     expect(pending(r.report).map((c) => `${c.stage} ${c.action}`)).toEqual(['dns update']);
     expect(await h.dns!.resolve4('nas.lab.internal')).toEqual(['10.0.0.5']);
@@ -196,7 +196,7 @@ describe('sync all on examples/homelab', () => {
 
   it('--prune removes the stack, its DNS record, its firewall rule and its route', async () => {
     h.double.resetCounters();
-    const r = await phoenixJson(h, ['sync', 'all', '--prune']);
+    const r = await phoenixJson(h, ['sync', 'all', '--yes', '--prune']);
     expect(r.code, explain(r)).toBe(0);
     expect(
       pending(r.report)
@@ -216,7 +216,7 @@ describe('sync all on examples/homelab', () => {
 
     // And then it is converged again.
     h.double.resetCounters();
-    const again = await phoenixJson(h, ['sync', 'all', '--prune']);
+    const again = await phoenixJson(h, ['sync', 'all', '--yes', '--prune']);
     expect(again.code, explain(again)).toBe(0);
     expect(pending(again.report)).toEqual([]);
     expect(h.double.counts().writes).toBe(0);

@@ -54,7 +54,7 @@ describe('adding a new stack (seed §3)', () => {
   let h: Homelab;
   beforeAll(async () => {
     h = await startHomelab();
-    const first = await phoenixJson(h, ['sync', 'all']);
+    const first = await phoenixJson(h, ['sync', 'all', '--yes']);
     if (first.code !== 0)
       throw new Error(`the estate does not converge before the walkthrough: ${explain(first)}`);
   });
@@ -76,7 +76,7 @@ describe('adding a new stack (seed §3)', () => {
     h.double.resetCounters();
 
     // 4.: run sync.
-    const r = await phoenixJson(h, ['sync', 'all']);
+    const r = await phoenixJson(h, ['sync', 'all', '--yes']);
     expect(r.code, explain(r)).toBe(0);
     expect(r.report.discovery?.stacks).toContain('hello');
     expect(
@@ -112,7 +112,7 @@ describe('adding a new stack (seed §3)', () => {
 
     // Converged: a second run has nothing to do.
     h.double.resetCounters();
-    const again = await phoenixJson(h, ['sync', 'all']);
+    const again = await phoenixJson(h, ['sync', 'all', '--yes']);
     expect(again.code, explain(again)).toBe(0);
     expect(pending(again.report)).toEqual([]);
     expect(h.double.counts().writes).toBe(0);

@@ -11,7 +11,7 @@ describe('exit 3: a readiness failure stops the run before any change', () => {
     const h = await startHomelab();
     try {
       await h.double.stop();
-      const r = await phoenixJson(h, ['sync', 'all']);
+      const r = await phoenixJson(h, ['sync', 'all', '--yes']);
       expect(r.code, explain(r)).toBe(3);
       expect(r.report.error?.message).toMatch(
         /readiness check failed: portainer \(http:\/\/127\.0\.0\.1:\d+\/api\/system\/status: ECONNREFUSED\); nothing was changed/,
@@ -37,7 +37,7 @@ describe('exit 3: a readiness failure stops the run before any change', () => {
     const h = await startHomelab();
     try {
       await h.dns!.stop();
-      const r = await phoenixJson(h, ['sync', 'all']);
+      const r = await phoenixJson(h, ['sync', 'all', '--yes']);
       expect(r.code, explain(r)).toBe(3);
       expect(r.report.error?.message).toMatch(
         /readiness check failed: dns \(127\.0\.0\.1:\d+ did not answer/,

@@ -26,7 +26,7 @@ describe('plain and JSON renderers', () => {
   });
 
   it('plain lines (not a terminal): no escape codes, a timestamp on every progress line', async () => {
-    const r = await runCli(['sync', 'all', '--root', h.root], {
+    const r = await runCli(['sync', 'all', '--yes', '--root', h.root], {
       env: { ...h.env, TERM: 'xterm-256color' },
       isTTY: false,
     });
@@ -46,7 +46,7 @@ describe('plain and JSON renderers', () => {
   });
 
   it('no escape codes on a terminal either when NO_COLOR is set', async () => {
-    const r = await runCli(['sync', 'all', '--root', h.root], {
+    const r = await runCli(['sync', 'all', '--yes', '--root', h.root], {
       env: { ...h.env, NO_COLOR: '1' },
       isTTY: true,
     });
@@ -56,7 +56,7 @@ describe('plain and JSON renderers', () => {
   });
 
   it('--json prints one report of version 1', async () => {
-    const r = await phoenixJson(h, ['sync', 'all']);
+    const r = await phoenixJson(h, ['sync', 'all', '--yes']);
     expect(r.code).toBe(0);
     expect(r.err).toBe('');
     expect(r.report).toMatchObject({
@@ -78,7 +78,7 @@ describe('plain and JSON renderers', () => {
 
   it('--json=stream prints NDJSON: every line one event with a type', async () => {
     replaceIn(h.root, 'stacks/n8n/docker-compose.yml', '"5678:5678"', '"5679:5678"');
-    const r = await phoenix(h, ['sync', 'all', '--json=stream']);
+    const r = await phoenix(h, ['sync', 'all', '--yes', '--json=stream']);
     expect(r.code, explain(r)).toBe(0);
     expect(r.err).toBe('');
     const lines = r.out.split('\n');

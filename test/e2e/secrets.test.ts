@@ -59,7 +59,7 @@ describe('secrets never reach any output', () => {
   it('in successful runs of every renderer, secrets rotated between them', async () => {
     const runs: CliResult[] = [];
     for (const [i, mode] of modes.entries()) {
-      const r = await run(['sync', 'all', '--verbose', ...mode], ENV_SECRET[i]!);
+      const r = await run(['sync', 'all', '--yes', '--verbose', ...mode], ENV_SECRET[i]!);
       expect(r.code, explain(r)).toBe(0);
       runs.push(r);
     }
@@ -89,7 +89,7 @@ describe('secrets never reach any output', () => {
         times: Infinity,
         match: (c) => c.stackName === 'n8n-production' && c.method !== 'GET',
       });
-      const r = await run(['sync', 'all', ...mode], secret);
+      const r = await run(['sync', 'all', '--yes', ...mode], secret);
       h.double.clearFaults();
       expect(r.code, explain(r)).toBe(4);
       expect(r.out + r.err).toContain(REDACTED);
@@ -103,7 +103,7 @@ describe('secrets never reach any output', () => {
         times: Infinity,
         match: (c) => c.route === 'POST /auth',
       });
-      const r = await run(['sync', 'all', ...mode], ENV_SECRET[0]!);
+      const r = await run(['sync', 'all', '--yes', ...mode], ENV_SECRET[0]!);
       h.double.clearFaults();
       expect(r.code, explain(r)).not.toBe(0);
       expect(r.out + r.err).toContain(REDACTED);

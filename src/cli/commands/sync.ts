@@ -2,15 +2,16 @@
  * `phoenix sync <target>`: converge one target or all of them. Also the original form
  * `phoenix sync stack <name> to <vmid>`.
  */
-import { createInterface } from 'node:readline/promises';
 import { resolveRoot } from '../../config/load.js';
 import { runSync } from '../../engine/pipeline.js';
 import { buildProviders } from '../../engine/providers.js';
 import { UserError } from '../../errors.js';
 import { STAGES, type Change, type Stage } from '../../plan/change.js';
 import type { SyncOptions } from '../../providers/provider.js';
+import { SignalInterrupt } from '../interrupt.js';
 import type { Io } from '../io.js';
 import { finish, openSession, type GlobalFlags } from '../output.js';
+import { askOnTerminal } from '../prompt.js';
 
 export interface SyncFlags extends GlobalFlags {
   dryRun?: boolean;
@@ -71,43 +72,63 @@ export function syncOptions(
   };
 }
 
+/** Run `phoenix sync`. */
 export async function run(flags: SyncFlags, args: string[], io: Io): Promise<number> {
   const s = await openSession(flags, io);
   const root = resolveRoot(flags.root, io.env, io.cwd);
-  s.bus.emit({
-    type: 'run-start',
-    command: `sync ${args.join(' ') || 'all'}`,
-    root,
-    dryRun: Boolean(flags.dryRun),
-  });
-  return finish(s, async () => {
-    const target = parseTarget(args);
-    return runSync({
-      command: `sync ${args.join(' ') || 'all'}`,
-      root,
-      env: io.env,
-      cwd: io.cwd,
-      stages: target.stages,
-      options: syncOptions(flags, target),
-      skipChecks: Boolean(flags.skipChecks),
-      ...(io.interactive && !flags.yes && !flags.json
-        ? { confirm: (changes: Change[]) => ask(io, changes) }
-        : {}),
-      reporter: s.bus,
-      redactor: s.redactor,
-      providers: buildProviders,
+  const command = `sync ${args.join(' ') || 'all'}`;
+  s.bus.emit({ type: 'run-start', command, root, dryRun: Boolean(flags.dryRun) });
+  const interrupt = new SignalInterrupt().install();
+  try {
+    return await finish(s, async () => {
+      const target = parseTarget(args);
+      const confirm = confirmation(flags, io, interrupt);
+      return runSync({
+        command,
+        root,
+        env: io.env,
+        cwd: io.cwd,
+        stages: target.stages,
+        options: syncOptions(flags, target),
+        skipChecks: Boolean(flags.skipChecks),
+        ...(confirm ? { confirm } : {}),
+        interrupt,
+        reporter: s.bus,
+        redactor: s.redactor,
+        providers: buildProviders,
+      });
     });
-  });
+  } finally {
+    interrupt.uninstall();
+  }
 }
 
-async function ask(io: Io, changes: Change[]): Promise<boolean> {
-  const rl = createInterface({ input: process.stdin, output: process.stderr });
-  try {
-    const answer = await rl.question(
-      `Apply ${changes.length} change${changes.length === 1 ? '' : 's'}? Only "yes" applies: `,
+const plural = (n: number) => `${n} change${n === 1 ? '' : 's'}`;
+
+/**
+ * Who decides to apply: nobody with --yes; the person at the terminal when stdin is one
+ * (whatever stdout is); else the run refuses (exit 1), since CI, cron and pipes cannot
+ * answer, and --json never asks.
+ */
+function confirmation(
+  flags: SyncFlags,
+  io: Io,
+  interrupt: SignalInterrupt,
+): ((changes: Change[]) => Promise<boolean>) | undefined {
+  if (flags.yes || flags.dryRun) return undefined;
+  const refuse = (why: string) => (changes: Change[]) =>
+    Promise.reject(
+      new UserError(`${plural(changes.length)} planned, nothing applied: ${why}`, {
+        hint: 'add --yes to apply without asking (phoenix plan only shows the changes)',
+      }),
     );
-    return answer.trim() === 'yes';
-  } finally {
-    rl.close();
-  }
+  if (flags.json) return refuse('--json never asks, so applying needs --yes');
+  if (!io.interactive) return refuse('stdin is not a terminal, so there is no one to ask');
+  return async (changes) => {
+    const answer = await askOnTerminal(`Apply ${plural(changes.length)}? Only "yes" applies: `, {
+      signal: interrupt.stop,
+      onCtrlC: () => interrupt.trigger('SIGINT'),
+    });
+    return answer?.trim() === 'yes';
+  };
 }

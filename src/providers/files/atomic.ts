@@ -9,6 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import {
+  lstat,
   open,
   readFile,
   readdir,
@@ -236,17 +237,42 @@ async function syncDir(dir: string): Promise<void> {
   }
 }
 
-/** Remove temp files of `path` left by a process that died mid-write (its pid is gone). */
-async function removeStaleTemps(path: string): Promise<void> {
-  const prefix = `.${basename(path)}${TMP_MARK}`;
-  const names = await readdir(dirname(path)).catch(() => [] as string[]);
+/** `text` matched literally in a regular expression. */
+const escapeRe = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The exact names of temp files Phoenix writes beside `path`: its own, and those of its two
+ * backup forms (`<file>.bak`, `.<file>.bak`), each `.<name>.phoenix-tmp-<pid>-<8 hex>`.
+ * Group 1 is the writer's pid.
+ */
+function tempNamePattern(path: string): RegExp {
+  const b = escapeRe(basename(path));
+  const mark = escapeRe(TMP_MARK);
+  return new RegExp(`^\\.(?:${b}|${b}\\.bak|\\.${b}\\.bak)${mark}(\\d+)-[0-9a-f]{8}$`);
+}
+
+/**
+ * Remove the temp files a process that died mid-write (its pid is gone) left beside `path`:
+ * only regular files whose name is exactly one Phoenix gives its temp files for this path or
+ * its backup, never anything else. Returns the paths removed.
+ */
+export async function removeStaleTemps(path: string): Promise<string[]> {
+  const pattern = tempNamePattern(path);
+  const dir = dirname(path);
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const removed: string[] = [];
   for (const name of names) {
-    if (!name.startsWith(prefix)) continue;
-    const pid = Number(name.slice(prefix.length).split('-')[0]);
-    if (Number.isInteger(pid) && pid !== process.pid && !isAlive(pid)) {
-      await rm(join(dirname(path), name), { force: true });
-    }
+    const m = pattern.exec(name);
+    const pid = Number(m?.[1]);
+    if (!m || !Number.isSafeInteger(pid) || pid === process.pid || isAlive(pid)) continue;
+    const full = join(dir, name);
+    // lstat: a link or folder that happens to carry the name is not ours.
+    const st = await lstat(full).catch(() => undefined);
+    if (!st?.isFile()) continue;
+    await rm(full, { force: true });
+    removed.push(full);
   }
+  return removed;
 }
 
 function isAlive(pid: number): boolean {
