@@ -1,14 +1,17 @@
 /**
- * Writes the published JSON Schemas (schemas/*.schema.json) and the settings reference
- * (docs/settings.md) from the TypeBox source the validator uses. Run `npm run schemas` after
- * changing src/config/schema.ts or settings.ts; test/schemas.test.ts fails when they are stale.
+ * Writes the published JSON Schemas (schemas/*.schema.json), the settings reference
+ * (docs/settings.md) and the precompiled validators (src/config/generated/) from the TypeBox
+ * source. Run `npm run schemas` after changing src/config/schema.ts or settings.ts;
+ * test/schemas.test.ts and test/validators.test.ts fail when they are stale.
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { publishedSchemas, settingsReference } from '../src/config/publish.js';
+import { generatedValidators } from './validators.js';
 
 const at = (p: string) => fileURLToPath(new URL(`../${p}`, import.meta.url));
 const schemas = publishedSchemas();
 for (const [name, text] of Object.entries(schemas)) writeFileSync(at(`schemas/${name}`), text);
 writeFileSync(at('docs/settings.md'), settingsReference());
-console.log(`wrote ${Object.keys(schemas).length} schemas and docs/settings.md`);
+for (const [file, text] of Object.entries(generatedValidators())) writeFileSync(at(file), text);
+console.log(`wrote ${Object.keys(schemas).length} schemas, docs/settings.md and the validators`);

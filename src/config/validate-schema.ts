@@ -2,26 +2,25 @@
  * Schema validation with located, readable errors. Ajv collects every error; they are
  * translated into one diagnostic each (anyOf noise folded), with "did you mean" hints for
  * unknown keys. Defaults from the schema are filled into a copy of the value.
+ *
+ * The validators are Ajv's standalone code, generated at build time from the same TypeBox
+ * schemas (scripts/validators.ts): compiling them here cost every command about 0.2 s. The
+ * schema objects themselves still drive the typo hints; the errors carry their own copies.
  */
-import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { TSchema } from '@sinclair/typebox';
 import { didYouMean, type Diagnostics } from './diagnostics.js';
+import * as generated from './generated/validators.js';
 import type { Located } from './json.js';
 import { IGNORED } from './schema.js';
+import { VALIDATED_SCHEMAS } from './schema-validated.js';
 
-// ajv's CommonJS default export needs this dance under NodeNext.
-const Ajv = AjvModule.default;
-// Compiling the schemas is a fixed cost of every command (about a third of `phoenix validate`):
-// skip Ajv's code optimiser and its meta-schema check of our own generated schemas.
-const ajv = new Ajv({
-  allErrors: true,
-  useDefaults: true,
-  verbose: true,
-  strict: false,
-  code: { optimize: false },
-  validateSchema: false,
-});
-const compiled = new WeakMap<TSchema, ValidateFunction>();
+const compiled = new Map<TSchema, ValidateFunction>(
+  Object.entries(VALIDATED_SCHEMAS).map(([name, schema]) => [
+    schema,
+    generated[name as keyof typeof VALIDATED_SCHEMAS],
+  ]),
+);
 
 /**
  * Validate `doc` against `schema`; returns the value with defaults, or undefined on errors.
@@ -30,11 +29,9 @@ const compiled = new WeakMap<TSchema, ValidateFunction>();
  * (the run fails all the same: the errors are in `diags`).
  */
 export function validateAgainst<T>(schema: TSchema, doc: Located, diags: Diagnostics): T | undefined {
-  let validate = compiled.get(schema);
-  if (!validate) {
-    validate = ajv.compile(schema);
-    compiled.set(schema, validate);
-  }
+  const validate = compiled.get(schema);
+  // Only the listed schemas have generated code; nothing is compiled at run time.
+  if (!validate) throw new Error('no precompiled validator for this schema: add it to VALIDATED_SCHEMAS');
   warnTypos(schema, doc.value, [], doc, diags);
   const value = structuredClone(doc.value);
   if (validate(value)) return value as T;
