@@ -1,5 +1,15 @@
 #!/usr/bin/env node
-// Thin launcher: the compiled CLI lives in dist/ (built by `npm run build`).
-import { main } from '../dist/cli/main.js';
+// Thin launcher: the bundled CLI lives in dist/ (built by `npm run build`).
+import { readFileSync } from 'node:fs';
+import { URL } from 'node:url';
 
-process.exitCode = await main(process.argv.slice(2));
+const argv = process.argv.slice(2);
+if (argv.length === 1 && argv[0] === '--version') {
+  // Answered here, as the CLI would: scripts and health checks ask often, and loading the CLI
+  // (argument parser, command tree) would cost more than Node's own start.
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  process.stdout.write(`${pkg.version}\n`);
+} else {
+  const { main } = await import('../dist/cli/main.js');
+  process.exitCode = await main(argv);
+}

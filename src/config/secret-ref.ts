@@ -12,9 +12,10 @@
  */
 import { resolve } from 'node:path';
 import { readRootBytes, readRootFile, READ_LIMITS } from './root-files.js';
-import { ageDecrypt, loadIdentities, type AgeIdentities } from './secrets/age.js';
+// The decryption modules (age's crypto is ~260 KB of code) load only when a root uses them.
+import type { AgeIdentities } from './secrets/age.js';
 import { exposure, SecretProblem, type SecretWarning } from './secrets/problem.js';
-import { decryptSops, sopsValue, type SopsValues } from './secrets/sops.js';
+import type { SopsValues } from './secrets/sops.js';
 
 export type { SecretWarning } from './secrets/problem.js';
 
@@ -86,7 +87,7 @@ export class SecretSession {
 
   /** The identity file's keys, read once. */
   ids(): Promise<AgeIdentities> {
-    return (this.identities ??= loadIdentities(this.env));
+    return (this.identities ??= import('./secrets/age.js').then((age) => age.loadIdentities(this.env)));
   }
 
   /** Read and decrypt one file once, whatever number of references name it. */
@@ -128,6 +129,7 @@ export async function resolveSecretAsync(
     if (value.startsWith('age:')) {
       const path = resolve(root, value.slice(4));
       const shown = `age file ${path}`;
+      const { ageDecrypt } = await import('./secrets/age.js');
       const { plain, warnings } = await session.file(path, 'age file', (bytes, ids) =>
         ageDecrypt(bytes, ids, shown),
       );
@@ -146,6 +148,7 @@ export async function resolveSecretAsync(
       };
     const path = resolve(root, spec.slice(0, hash));
     const shown = `sops file ${path}`;
+    const { decryptSops, sopsValue } = await import('./secrets/sops.js');
     const { plain, warnings } = await session.file(path, 'sops file', (bytes, ids) =>
       decryptSops(path, bytes.toString('utf8'), ids, shown),
     );
