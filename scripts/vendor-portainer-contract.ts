@@ -2,9 +2,9 @@
  * Vendors the part of Portainer's OpenAPI description that Phoenix uses into
  * `contracts/portainer-openapi.subset.json`: the operations below and every component
  * schema they reference, transitively, copied unchanged. Run by hand when the contract
- * changes (it reads ../shared, which tests must never do):
+ * changes, on Portainer's published description (tests only ever read the vendored subset):
  *
- *   npx tsx scripts/vendor-portainer-contract.ts [path/to/portainer-openapi.yaml]
+ *   npx tsx scripts/vendor-portainer-contract.ts path/to/portainer-openapi.yaml
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -109,7 +109,8 @@ export function subset(full: { [k: string]: Json }): { [k: string]: Json } {
 
 async function main(): Promise<void> {
   const here = dirname(fileURLToPath(import.meta.url));
-  const input = resolve(process.argv[2] ?? resolve(here, '../../shared/contracts/portainer-openapi.yaml'));
+  if (!process.argv[2]) throw new Error('usage: vendor-portainer-contract.ts path/to/portainer-openapi.yaml');
+  const input = resolve(process.argv[2]);
   const output = resolve(here, '../contracts/portainer-openapi.subset.json');
   // The upstream file is large; lift the alias guard the yaml library applies by default.
   const full = parse(readFileSync(input, 'utf8'), { maxAliasCount: -1 }) as { [k: string]: Json };

@@ -1,9 +1,9 @@
 /**
- * Phoenix's errors are values with a class. Each class maps to one exit code (SPEC §8);
+ * Phoenix's errors are values with a class. Each class maps to one exit code;
  * exactly one place (cli/main.ts) turns them into output and an exit code.
  */
 
-/** Exit codes, SPEC §8. */
+/** Exit codes (the README lists them). */
 export const ExitCode = {
   ok: 0,
   invalidInput: 1,

@@ -34,7 +34,7 @@ export const COMPOSE_NAMES = [
   'compose.yml',
 ] as const;
 
-/** SPEC §2: --root, else $PHOENIX_ROOT, else the default root when it exists, else cwd. */
+/** The root: --root, else $PHOENIX_ROOT, else the default root when it exists, else cwd. */
 export function resolveRoot(flag: string | undefined, env: NodeJS.ProcessEnv, cwd: string): string {
   if (flag) return resolve(cwd, flag);
   if (env['PHOENIX_ROOT']) return resolve(cwd, env['PHOENIX_ROOT']);

@@ -1,5 +1,5 @@
 /**
- * Schemas of the four input files, in the original bash implementation's format (SPEC §2).
+ * Schemas of the input files, in the original bash implementation's format.
  * One TypeBox source yields the TypeScript types, the validator and the JSON Schemas
  * published in schemas/. Sections Phoenix reads are strict (unknown keys are errors with a
  * "did you mean" hint); sections for provisioning tools are accepted and ignored.

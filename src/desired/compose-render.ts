@@ -8,7 +8,7 @@
 import { isMap, isNode, isScalar, isSeq, Pair, YAMLMap, YAMLSeq, type Document } from 'yaml';
 import type { StackFile } from './types.js';
 
-/** Label keys Phoenix puts on every service it deploys (SPEC §6). */
+/** Label keys Phoenix puts on every service it deploys: the ownership marker. */
 export const OWNER_LABEL = 'io.phoenix.owner';
 export const DEPLOYMENT_LABEL = 'io.phoenix.deployment';
 export const HASH_LABEL = 'io.phoenix.hash';

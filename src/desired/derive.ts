@@ -1,5 +1,5 @@
 /**
- * Derivation (SPEC §3): loaded config in, desired state out. Pure: no I/O, every problem
+ * Derivation: loaded config in, desired state out. Pure: no I/O, every problem
  * pushed to the diagnostics with its location.
  */
 import type { Diagnostics } from '../config/diagnostics.js';

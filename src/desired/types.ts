@@ -1,6 +1,6 @@
 /**
  * The desired state: everything Phoenix wants the estate to look like, derived purely from
- * the configuration (SPEC §3). Providers compare it with what they observe.
+ * the configuration. Providers compare it with what they observe.
  */
 import type { RuleFields } from '../syntax/firewall/validate.js';
 import type { Source } from '../config/source.js';
@@ -198,7 +198,7 @@ export interface PortainerAccess {
 /** Everything Phoenix wants, for every target. */
 export interface DesiredState {
   root: string;
-  /** One owner id per root; never changes (SPEC §6). */
+  /** One owner id per root; never changes. */
   ownerId: string;
   domain: string;
   settings: SyncSettings;

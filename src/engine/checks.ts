@@ -1,5 +1,5 @@
 /**
- * Readiness checks (SPEC §4 stage 3): http, tcp and dns probes with a timeout and retries
+ * Readiness checks: http, tcp and dns probes with a timeout and retries
  * with backoff, run concurrently. Defaults come from the config; more are declared in
  * `sync.checks`. A failed required check stops `sync all` before any change (exit 3).
  * A sync of some targets runs only the derived checks those targets need (`sync dns` does

@@ -1,5 +1,5 @@
 /**
- * Filters are input too (SPEC §8: invalid input is exit 1): a `--vm`, `--stack` or `--env`
+ * Filters are input too (invalid input is exit 1): a `--vm`, `--stack` or `--env`
  * that names nothing in the config, or a `sync stack <name> to <vmid>` for a stack that VM
  * does not run, is refused before anything is contacted, instead of "converging" nothing.
  */

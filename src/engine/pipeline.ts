@@ -1,5 +1,5 @@
 /**
- * `phoenix sync`: the staged pipeline (SPEC §4). Load and validate → lock → readiness
+ * `phoenix sync`: the staged pipeline. Load and validate → lock → readiness
  * checks → observe and plan every requested stage → (dry run ends here) → apply as a small
  * work graph: DNS and firewall in parallel, then environments, stacks, Traefik. A failed
  * stage stops the stages that depend on it, and says so. A stage that cannot be observed

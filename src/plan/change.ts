@@ -3,7 +3,7 @@
  * with live and yields one Change per resource.
  */
 
-/** The stages of `sync all`, in order (SPEC §4). */
+/** The stages of `sync all`, in order. */
 export const STAGES = ['dns', 'firewall', 'endpoints', 'stacks', 'traefik'] as const;
 export type Stage = (typeof STAGES)[number];
 

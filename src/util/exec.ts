@@ -1,5 +1,5 @@
 /**
- * External commands: always an argument array, never a shell (SPEC §7), always a timeout.
+ * External commands: always an argument array, never a shell (a config value is never shell syntax), always a timeout.
  */
 import { spawn } from 'node:child_process';
 import { ApplyError } from '../errors.js';

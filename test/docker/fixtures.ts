@@ -1,6 +1,6 @@
 /**
  * Hand-built desired state for the docker backend tests, rendered by the derivation's own
- * compose renderer (SPEC §3): the manifest's Traefik labels and Phoenix's ownership labels
+ * compose renderer: the manifest's Traefik labels and Phoenix's ownership labels
  * merged into every service, standalone files as inline `configs.content`, swarm files as
  * external content-addressed configs `<name>-<file>-<hash>`.
  */

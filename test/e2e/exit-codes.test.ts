@@ -1,5 +1,5 @@
 /**
- * Every exit code of SPEC §8 on the homelab estate: 0 converged, 1 invalid input, 2 changes
+ * Every exit code on the homelab estate: 0 converged, 1 invalid input, 2 changes
  * pending (`plan --detailed-exitcode`), 3 readiness check failed, 4 some changes failed,
  * 5 lock held. Each failing class also proves what was NOT touched.
  */
@@ -51,7 +51,7 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-describe('exit codes (SPEC §8)', () => {
+describe('exit codes', () => {
   let h: Homelab;
   beforeAll(async () => {
     h = await startHomelab();

@@ -1,5 +1,5 @@
 /**
- * Exit 3 (SPEC §8, §4 stage 3): a required readiness check that fails — the Portainer double
+ * Exit 3: a required readiness check that fails — the Portainer double
  * stopped, dnsmasq stopped — stops `sync all` before any change.
  */
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Canaries (SPEC §7: a secret is never printed): a stack variable given as `env:`, one given
+ * Canaries (a secret is never printed): a stack variable given as `env:`, one given
  * as `file:`, and the Portainer password must not appear in any output of a full sync — plain
  * text, `--json`, `--json=stream` — including runs that fail with an injected 500 whose
  * message echoes the request, and runs that rotate a secret (its old value comes back from

@@ -14,7 +14,7 @@ const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type Obj = { [k: string]: Json };
 
-/** The subset file; tests read the project's copy, never ../shared. */
+/** The subset file: the project's vendored copy of the contract. */
 export const CONTRACT_PATH = fileURLToPath(
   new URL('../../contracts/portainer-openapi.subset.json', import.meta.url),
 );
@@ -75,7 +75,7 @@ export class Contract {
   constructor(path = CONTRACT_PATH) {
     this.doc = JSON.parse(readFileSync(path, 'utf8')) as Obj;
     for (const e of EXCEPTIONS) e.patch(pointerGet(this.doc, e.pointer));
-    // The upstream document repeats an enum value, so meta-validation stays off (shared README).
+    // The upstream document repeats an enum value, so meta-validation stays off.
     const opts = { strict: false, validateSchema: false, allErrors: true } as const;
     const exact = new Ajv(opts);
     const coercing = new Ajv({ ...opts, coerceTypes: true });

@@ -1,5 +1,5 @@
 /**
- * A real dnsmasq on a loopback port for tests (DOMAIN.md: dnsmasq). The rig also serves the
+ * A real dnsmasq on a loopback port for tests. The rig also serves the
  * reload/restart commands Phoenix runs: `rig.command('hup' | 'restart' | 'fail')` is an argv
  * (a tiny node client of a Unix socket) that asks the rig to signal or restart its dnsmasq,
  * and the rig counts every call — the proof that a no-op sync signalled nothing.

@@ -1,5 +1,5 @@
 /**
- * Pure rendering and parsing of Phoenix's dnsmasq files (DOMAIN.md: dnsmasq).
+ * Pure rendering and parsing of Phoenix's dnsmasq files.
  *
  * `dnsmasq-conf` uses `address=/name/ip` lines, the original layout. Why not `host-record=`
  * (exact names, PTR)? Because dnsmasq 2.90 `--test` accepts `host-record=a.lab,10.0.0.300`

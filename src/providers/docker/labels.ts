@@ -1,6 +1,6 @@
 /**
  * The labels the docker backend reads: Docker's own project labels and Phoenix's ownership
- * labels (SPEC §6), which the derivation puts into every service of a rendered compose file.
+ * labels (what marks a stack as Phoenix's), which the derivation puts into every service of a rendered compose file.
  */
 
 /** Phoenix's ownership labels, as the derivation writes them (owner id, deploy name, content hash). */

@@ -1,5 +1,5 @@
 /**
- * The docker deploy backend (SPEC §5): stacks straight to Docker engines with the docker
+ * The docker deploy backend: stacks straight to Docker engines with the docker
  * CLI, for deployments whose backend is `docker`. Engines are observed and deployed in
  * parallel up to `sync.concurrency`; the stacks of one engine go one after another, removals
  * first. Unchanged stacks run no compose or stack command at all.

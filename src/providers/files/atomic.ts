@@ -1,5 +1,5 @@
 /**
- * Atomic file replacement (SPEC §7): write a temp file in the same directory, fsync it,
+ * Atomic file replacement (a half-written file never goes live): write a temp file in the same directory, fsync it,
  * keep the previous content as one backup, rename over the target, fsync the directory.
  * A crash at any point leaves the target wholly old or wholly new, never partial.
  *

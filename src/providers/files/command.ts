@@ -26,7 +26,7 @@ export function runCommand(argv: readonly string[], opts: CommandOptions): Promi
   });
 }
 
-/** A path from the settings: relative paths resolve against the root (SPEC §2). */
+/** A path from the settings: relative paths resolve against the root. */
 export function resolveSettingPath(root: string, path: string): string {
   return isAbsolute(path) ? path : resolve(root, path);
 }

@@ -71,7 +71,7 @@ export interface PlanFilesOptions {
   stage: Stage;
   kind: string;
   prune: boolean;
-  /** Allow a prune that deletes every file of the target (SPEC §6 refuse-on-empty). */
+  /** Allow a prune that deletes every file of the target (refuse-on-empty: an empty desired set is usually an accident). */
   pruneAll?: boolean;
   /** Overwrite files that lack the header (`--force`). */
   force: boolean;

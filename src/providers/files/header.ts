@@ -1,5 +1,5 @@
 /**
- * The ownership header (SPEC §6): the first line of every file Phoenix writes names Phoenix,
+ * The ownership header: the first line of every file Phoenix writes names Phoenix,
  * the owner id and the root. A live file without it (or with another owner's) is not ours.
  */
 

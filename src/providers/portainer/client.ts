@@ -1,5 +1,5 @@
 /**
- * A small typed HTTP client for the Portainer API (SPEC §5), over undici.
+ * A small typed HTTP client for the Portainer API, over undici.
  *
  * - TLS is always verified: against the system roots plus, when given, the configured CA
  *   bundle (the Step-CA root). There is no switch to turn verification off.

@@ -1,5 +1,5 @@
 /**
- * Stage 6a: Portainer Agent environments (SPEC §3, §4.6). Phoenix ensures that every Agent
+ * Stage 6a: Portainer Agent environments. Phoenix ensures that every Agent
  * environment of the config exists, found by name, and creates the missing ones.
  *
  * Ownership: Portainer offers no free-form field on an environment that could carry a

@@ -88,7 +88,7 @@ export function isOwned(env: Record<string, string>, ownerId: string): boolean {
 
 /**
  * Equal once normalised. The hash marker is left out: it records what was applied, while
- * the compose text and variables are the live truth (SPEC §1.3).
+ * the compose text and variables are the live truth (never a remembered copy).
  */
 export function stackEquals(d: StackValue, l: StackValue): boolean {
   return d.compose === l.compose && d.mode === l.mode && envDiff(d.env, l.env).length === 0;

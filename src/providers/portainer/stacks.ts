@@ -1,5 +1,5 @@
 /**
- * Stage 6b: Docker stacks through Portainer (SPEC §4.6, §5, §6). Observe lists every stack
+ * Stage 6b: Docker stacks through Portainer. Observe lists every stack
  * once and reads the files Phoenix may compare; plan is pure (stacks-plan.ts); apply runs
  * environments in parallel (bounded by `sync.concurrency`), the stacks of one environment
  * one after another, waits for each deployed stack to be healthy, and never lets one
