@@ -4,7 +4,9 @@
  * under 5xx bursts, lost answers, connection resets, SIGKILL mid-apply and simultaneous
  * starts; prints one line per run and a tally, and exits 1 when any check failed.
  *
- *   npm run soak -- [--runs 250] [--seed 1] [--minutes 30]
+ *   npm run soak -- [--runs 250] [--seed 1] [--minutes 30] [--dist DIR]
+ *
+ * `--dist DIR`: soak that built dist/ instead of the repository's.
  */
 import { runSoak, tally } from '../test/soak/soak.js';
 
@@ -19,7 +21,15 @@ const runs = Math.min(arg('runs', 250), 2000);
 const seed = arg('seed', 1);
 const minutes = Math.min(arg('minutes', 30), 120);
 console.log(`soak: ${runs} runs, seed ${seed}, at most ${minutes} min`);
-const report = await runSoak({ runs, seed, budgetMs: minutes * 60_000, log: (l) => console.log(l) });
+const distAt = process.argv.indexOf('--dist');
+const dist = distAt >= 0 ? process.argv[distAt + 1] : undefined;
+const report = await runSoak({
+  runs,
+  seed,
+  budgetMs: minutes * 60_000,
+  log: (l) => console.log(l),
+  ...(dist ? { dist } : {}),
+});
 console.log(
   `\n${report.runs.length} runs (${report.processes} phoenix processes) in ${(report.elapsedMs / 1000).toFixed(0)} s${report.stoppedEarly ? ' (time budget reached)' : ''}`,
 );

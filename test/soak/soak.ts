@@ -32,10 +32,11 @@ const RUN_TIMEOUT_MS = 60_000;
  * A private copy of the built CLI: a `npm run build` elsewhere in the tree during a long
  * soak would otherwise swap modules under running processes.
  */
-function privateBuild(): { bin: string; dir: string } {
+function privateBuild(dist = join(REPO, 'dist')): { bin: string; dir: string } {
   const dir = tempDir('phoenix-soak-build-');
   // What the package ships (package.json "files"), as an install would lay it out.
-  for (const d of ['dist', 'schemas', 'contracts']) cpSync(join(REPO, d), join(dir, d), { recursive: true });
+  cpSync(dist, join(dir, 'dist'), { recursive: true });
+  for (const d of ['schemas', 'contracts']) cpSync(join(REPO, d), join(dir, d), { recursive: true });
   mkdirSync(join(dir, 'bin'));
   cpSync(join(REPO, 'bin', 'phoenix.js'), join(dir, 'bin', 'phoenix.js'));
   cpSync(join(REPO, 'package.json'), join(dir, 'package.json'));
@@ -50,6 +51,8 @@ export interface SoakOptions {
   /** Stop starting runs after this long. */
   budgetMs: number;
   log?: (line: string) => void;
+  /** A built dist/ to soak instead of the repository's. */
+  dist?: string;
 }
 
 /** One run's outcome. */
@@ -90,7 +93,7 @@ function secretsOf(h: Homelab): string[] {
 export async function runSoak(o: SoakOptions): Promise<SoakReport> {
   const started = Date.now();
   const rng = seeded(o.seed);
-  const build = privateBuild();
+  const build = privateBuild(o.dist);
   const h = await startHomelab({ dnsmasq: false });
   h.double.latency = { perCallMs: 0, perDeployMs: 30 };
   const secrets = secretsOf(h);
