@@ -213,6 +213,8 @@ function alive(pid: number): boolean {
  * concurrent run may have put at the path meanwhile.
  */
 async function clearLegacyLock(root: string, path: string): Promise<void> {
+  // Bounded by the clock too: a folder dated in the future must not make us wait for it.
+  const giveUp = Date.now() + LEGACY_NAMELESS_MS;
   for (;;) {
     let age: number;
     try {
@@ -228,7 +230,7 @@ async function clearLegacyLock(root: string, path: string): Promise<void> {
     } catch {
       holder = undefined;
     }
-    if (!holder && age < LEGACY_NAMELESS_MS) {
+    if (!holder && age < LEGACY_NAMELESS_MS && Date.now() < giveUp) {
       await new Promise((r) => setTimeout(r, Math.max(10, Math.min(100, LEGACY_NAMELESS_MS - age))));
       continue;
     }

@@ -4,7 +4,7 @@
  * is not empty is refused, a second taker in the same process is refused while the first
  * holds it, and release removes the file so the root is left as it was.
  */
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -54,6 +54,18 @@ describe('acquireLock', () => {
     expect(err.message).toContain(`${join(r, LOCK_FILE)} is a symbolic link, which Phoenix does not follow`);
     expect(readFileSync(target, 'utf8')).toBe('keep me\n');
   });
+
+  it('waits at most about a second for a holder-less lock folder of the earlier version, even one dated in the future', async () => {
+    const r = root();
+    mkdirSync(join(r, LOCK_FILE));
+    const future = new Date(Date.now() + 3_600_000);
+    utimesSync(join(r, LOCK_FILE), future, future);
+    const started = Date.now();
+    const lock = await acquireLock(r, 'sync all');
+    expect(Date.now() - started).toBeLessThan(2000);
+    await lock.release();
+    expect(existsSync(join(r, LOCK_FILE))).toBe(false);
+  }, 10_000);
 
   it('refuses a lock folder of the earlier version that holds files, without touching them', async () => {
     const r = root();
