@@ -213,12 +213,15 @@ export function deriveFirewall(
       rules: mergeRules([...own, ...fromStacks]),
     });
   };
+  // The first guest of each kind and id, as find() gave: a search per guest was quadratic.
+  const byKindId = new Map<string, Guest>();
+  for (const g of guests) if (!byKindId.has(`${g.kind}:${g.id}`)) byKindId.set(`${g.kind}:${g.id}`, g);
   config.vms.vms.forEach((vm, i) => {
-    const guest = guests.find((x) => x.kind === 'vm' && x.id === vm.vmid);
+    const guest = byKindId.get(`vm:${vm.vmid}`);
     if (guest) addGuest(guest, vm.firewall, config.vmsDoc, ['vms', i]);
   });
   for (const [ctid, lxc] of Object.entries(config.lxcs?.lxc_configs ?? {})) {
-    const guest = guests.find((x) => x.kind === 'lxc' && x.id === Number(ctid));
+    const guest = byKindId.get(`lxc:${Number(ctid)}`);
     if (guest) addGuest(guest, lxc.firewall, config.lxcDoc!, ['lxc_configs', ctid]);
   }
   return { cluster: { policy, rules: mergeRules(clusterRules) }, guests: guestsOut };
