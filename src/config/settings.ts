@@ -224,6 +224,12 @@ export const SyncSection = Type.Object(
       description:
         'After a first Ctrl-C or SIGTERM, how long the changes in flight may take to finish before they are aborted (nothing new starts; a second Ctrl-C aborts at once).',
     }),
+    ignore_warnings: Type.Array(Type.String({ pattern: '^[a-z0-9][a-z0-9-]*$' }), {
+      default: [],
+      uniqueItems: true,
+      description:
+        'Warning codes not to print (the code ends each warning line, e.g. `pve-nic-firewall`). `--json` still reports them, marked ignored.',
+    }),
     step_ca_url: Type.Optional(
       Type.String({ description: 'Step-CA base URL; /health becomes a readiness check.' }),
     ),

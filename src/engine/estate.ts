@@ -48,6 +48,9 @@ export async function loadEstate(
   }
   for (const d of desired?.deployments ?? [])
     for (const v of d.variables) if (v.secret) redactor.add(v.value);
+  // Before any warning, so renderers know which codes the root silences.
+  const ignore = config?.global.sync?.ignore_warnings ?? [];
+  if (ignore.length > 0) reporter.emit({ type: 'warning-policy', ignore });
   for (const diagnostic of diags.sorted()) reporter.emit({ type: 'diagnostic', diagnostic });
   if (!config || !desired || diags.hasErrors) {
     const n = diags.errors.length;

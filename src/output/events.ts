@@ -63,7 +63,20 @@ export type PhoenixEvent =
       reason?: string;
       durationMs: number;
     }
-  | { type: 'log'; level: 'info' | 'warn' | 'debug'; message: string; scope?: string }
+  /**
+   * A warning carries a stable `code` (what `sync.ignore_warnings` names) and a `subject`
+   * (the guest, stack or file it is about), so renderers fold one code into one line.
+   */
+  | {
+      type: 'log';
+      level: 'info' | 'warn' | 'debug';
+      message: string;
+      scope?: string;
+      code?: string;
+      subject?: string;
+    }
+  /** Warning codes the root asks not to print (`sync.ignore_warnings`); sent before any warning. */
+  | { type: 'warning-policy'; ignore: string[] }
   | { type: 'run-end'; exitCode: number; durationMs: number; error?: { message: string; hint?: string } };
 
 /** Where events go. */

@@ -3,13 +3,16 @@
  * each event as one line of NDJSON (`--json=stream`). Both are redacted.
  *
  * Report shape (version 1; fields are only ever added):
- *   { version, command, root, dryRun, exitCode, durationMs, incomplete, diagnostics[],
+ *   { version, command, root, dryRun, exitCode, durationMs, incomplete, diagnostics[], warnings[],
  *     discovery, checks[], stages[], changes[], results[], summary, interrupted?, cleanup? }
  *   summary: counts by action, `blocked`, `failed`, and `unmet` (held back though wanted)
  *   incomplete: some stage could not be observed; its `stages[]` entry has `incomplete: true`
  *   and the reason, and its changes are unknown
  *   interrupted: the signal, and the changes applied, failed and never started
  *   cleanup: temp files an earlier, killed run left beside the targets, removed by this one
+ *   warnings: every warning the providers logged (not folded), with its code and subject;
+ *   a warning whose code `sync.ignore_warnings` names is kept with `ignored: true`, and so is
+ *   such a diagnostic
  */
 import type { Diagnostic } from '../config/diagnostics.js';
 import { countActions, type Change } from '../plan/change.js';
@@ -29,7 +32,14 @@ export interface JsonReport {
   durationMs: number;
   /** Some stage could not be observed: the plan is not the whole truth (exit 3). */
   incomplete: boolean;
-  diagnostics: (Omit<Diagnostic, 'source'> & { file: string; line: number; column: number })[];
+  diagnostics: (Omit<Diagnostic, 'source'> & {
+    file: string;
+    line: number;
+    column: number;
+    ignored?: true;
+  })[];
+  /** Warnings logged while running (observing, applying), each kept. */
+  warnings: { code?: string; subject?: string; scope?: string; message: string; ignored?: true }[];
   discovery?: { stacks: string[]; skipped: { name: string; reason: string }[] };
   checks: CheckResult[];
   stages: { stage: string; status: string; incomplete?: true; reason?: string; durationMs: number }[];
@@ -62,6 +72,7 @@ export class JsonReporter {
     durationMs: 0,
     incomplete: false,
     diagnostics: [],
+    warnings: [],
     checks: [],
     stages: [],
     changes: [],
@@ -75,6 +86,9 @@ export class JsonReporter {
     private readonly stream: boolean,
   ) {}
 
+  /** Codes the root silences: kept in the report, marked. */
+  private ignore = new Set<string>();
+
   /** Subscribe this to the event bus. */
   readonly onEvent = (e: PhoenixEvent): void => {
     if (this.stream) this.write(JSON.stringify(this.redactor.redactDeep(e)) + '\n');
@@ -83,11 +97,30 @@ export class JsonReporter {
       case 'run-start':
         Object.assign(r, { command: e.command, root: e.root, dryRun: e.dryRun });
         break;
+      case 'warning-policy':
+        this.ignore = new Set(e.ignore);
+        break;
       case 'diagnostic': {
         const { source, ...rest } = e.diagnostic;
-        r.diagnostics.push({ ...rest, file: source.file, line: source.line, column: source.column });
+        r.diagnostics.push({
+          ...rest,
+          file: source.file,
+          line: source.line,
+          column: source.column,
+          ...(rest.severity === 'warning' && this.ignore.has(rest.code) ? { ignored: true as const } : {}),
+        });
         break;
       }
+      case 'log':
+        if (e.level === 'warn')
+          r.warnings.push({
+            ...(e.code !== undefined ? { code: e.code } : {}),
+            ...(e.subject !== undefined ? { subject: e.subject } : {}),
+            ...(e.scope !== undefined ? { scope: e.scope } : {}),
+            message: e.message,
+            ...(e.code !== undefined && this.ignore.has(e.code) ? { ignored: true as const } : {}),
+          });
+        break;
       case 'discovery':
         r.discovery = { stacks: e.stacks, skipped: e.skipped };
         break;

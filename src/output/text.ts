@@ -11,6 +11,7 @@ import type { Redactor } from '../secrets.js';
 import type { ChangeRef, Interruption, PhoenixEvent } from './events.js';
 import { formatPlan, STAGE_TITLES, wrap } from './plan-text.js';
 import { SummaryCollector } from './summary.js';
+import { foldWarnings, longWarning, warningOf, type WarningItem } from './warnings.js';
 
 export interface TextOptions {
   color: boolean;
@@ -57,6 +58,39 @@ export class TextRenderer {
   }
 
   private planPrinted = false;
+  /** Warning codes the root silences (`sync.ignore_warnings`). */
+  private ignore = new Set<string>();
+  /** Warnings held back until a point where all of one code have arrived, then folded. */
+  private pending: WarningItem[] = [];
+  /** Warnings already printed (exact repeats are never printed again). */
+  private readonly printedWarnings = new Set<string>();
+  private verboseHintShown = false;
+
+  /** Print the held-back warnings, one line per code (each in full under --verbose). */
+  private flushWarnings(): void {
+    const fresh = this.pending.filter((w) => {
+      const key = JSON.stringify([w.code, w.subject, w.location, w.message]);
+      return !this.printedWarnings.has(key) && Boolean(this.printedWarnings.add(key));
+    });
+    this.pending = [];
+    const c = this.c;
+    if (this.opts.verbose) {
+      for (const w of fresh)
+        if (w.code === undefined || !this.ignore.has(w.code))
+          this.line('err', c.yellow(longWarning(w)), w.location === undefined);
+      return;
+    }
+    const folded = foldWarnings(fresh, this.ignore);
+    for (const f of folded) this.line('err', c.yellow(f.line), f.items[0]?.location === undefined);
+    if (!this.verboseHintShown && folded.some((f) => f.shortened)) {
+      this.verboseHintShown = true;
+      this.line(
+        'err',
+        c.dim('  (--verbose shows each warning in full; sync.ignore_warnings silences a code)'),
+      );
+    }
+  }
+
   private readonly summary = new SummaryCollector();
 
   /** Print the plan once, as soon as it is complete (before anything is applied). */
@@ -97,7 +131,25 @@ export class TextRenderer {
   readonly onEvent = (e: PhoenixEvent): void => {
     const c = this.c;
     this.summary.add(e);
+    const warning = warningOf(e);
+    if (warning) {
+      this.pending.push(warning);
+      // Under --verbose each is printed as it comes; otherwise at the next point all of a code are in.
+      if (this.opts.verbose) this.flushWarnings();
+      return;
+    }
+    if (
+      e.type === 'discovery' ||
+      e.type === 'planned' ||
+      e.type === 'confirm' ||
+      e.type === 'stage-start' ||
+      e.type === 'run-end'
+    )
+      this.flushWarnings();
     switch (e.type) {
+      case 'warning-policy':
+        this.ignore = new Set(e.ignore);
+        break;
       case 'diagnostic': {
         const text = formatDiagnostic(e.diagnostic);
         this.line('err', e.diagnostic.severity === 'error' ? c.red(text) : c.yellow(text), false);
@@ -158,8 +210,8 @@ export class TextRenderer {
         }
         break;
       case 'log':
-        if (e.level !== 'debug' || this.opts.verbose)
-          this.line('err', e.level === 'warn' ? c.yellow(`warning: ${e.message}`) : e.message);
+        // Warnings were taken above.
+        if (e.level === 'info' || this.opts.verbose) this.line('err', e.message);
         break;
       case 'run-end':
         this.printPlan();

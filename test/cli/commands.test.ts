@@ -46,9 +46,9 @@ describe('phoenix validate', () => {
     expect(r.code).toBe(0);
     const warnings = r.err.split('\n').filter((l) => / warning: /.test(l));
     expect(warnings.map((w) => w.replace(/^.*?etc\//, 'etc/'))).toEqual([
-      'etc/phoenix_hypervisor_config.json:10:23: warning: the Portainer password is written in plain text',
-      'etc/phoenix_hypervisor_config.json:29:35: warning: both firewall and shared_volumes.firewall are set; shared_volumes.firewall is ignored',
-      'etc/phoenix_lxc_configs.json:37:7: warning: unknown key "dns_record" in lxc_configs.103 is ignored',
+      'etc/phoenix_hypervisor_config.json:10:23: warning: the Portainer password is written in plain text [plaintext-secret]',
+      'etc/phoenix_hypervisor_config.json:29:35: warning: both firewall and shared_volumes.firewall are set; shared_volumes.firewall is ignored [legacy-firewall]',
+      'etc/phoenix_lxc_configs.json:37:7: warning: unknown key "dns_record" in lxc_configs.103 is ignored [unknown-key]',
     ]);
     expect(r.err).toMatch(/, 3 warnings\)/);
   });

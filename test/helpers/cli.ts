@@ -63,7 +63,8 @@ export function parseDiagnostics(stderr: string): PrintedDiagnostic[] {
         line: m[2] ? Number(m[2]) : 0,
         column: m[3] ? Number(m[3]) : 0,
         severity: m[4] as 'error' | 'warning',
-        message: m[5]!,
+        // A warning line ends with its code (`[unknown-key]`): not part of the message.
+        message: m[4] === 'warning' ? m[5]!.replace(/ \[[a-z0-9-]+\]$/, '') : m[5]!,
       });
       continue;
     }

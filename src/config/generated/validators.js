@@ -19,12 +19,13 @@ function ucs2length(str) {
   return length;
 }
 export const GlobalConfigSchema = validate0;
-const schema0 = {"additionalProperties":true,"description":"Global settings. Sections for provisioning tools are accepted and ignored.","type":"object","required":["domain_name"],"properties":{"$schema":{"type":"string"},"domain_name":{"minLength":1,"description":"Internal DNS domain, e.g. `lab.internal`.","type":"string"},"network":{"additionalProperties":true,"type":"object","properties":{"portainer_server_ip":{"description":"Portainer server address: the API URL when `sync.portainer.url` is unset.","type":"string"},"portainer_server_port":{"minimum":1,"maximum":65535,"description":"Portainer HTTPS port (older revisions): https://<portainer_server_ip>:<port>.","type":"integer"},"portainer_agent_port":{"minimum":1,"maximum":65535,"description":"Agent port of agent environments (default 9001).","type":"integer"},"interfaces":{"additionalProperties":true,"type":"object","properties":{"name":{"type":"string","description":"Read by provisioning scripts; Phoenix ignores it.","x-phoenix-ignored":true},"address":{"description":"The DNS server answers on this address (prefix ignored).","type":"string"},"gateway":{"type":"string","description":"Read by provisioning scripts; Phoenix ignores it.","x-phoenix-ignored":true},"dns_nameservers":{"description":"Read by provisioning scripts; Phoenix ignores it.","x-phoenix-ignored":true}}},"external_registry_url":{"description":"Read by provisioning scripts; Phoenix ignores it.","x-phoenix-ignored":true},"default_subnet":{"description":"Read by provisioning scripts; Phoenix ignores it.","x-phoenix-ignored":true},"nfs_server":{"description":"Read by provisioning scripts; Phoenix ignores it.","x-phoenix-ignored":true},"fallback_dns":{"description":"Read by provisioning scripts; Phoenix ignores it.","x-phoenix-ignored":true},"public_bridge":{"description":"Read by provisioning scripts; Phoenix ignores it.","x-phoenix-ignored":true},"internal_bridge":{"description":"Read by provisioning scripts; Phoenix ignores it.","x-phoenix-ignored":true},"macvlan_vlan_tag":{"description":"Read by provisioning scripts; Phoenix ignores it.","x-phoenix-ignored":true},"public_vlan_tag":{"description":"Read by provisioning scripts; Phoenix ignores it.","x-phoenix-ignored":true}}},"portainer_api":{"additionalProperties":true,"type":"object","properties":{"admin_user":{"type":"string"},"admin_password":{"description":"Plaintext, or (preferred) a reference: `env:NAME`, `file:PATH`, `age:PATH` (an age-encrypted file) or `sops:PATH#KEY` (a value of a SOPS-encrypted dotenv/JSON/YAML file); paths are relative to the root, and age: and sops: use the identity file named by `PHOENIX_AGE_KEY_FILE` or `SOPS_AGE_KEY_FILE`.","type":"string"},"api_key":{"description":"Access token; used when a non-empty string (`sync.portainer.api_key` takes precedence).","anyOf":[{"type":"string"},{"type":"null"}]},"portainer_hostname":{"description":"Portainer host name: https://<host>:9443 when nothing else says.","type":"string"}}},"dns_server":{"additionalProperties":true,"type":"object","properties":{"enabled":{"type":"boolean"},"upstream_servers":{"type":"array","items":{"type":"string"}},"authoritative_zones":{"description":"Explicit records `<hostname>.<zone_name>` → ip_internal.","type":"array","items":{"additionalProperties":true,"type":"object","required":["zone_name"],"properties":{"zone_name":{"minLength":1,"type":"string"},"records":{"type":"array","items":{"additionalProperties":true,"type":"object","required":["hostname","ip_internal"],"properties":{"hostname":{"minLength":1,"description":"Becomes `<hostname>.<zone_name>`.","type":"string"},"ip_internal":{"description":"The address served.","type":"string"},"ip_external":{"type":"string","description":"Read by provisioning scripts; Phoenix ignores it.","x-phoenix-ignored":true}}}}}}}}},"firewall":{"additionalProperties":false,"type":"object","properties":{"enabled":{"type":"boolean"},"default_input_policy":{"anyOf":[{"const":"ACCEPT","type":"string"},{"const":"DROP","type":"string"},{"const":"REJECT","type":"string"}]},"default_output_policy":{"anyOf":[{"const":"ACCEPT","type":"string"},{"const":"DROP","type":"string"},{"const":"REJECT","type":"string"}]},"global_firewall_rules":{"type":"array","items":{"additionalProperties":false,"type":"object","required":["type","action"],"properties":{"type":{"description":"Direction.","anyOf":[{"const":"in","type":"string"},{"const":"out","type":"string"}]},"action":{"description":"ACCEPT, DROP, REJECT, or a PVE macro such as SSH(ACCEPT).","type":"string"},"source":{"type":"string"},"dest":{"type":"string"},"proto":{"type":"string"},"port":{"description":"Destination port(s).","anyOf":[{"type":"string"},{"type":"integer"}]},"sport":{"anyOf":[{"type":"string"},{"type":"integer"}]},"iface":{"type":"string"},"log":{"type":"string"},"comment":{"type":"string"}}}}}},"shared_volumes":{"additionalProperties":true,"type":"object","properties":{"firewall":{"additionalProperties":false,"type":"object","properties":{"enabled":{"type":"boolean"},"default_input_policy":{"anyOf":[{"const":"ACCEPT","type":"string"},{"const":"DROP","type":"string"},{"const":"REJECT","type":"string"}]},"default_output_policy":{"anyOf":[{"const":"ACCEPT","type":"string"},{"const":"DROP","type":"string"},{"const":"REJECT","type":"string"}]},"global_firewall_rules":{"type":"array","items":{"additionalProperties":false,"type":"object","required":["type","action"],"properties":{"type":{"description":"Direction.","anyOf":[{"const":"in","type":"string"},{"const":"out","type":"string"}]},"action":{"description":"ACCEPT, DROP, REJECT, or a PVE macro such as SSH(ACCEPT).","type":"string"},"source":{"type":"string"},"dest":{"type":"string"},"proto":{"type":"string"},"port":{"description":"Destination port(s).","anyOf":[{"type":"string"},{"type":"integer"}]},"sport":{"anyOf":[{"type":"string"},{"type":"integer"}]},"iface":{"type":"string"},"log":{"type":"string"},"comment":{"type":"string"}}}}}}}},"step_ca":{"description":"Read by provisioning scripts; Phoenix ignores it.","x-phoenix-ignored":true},"sync":{"additionalProperties":false,"default":{},"type":"object","required":["default_environment","backend","backends","concurrency","command_timeout_seconds","interrupt_grace_seconds","dns","firewall","traefik","portainer","docker","limits","checks"],"properties":{"owner_id":{"pattern":"^[a-z0-9][a-z0-9_.-]{0,62}$","description":"Marks what Phoenix made. Never change it once set; defaults to `phoenix-<domain_name>`.","type":"string"},"marker_key":{"description":"Key of the change markers of stacks with secrets (`io.phoenix.hash`, `PHOENIX_HASH`): an `env:NAME` or `file:PATH` reference, never the key itself; at least 16 characters. `phoenix init` generates one. Every machine that syncs this root must use the same key. Without it, markers leave secret values out.","type":"string"},"default_environment":{"default":"production","minLength":1,"description":"Environment of a docker_stacks entry given as a bare name.","type":"string"},"gateway_ip":{"description":"Where routed hostnames resolve (the Traefik host).","type":"string"},"backend":{"default":"portainer","description":"Deploy backend: the Portainer API, or a Docker engine directly.","anyOf":[{"const":"portainer","type":"string"},{"const":"docker","type":"string"}]},"backends":{"default":{},"description":"Deploy backend per vmid, overriding `backend`.","type":"object","patternProperties":{"^[0-9]+$":{"anyOf":[{"const":"portainer","type":"string"},{"const":"docker","type":"string"}]}}},"concurrency":{"minimum":1,"maximum":64,"default":4,"description":"VMs deployed at once.","type":"integer"},"command_timeout_seconds":{"exclusiveMinimum":0,"maximum":86400,"default":60,"description":"Timeout of each external command (reload, restart, validate).","type":"number"},"interrupt_grace_seconds":{"minimum":0,"maximum":3600,"default":30,"description":"After a first Ctrl-C or SIGTERM, how long the changes in flight may take to finish before they are aborted (nothing new starts; a second Ctrl-C aborts at once).","type":"number"},"step_ca_url":{"description":"Step-CA base URL; /health becomes a readiness check.","type":"string"},"dns":{"additionalProperties":false,"default":{},"type":"object","required":["enabled","layout","path"],"properties":{"enabled":{"default":true,"description":"Manage DNS records.","type":"boolean"},"layout":{"default":"addn-hosts","description":"`dnsmasq-conf`: `address=` lines in a dnsmasq.d file (needs a restart). `addn-hosts`: a hosts file re-read on SIGHUP. `hostsdir`: a hosts file in a watched directory (no signal).","anyOf":[{"const":"dnsmasq-conf","type":"string"},{"const":"addn-hosts","type":"string"},{"const":"hostsdir","type":"string"}]},"path":{"default":"/etc/phoenix/dnsmasq.hosts","description":"The file Phoenix owns. Keep hosts-format files out of /etc/dnsmasq.d (dnsmasq reads every file there as config).","type":"string"},"reload_command":{"minItems":1,"description":"A command as an argument array (never run through a shell). `{file}` is replaced by the target file.","type":"array","items":{"minLength":1,"type":"string"}},"test_command":{"minItems":1,"description":"A command as an argument array (never run through a shell). `{file}` is replaced by the target file.","type":"array","items":{"minLength":1,"type":"string"}},"server":{"description":"Where the DNS server answers (`ip` or `ip:port`): a readiness check asks it. `phoenix init` proposes `network.interfaces.address`.","type":"string"}}},"firewall":{"additionalProperties":false,"default":{},"type":"object","required":["enabled","backend","pve_dir","nft_file","nft_table"],"properties":{"enabled":{"default":true,"description":"Manage firewall rules.","type":"boolean"},"backend":{"default":"pve","description":"`pve`: Proxmox VE firewall files. `nftables`: one nft table Phoenix owns.","anyOf":[{"const":"pve","type":"string"},{"const":"nftables","type":"string"}]},"pve_dir":{"default":"/etc/pve/firewall","description":"Where cluster.fw and <vmid>.fw live.","type":"string"},"nft_file":{"default":"/etc/phoenix/phoenix.nft","description":"The nftables file Phoenix owns.","type":"string"},"nft_table":{"default":"phoenix","pattern":"^[a-zA-Z][a-zA-Z0-9_]*$","description":"Name of the `inet` table Phoenix owns.","type":"string"},"apply_command":{"minItems":1,"description":"A command as an argument array (never run through a shell). `{file}` is replaced by the target file.","type":"array","items":{"minLength":1,"type":"string"}},"check_command":{"minItems":1,"description":"A command as an argument array (never run through a shell). `{file}` is replaced by the target file.","type":"array","items":{"minLength":1,"type":"string"}}}},"traefik":{"additionalProperties":false,"default":{},"type":"object","required":["enabled","path","entrypoints"],"properties":{"enabled":{"default":true,"description":"Manage Traefik routes.","type":"boolean"},"path":{"default":"/etc/traefik/dynamic/phoenix.yml","description":"The dynamic configuration file Phoenix owns (file provider).","type":"string"},"entrypoints":{"default":["websecure"],"description":"Entry points of guest routes.","type":"array","items":{"type":"string"}},"cert_resolver":{"description":"certResolver for guest routes.","type":"string"},"ca_file":{"description":"Internal CA (PEM) trusted for HTTPS backends.","type":"string"},"ping_url":{"description":"Traefik ping endpoint, used as a readiness check.","type":"string"},"reload_command":{"minItems":1,"description":"A command as an argument array (never run through a shell). `{file}` is replaced by the target file.","type":"array","items":{"minLength":1,"type":"string"}}}},"portainer":{"additionalProperties":false,"default":{},"type":"object","required":["local_environment","agent_tls","request_timeout_seconds","retries","health_timeout_seconds"],"properties":{"url":{"description":"Defaults to https://<portainer_api.portainer_hostname>:9443.","type":"string"},"ca_file":{"description":"CA bundle (the Step-CA root) to verify Portainer.","type":"string"},"api_key":{"description":"Access token, preferably `env:NAME` or `file:PATH`.","type":"string"},"local_environment":{"default":"local","description":"Environment of the primary VM.","type":"string"},"agent_tls":{"default":true,"description":"Create agent environments with TLS (skip-verify, as the UI does).","type":"boolean"},"request_timeout_seconds":{"exclusiveMinimum":0,"maximum":86400,"default":30,"description":"Timeout of one API request.","type":"number"},"retries":{"minimum":0,"maximum":10,"default":4,"description":"Retries of a request after a 5xx, a reset or a timeout.","type":"integer"},"health_timeout_seconds":{"exclusiveMinimum":0,"maximum":86400,"default":180,"description":"How long to wait for a stack to be running after a deploy.","type":"number"}}},"docker":{"additionalProperties":false,"default":{},"type":"object","required":["host","hosts","health_timeout_seconds"],"properties":{"host":{"default":"unix:///var/run/docker.sock","description":"Default engine (DOCKER_HOST form).","type":"string"},"hosts":{"default":{},"description":"Engine per vmid: unix://, tcp:// (TLS via DOCKER_CERT_PATH), ssh://user@host.","type":"object","patternProperties":{"^[0-9]+$":{"type":"string"}}},"health_timeout_seconds":{"exclusiveMinimum":0,"maximum":86400,"default":180,"description":"How long to wait for a stack to be running after a deploy.","type":"number"}}},"limits":{"additionalProperties":false,"default":{},"type":"object","required":["stack_file_bytes","value_bytes"],"properties":{"stack_file_bytes":{"minimum":1024,"maximum":268435456,"default":4194304,"description":"Largest compose file, phoenix.json or manifest file source read (they are shipped to Portainer or Docker).","type":"integer"},"value_bytes":{"minimum":256,"maximum":67108864,"default":1048576,"description":"Longest string value in any JSON file of the root.","type":"integer"}}},"checks":{"default":[],"description":"Readiness checks beyond the derived ones (Portainer, DNS, Traefik ping, Step-CA).","type":"array","items":{"additionalProperties":false,"type":"object","required":["name","kind","required","timeout_seconds","retries"],"properties":{"name":{"minLength":1,"description":"Shown in reports.","type":"string"},"kind":{"description":"What to probe.","anyOf":[{"const":"http","type":"string"},{"const":"tcp","type":"string"},{"const":"dns","type":"string"}]},"url":{"description":"http: the URL to GET.","type":"string"},"expect_status":{"minimum":100,"maximum":599,"description":"http: expected status (default 200).","type":"integer"},"json_field":{"description":"http: a dotted field that must be present (and equal `json_value`).","type":"string"},"json_value":{"description":"http: expected value of `json_field`.","type":"string"},"host":{"description":"tcp: host; dns: name to resolve.","type":"string"},"port":{"minimum":1,"maximum":65535,"description":"tcp: port.","type":"integer"},"server":{"description":"dns: server as ip or ip:port.","type":"string"},"required":{"default":true,"description":"A failed required check stops sync (exit 3); an advisory one only warns.","type":"boolean"},"timeout_seconds":{"exclusiveMinimum":0,"maximum":86400,"default":5,"description":"Timeout of one attempt.","type":"number"},"retries":{"minimum":0,"maximum":20,"default":2,"description":"Attempts after the first, with backoff.","type":"integer"}}}}}}}};
+const schema0 = {"additionalProperties":true,"description":"Global settings. Sections for provisioning tools are accepted and ignored.","type":"object","required":["domain_name"],"properties":{"$schema":{"type":"string"},"domain_name":{"minLength":1,"description":"Internal DNS domain, e.g. `lab.internal`.","type":"string"},"network":{"additionalProperties":true,"type":"object","properties":{"portainer_server_ip":{"description":"Portainer server address: the API URL when `sync.portainer.url` is unset.","type":"string"},"portainer_server_port":{"minimum":1,"maximum":65535,"description":"Portainer HTTPS port (older revisions): https://<portainer_server_ip>:<port>.","type":"integer"},"portainer_agent_port":{"minimum":1,"maximum":65535,"description":"Agent port of agent environments (default 9001).","type":"integer"},"interfaces":{"additionalProperties":true,"type":"object","properties":{"name":{"type":"string","description":"Read by provisioning scripts; Phoenix ignores it.","x-phoenix-ignored":true},"address":{"description":"The DNS server answers on this address (prefix ignored).","type":"string"},"gateway":{"type":"string","description":"Read by provisioning scripts; Phoenix ignores it.","x-phoenix-ignored":true},"dns_nameservers":{"description":"Read by provisioning scripts; Phoenix ignores it.","x-phoenix-ignored":true}}},"external_registry_url":{"description":"Read by provisioning scripts; Phoenix ignores it.","x-phoenix-ignored":true},"default_subnet":{"description":"Read by provisioning scripts; Phoenix ignores it.","x-phoenix-ignored":true},"nfs_server":{"description":"Read by provisioning scripts; Phoenix ignores it.","x-phoenix-ignored":true},"fallback_dns":{"description":"Read by provisioning scripts; Phoenix ignores it.","x-phoenix-ignored":true},"public_bridge":{"description":"Read by provisioning scripts; Phoenix ignores it.","x-phoenix-ignored":true},"internal_bridge":{"description":"Read by provisioning scripts; Phoenix ignores it.","x-phoenix-ignored":true},"macvlan_vlan_tag":{"description":"Read by provisioning scripts; Phoenix ignores it.","x-phoenix-ignored":true},"public_vlan_tag":{"description":"Read by provisioning scripts; Phoenix ignores it.","x-phoenix-ignored":true}}},"portainer_api":{"additionalProperties":true,"type":"object","properties":{"admin_user":{"type":"string"},"admin_password":{"description":"Plaintext, or (preferred) a reference: `env:NAME`, `file:PATH`, `age:PATH` (an age-encrypted file) or `sops:PATH#KEY` (a value of a SOPS-encrypted dotenv/JSON/YAML file); paths are relative to the root, and age: and sops: use the identity file named by `PHOENIX_AGE_KEY_FILE` or `SOPS_AGE_KEY_FILE`.","type":"string"},"api_key":{"description":"Access token; used when a non-empty string (`sync.portainer.api_key` takes precedence).","anyOf":[{"type":"string"},{"type":"null"}]},"portainer_hostname":{"description":"Portainer host name: https://<host>:9443 when nothing else says.","type":"string"}}},"dns_server":{"additionalProperties":true,"type":"object","properties":{"enabled":{"type":"boolean"},"upstream_servers":{"type":"array","items":{"type":"string"}},"authoritative_zones":{"description":"Explicit records `<hostname>.<zone_name>` → ip_internal.","type":"array","items":{"additionalProperties":true,"type":"object","required":["zone_name"],"properties":{"zone_name":{"minLength":1,"type":"string"},"records":{"type":"array","items":{"additionalProperties":true,"type":"object","required":["hostname","ip_internal"],"properties":{"hostname":{"minLength":1,"description":"Becomes `<hostname>.<zone_name>`.","type":"string"},"ip_internal":{"description":"The address served.","type":"string"},"ip_external":{"type":"string","description":"Read by provisioning scripts; Phoenix ignores it.","x-phoenix-ignored":true}}}}}}}}},"firewall":{"additionalProperties":false,"type":"object","properties":{"enabled":{"type":"boolean"},"default_input_policy":{"anyOf":[{"const":"ACCEPT","type":"string"},{"const":"DROP","type":"string"},{"const":"REJECT","type":"string"}]},"default_output_policy":{"anyOf":[{"const":"ACCEPT","type":"string"},{"const":"DROP","type":"string"},{"const":"REJECT","type":"string"}]},"global_firewall_rules":{"type":"array","items":{"additionalProperties":false,"type":"object","required":["type","action"],"properties":{"type":{"description":"Direction.","anyOf":[{"const":"in","type":"string"},{"const":"out","type":"string"}]},"action":{"description":"ACCEPT, DROP, REJECT, or a PVE macro such as SSH(ACCEPT).","type":"string"},"source":{"type":"string"},"dest":{"type":"string"},"proto":{"type":"string"},"port":{"description":"Destination port(s).","anyOf":[{"type":"string"},{"type":"integer"}]},"sport":{"anyOf":[{"type":"string"},{"type":"integer"}]},"iface":{"type":"string"},"log":{"type":"string"},"comment":{"type":"string"}}}}}},"shared_volumes":{"additionalProperties":true,"type":"object","properties":{"firewall":{"additionalProperties":false,"type":"object","properties":{"enabled":{"type":"boolean"},"default_input_policy":{"anyOf":[{"const":"ACCEPT","type":"string"},{"const":"DROP","type":"string"},{"const":"REJECT","type":"string"}]},"default_output_policy":{"anyOf":[{"const":"ACCEPT","type":"string"},{"const":"DROP","type":"string"},{"const":"REJECT","type":"string"}]},"global_firewall_rules":{"type":"array","items":{"additionalProperties":false,"type":"object","required":["type","action"],"properties":{"type":{"description":"Direction.","anyOf":[{"const":"in","type":"string"},{"const":"out","type":"string"}]},"action":{"description":"ACCEPT, DROP, REJECT, or a PVE macro such as SSH(ACCEPT).","type":"string"},"source":{"type":"string"},"dest":{"type":"string"},"proto":{"type":"string"},"port":{"description":"Destination port(s).","anyOf":[{"type":"string"},{"type":"integer"}]},"sport":{"anyOf":[{"type":"string"},{"type":"integer"}]},"iface":{"type":"string"},"log":{"type":"string"},"comment":{"type":"string"}}}}}}}},"step_ca":{"description":"Read by provisioning scripts; Phoenix ignores it.","x-phoenix-ignored":true},"sync":{"additionalProperties":false,"default":{},"type":"object","required":["default_environment","backend","backends","concurrency","command_timeout_seconds","interrupt_grace_seconds","ignore_warnings","dns","firewall","traefik","portainer","docker","limits","checks"],"properties":{"owner_id":{"pattern":"^[a-z0-9][a-z0-9_.-]{0,62}$","description":"Marks what Phoenix made. Never change it once set; defaults to `phoenix-<domain_name>`.","type":"string"},"marker_key":{"description":"Key of the change markers of stacks with secrets (`io.phoenix.hash`, `PHOENIX_HASH`): an `env:NAME` or `file:PATH` reference, never the key itself; at least 16 characters. `phoenix init` generates one. Every machine that syncs this root must use the same key. Without it, markers leave secret values out.","type":"string"},"default_environment":{"default":"production","minLength":1,"description":"Environment of a docker_stacks entry given as a bare name.","type":"string"},"gateway_ip":{"description":"Where routed hostnames resolve (the Traefik host).","type":"string"},"backend":{"default":"portainer","description":"Deploy backend: the Portainer API, or a Docker engine directly.","anyOf":[{"const":"portainer","type":"string"},{"const":"docker","type":"string"}]},"backends":{"default":{},"description":"Deploy backend per vmid, overriding `backend`.","type":"object","patternProperties":{"^[0-9]+$":{"anyOf":[{"const":"portainer","type":"string"},{"const":"docker","type":"string"}]}}},"concurrency":{"minimum":1,"maximum":64,"default":4,"description":"VMs deployed at once.","type":"integer"},"command_timeout_seconds":{"exclusiveMinimum":0,"maximum":86400,"default":60,"description":"Timeout of each external command (reload, restart, validate).","type":"number"},"interrupt_grace_seconds":{"minimum":0,"maximum":3600,"default":30,"description":"After a first Ctrl-C or SIGTERM, how long the changes in flight may take to finish before they are aborted (nothing new starts; a second Ctrl-C aborts at once).","type":"number"},"ignore_warnings":{"default":[],"uniqueItems":true,"description":"Warning codes not to print (the code ends each warning line, e.g. `pve-nic-firewall`). `--json` still reports them, marked ignored.","type":"array","items":{"pattern":"^[a-z0-9][a-z0-9-]*$","type":"string"}},"step_ca_url":{"description":"Step-CA base URL; /health becomes a readiness check.","type":"string"},"dns":{"additionalProperties":false,"default":{},"type":"object","required":["enabled","layout","path"],"properties":{"enabled":{"default":true,"description":"Manage DNS records.","type":"boolean"},"layout":{"default":"addn-hosts","description":"`dnsmasq-conf`: `address=` lines in a dnsmasq.d file (needs a restart). `addn-hosts`: a hosts file re-read on SIGHUP. `hostsdir`: a hosts file in a watched directory (no signal).","anyOf":[{"const":"dnsmasq-conf","type":"string"},{"const":"addn-hosts","type":"string"},{"const":"hostsdir","type":"string"}]},"path":{"default":"/etc/phoenix/dnsmasq.hosts","description":"The file Phoenix owns. Keep hosts-format files out of /etc/dnsmasq.d (dnsmasq reads every file there as config).","type":"string"},"reload_command":{"minItems":1,"description":"A command as an argument array (never run through a shell). `{file}` is replaced by the target file.","type":"array","items":{"minLength":1,"type":"string"}},"test_command":{"minItems":1,"description":"A command as an argument array (never run through a shell). `{file}` is replaced by the target file.","type":"array","items":{"minLength":1,"type":"string"}},"server":{"description":"Where the DNS server answers (`ip` or `ip:port`): a readiness check asks it. `phoenix init` proposes `network.interfaces.address`.","type":"string"}}},"firewall":{"additionalProperties":false,"default":{},"type":"object","required":["enabled","backend","pve_dir","nft_file","nft_table"],"properties":{"enabled":{"default":true,"description":"Manage firewall rules.","type":"boolean"},"backend":{"default":"pve","description":"`pve`: Proxmox VE firewall files. `nftables`: one nft table Phoenix owns.","anyOf":[{"const":"pve","type":"string"},{"const":"nftables","type":"string"}]},"pve_dir":{"default":"/etc/pve/firewall","description":"Where cluster.fw and <vmid>.fw live.","type":"string"},"nft_file":{"default":"/etc/phoenix/phoenix.nft","description":"The nftables file Phoenix owns.","type":"string"},"nft_table":{"default":"phoenix","pattern":"^[a-zA-Z][a-zA-Z0-9_]*$","description":"Name of the `inet` table Phoenix owns.","type":"string"},"apply_command":{"minItems":1,"description":"A command as an argument array (never run through a shell). `{file}` is replaced by the target file.","type":"array","items":{"minLength":1,"type":"string"}},"check_command":{"minItems":1,"description":"A command as an argument array (never run through a shell). `{file}` is replaced by the target file.","type":"array","items":{"minLength":1,"type":"string"}}}},"traefik":{"additionalProperties":false,"default":{},"type":"object","required":["enabled","path","entrypoints"],"properties":{"enabled":{"default":true,"description":"Manage Traefik routes.","type":"boolean"},"path":{"default":"/etc/traefik/dynamic/phoenix.yml","description":"The dynamic configuration file Phoenix owns (file provider).","type":"string"},"entrypoints":{"default":["websecure"],"description":"Entry points of guest routes.","type":"array","items":{"type":"string"}},"cert_resolver":{"description":"certResolver for guest routes.","type":"string"},"ca_file":{"description":"Internal CA (PEM) trusted for HTTPS backends.","type":"string"},"ping_url":{"description":"Traefik ping endpoint, used as a readiness check.","type":"string"},"reload_command":{"minItems":1,"description":"A command as an argument array (never run through a shell). `{file}` is replaced by the target file.","type":"array","items":{"minLength":1,"type":"string"}}}},"portainer":{"additionalProperties":false,"default":{},"type":"object","required":["local_environment","agent_tls","request_timeout_seconds","retries","health_timeout_seconds"],"properties":{"url":{"description":"Defaults to https://<portainer_api.portainer_hostname>:9443.","type":"string"},"ca_file":{"description":"CA bundle (the Step-CA root) to verify Portainer.","type":"string"},"api_key":{"description":"Access token, preferably `env:NAME` or `file:PATH`.","type":"string"},"local_environment":{"default":"local","description":"Environment of the primary VM.","type":"string"},"agent_tls":{"default":true,"description":"Create agent environments with TLS (skip-verify, as the UI does).","type":"boolean"},"request_timeout_seconds":{"exclusiveMinimum":0,"maximum":86400,"default":30,"description":"Timeout of one API request.","type":"number"},"retries":{"minimum":0,"maximum":10,"default":4,"description":"Retries of a request after a 5xx, a reset or a timeout.","type":"integer"},"health_timeout_seconds":{"exclusiveMinimum":0,"maximum":86400,"default":180,"description":"How long to wait for a stack to be running after a deploy.","type":"number"}}},"docker":{"additionalProperties":false,"default":{},"type":"object","required":["host","hosts","health_timeout_seconds"],"properties":{"host":{"default":"unix:///var/run/docker.sock","description":"Default engine (DOCKER_HOST form).","type":"string"},"hosts":{"default":{},"description":"Engine per vmid: unix://, tcp:// (TLS via DOCKER_CERT_PATH), ssh://user@host.","type":"object","patternProperties":{"^[0-9]+$":{"type":"string"}}},"health_timeout_seconds":{"exclusiveMinimum":0,"maximum":86400,"default":180,"description":"How long to wait for a stack to be running after a deploy.","type":"number"}}},"limits":{"additionalProperties":false,"default":{},"type":"object","required":["stack_file_bytes","value_bytes"],"properties":{"stack_file_bytes":{"minimum":1024,"maximum":268435456,"default":4194304,"description":"Largest compose file, phoenix.json or manifest file source read (they are shipped to Portainer or Docker).","type":"integer"},"value_bytes":{"minimum":256,"maximum":67108864,"default":1048576,"description":"Longest string value in any JSON file of the root.","type":"integer"}}},"checks":{"default":[],"description":"Readiness checks beyond the derived ones (Portainer, DNS, Traefik ping, Step-CA).","type":"array","items":{"additionalProperties":false,"type":"object","required":["name","kind","required","timeout_seconds","retries"],"properties":{"name":{"minLength":1,"description":"Shown in reports.","type":"string"},"kind":{"description":"What to probe.","anyOf":[{"const":"http","type":"string"},{"const":"tcp","type":"string"},{"const":"dns","type":"string"}]},"url":{"description":"http: the URL to GET.","type":"string"},"expect_status":{"minimum":100,"maximum":599,"description":"http: expected status (default 200).","type":"integer"},"json_field":{"description":"http: a dotted field that must be present (and equal `json_value`).","type":"string"},"json_value":{"description":"http: expected value of `json_field`.","type":"string"},"host":{"description":"tcp: host; dns: name to resolve.","type":"string"},"port":{"minimum":1,"maximum":65535,"description":"tcp: port.","type":"integer"},"server":{"description":"dns: server as ip or ip:port.","type":"string"},"required":{"default":true,"description":"A failed required check stops sync (exit 3); an advisory one only warns.","type":"boolean"},"timeout_seconds":{"exclusiveMinimum":0,"maximum":86400,"default":5,"description":"Timeout of one attempt.","type":"number"},"retries":{"minimum":0,"maximum":20,"default":2,"description":"Attempts after the first, with backoff.","type":"integer"}}}}}}}};
 const func0 = ucs2length;
 const func3 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^[a-z0-9][a-z0-9_.-]{0,62}$", "u");
 const pattern1 = new RegExp("^[0-9]+$", "u");
-const pattern2 = new RegExp("^[a-zA-Z][a-zA-Z0-9_]*$", "u");
+const pattern2 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
+const pattern3 = new RegExp("^[a-zA-Z][a-zA-Z0-9_]*$", "u");
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1749,6 +1750,9 @@ data60.command_timeout_seconds = 60;
 if(data60.interrupt_grace_seconds === undefined){
 data60.interrupt_grace_seconds = 30;
 }
+if(data60.ignore_warnings === undefined){
+data60.ignore_warnings = [];
+}
 if(data60.dns === undefined){
 data60.dns = {};
 }
@@ -1830,8 +1834,8 @@ vErrors.push(err126);
 }
 errors++;
 }
-if(data60.dns === undefined){
-const err127 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/required",keyword:"required",params:{missingProperty: "dns"},message:"must have required property '"+"dns"+"'",schema:schema0.properties.sync.required,parentSchema:schema0.properties.sync,data:data60};
+if(data60.ignore_warnings === undefined){
+const err127 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/required",keyword:"required",params:{missingProperty: "ignore_warnings"},message:"must have required property '"+"ignore_warnings"+"'",schema:schema0.properties.sync.required,parentSchema:schema0.properties.sync,data:data60};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1840,8 +1844,8 @@ vErrors.push(err127);
 }
 errors++;
 }
-if(data60.firewall === undefined){
-const err128 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/required",keyword:"required",params:{missingProperty: "firewall"},message:"must have required property '"+"firewall"+"'",schema:schema0.properties.sync.required,parentSchema:schema0.properties.sync,data:data60};
+if(data60.dns === undefined){
+const err128 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/required",keyword:"required",params:{missingProperty: "dns"},message:"must have required property '"+"dns"+"'",schema:schema0.properties.sync.required,parentSchema:schema0.properties.sync,data:data60};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1850,8 +1854,8 @@ vErrors.push(err128);
 }
 errors++;
 }
-if(data60.traefik === undefined){
-const err129 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/required",keyword:"required",params:{missingProperty: "traefik"},message:"must have required property '"+"traefik"+"'",schema:schema0.properties.sync.required,parentSchema:schema0.properties.sync,data:data60};
+if(data60.firewall === undefined){
+const err129 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/required",keyword:"required",params:{missingProperty: "firewall"},message:"must have required property '"+"firewall"+"'",schema:schema0.properties.sync.required,parentSchema:schema0.properties.sync,data:data60};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1860,8 +1864,8 @@ vErrors.push(err129);
 }
 errors++;
 }
-if(data60.portainer === undefined){
-const err130 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/required",keyword:"required",params:{missingProperty: "portainer"},message:"must have required property '"+"portainer"+"'",schema:schema0.properties.sync.required,parentSchema:schema0.properties.sync,data:data60};
+if(data60.traefik === undefined){
+const err130 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/required",keyword:"required",params:{missingProperty: "traefik"},message:"must have required property '"+"traefik"+"'",schema:schema0.properties.sync.required,parentSchema:schema0.properties.sync,data:data60};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1870,8 +1874,8 @@ vErrors.push(err130);
 }
 errors++;
 }
-if(data60.docker === undefined){
-const err131 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/required",keyword:"required",params:{missingProperty: "docker"},message:"must have required property '"+"docker"+"'",schema:schema0.properties.sync.required,parentSchema:schema0.properties.sync,data:data60};
+if(data60.portainer === undefined){
+const err131 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/required",keyword:"required",params:{missingProperty: "portainer"},message:"must have required property '"+"portainer"+"'",schema:schema0.properties.sync.required,parentSchema:schema0.properties.sync,data:data60};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1880,8 +1884,8 @@ vErrors.push(err131);
 }
 errors++;
 }
-if(data60.limits === undefined){
-const err132 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/required",keyword:"required",params:{missingProperty: "limits"},message:"must have required property '"+"limits"+"'",schema:schema0.properties.sync.required,parentSchema:schema0.properties.sync,data:data60};
+if(data60.docker === undefined){
+const err132 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/required",keyword:"required",params:{missingProperty: "docker"},message:"must have required property '"+"docker"+"'",schema:schema0.properties.sync.required,parentSchema:schema0.properties.sync,data:data60};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1890,8 +1894,8 @@ vErrors.push(err132);
 }
 errors++;
 }
-if(data60.checks === undefined){
-const err133 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/required",keyword:"required",params:{missingProperty: "checks"},message:"must have required property '"+"checks"+"'",schema:schema0.properties.sync.required,parentSchema:schema0.properties.sync,data:data60};
+if(data60.limits === undefined){
+const err133 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/required",keyword:"required",params:{missingProperty: "limits"},message:"must have required property '"+"limits"+"'",schema:schema0.properties.sync.required,parentSchema:schema0.properties.sync,data:data60};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1900,9 +1904,8 @@ vErrors.push(err133);
 }
 errors++;
 }
-for(const key4 in data60){
-if(!(func3.call(schema0.properties.sync.properties, key4))){
-const err134 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema0.properties.sync,data:data60};
+if(data60.checks === undefined){
+const err134 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/required",keyword:"required",params:{missingProperty: "checks"},message:"must have required property '"+"checks"+"'",schema:schema0.properties.sync.required,parentSchema:schema0.properties.sync,data:data60};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1911,12 +1914,9 @@ vErrors.push(err134);
 }
 errors++;
 }
-}
-if(data60.owner_id !== undefined){
-let data61 = data60.owner_id;
-if(typeof data61 === "string"){
-if(!pattern0.test(data61)){
-const err135 = {instancePath:instancePath+"/sync/owner_id",schemaPath:"#/properties/sync/properties/owner_id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9_.-]{0,62}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9_.-]{0,62}$"+"\"",schema:"^[a-z0-9][a-z0-9_.-]{0,62}$",parentSchema:schema0.properties.sync.properties.owner_id,data:data61};
+for(const key4 in data60){
+if(!(func3.call(schema0.properties.sync.properties, key4))){
+const err135 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema0.properties.sync,data:data60};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1926,8 +1926,11 @@ vErrors.push(err135);
 errors++;
 }
 }
-else {
-const err136 = {instancePath:instancePath+"/sync/owner_id",schemaPath:"#/properties/sync/properties/owner_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.owner_id.type,parentSchema:schema0.properties.sync.properties.owner_id,data:data61};
+if(data60.owner_id !== undefined){
+let data61 = data60.owner_id;
+if(typeof data61 === "string"){
+if(!pattern0.test(data61)){
+const err136 = {instancePath:instancePath+"/sync/owner_id",schemaPath:"#/properties/sync/properties/owner_id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9_.-]{0,62}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9_.-]{0,62}$"+"\"",schema:"^[a-z0-9][a-z0-9_.-]{0,62}$",parentSchema:schema0.properties.sync.properties.owner_id,data:data61};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1937,10 +1940,8 @@ vErrors.push(err136);
 errors++;
 }
 }
-if(data60.marker_key !== undefined){
-let data62 = data60.marker_key;
-if(typeof data62 !== "string"){
-const err137 = {instancePath:instancePath+"/sync/marker_key",schemaPath:"#/properties/sync/properties/marker_key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.marker_key.type,parentSchema:schema0.properties.sync.properties.marker_key,data:data62};
+else {
+const err137 = {instancePath:instancePath+"/sync/owner_id",schemaPath:"#/properties/sync/properties/owner_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.owner_id.type,parentSchema:schema0.properties.sync.properties.owner_id,data:data61};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1950,10 +1951,10 @@ vErrors.push(err137);
 errors++;
 }
 }
-let data63 = data60.default_environment;
-if(typeof data63 === "string"){
-if(func0(data63) < 1){
-const err138 = {instancePath:instancePath+"/sync/default_environment",schemaPath:"#/properties/sync/properties/default_environment/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema0.properties.sync.properties.default_environment,data:data63};
+if(data60.marker_key !== undefined){
+let data62 = data60.marker_key;
+if(typeof data62 !== "string"){
+const err138 = {instancePath:instancePath+"/sync/marker_key",schemaPath:"#/properties/sync/properties/marker_key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.marker_key.type,parentSchema:schema0.properties.sync.properties.marker_key,data:data62};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1963,8 +1964,10 @@ vErrors.push(err138);
 errors++;
 }
 }
-else {
-const err139 = {instancePath:instancePath+"/sync/default_environment",schemaPath:"#/properties/sync/properties/default_environment/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.default_environment.type,parentSchema:schema0.properties.sync.properties.default_environment,data:data63};
+let data63 = data60.default_environment;
+if(typeof data63 === "string"){
+if(func0(data63) < 1){
+const err139 = {instancePath:instancePath+"/sync/default_environment",schemaPath:"#/properties/sync/properties/default_environment/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema0.properties.sync.properties.default_environment,data:data63};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1973,15 +1976,26 @@ vErrors.push(err139);
 }
 errors++;
 }
-if(data60.gateway_ip !== undefined){
-let data64 = data60.gateway_ip;
-if(typeof data64 !== "string"){
-const err140 = {instancePath:instancePath+"/sync/gateway_ip",schemaPath:"#/properties/sync/properties/gateway_ip/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.gateway_ip.type,parentSchema:schema0.properties.sync.properties.gateway_ip,data:data64};
+}
+else {
+const err140 = {instancePath:instancePath+"/sync/default_environment",schemaPath:"#/properties/sync/properties/default_environment/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.default_environment.type,parentSchema:schema0.properties.sync.properties.default_environment,data:data63};
 if(vErrors === null){
 vErrors = [err140];
 }
 else {
 vErrors.push(err140);
+}
+errors++;
+}
+if(data60.gateway_ip !== undefined){
+let data64 = data60.gateway_ip;
+if(typeof data64 !== "string"){
+const err141 = {instancePath:instancePath+"/sync/gateway_ip",schemaPath:"#/properties/sync/properties/gateway_ip/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.gateway_ip.type,parentSchema:schema0.properties.sync.properties.gateway_ip,data:data64};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
 }
 errors++;
 }
@@ -1991,17 +2005,7 @@ const _errs197 = errors;
 let valid34 = false;
 const _errs198 = errors;
 if(typeof data65 !== "string"){
-const err141 = {instancePath:instancePath+"/sync/backend",schemaPath:"#/properties/sync/properties/backend/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.backend.anyOf[0].type,parentSchema:schema0.properties.sync.properties.backend.anyOf[0],data:data65};
-if(vErrors === null){
-vErrors = [err141];
-}
-else {
-vErrors.push(err141);
-}
-errors++;
-}
-if("portainer" !== data65){
-const err142 = {instancePath:instancePath+"/sync/backend",schemaPath:"#/properties/sync/properties/backend/anyOf/0/const",keyword:"const",params:{allowedValue: "portainer"},message:"must be equal to constant",schema:"portainer",parentSchema:schema0.properties.sync.properties.backend.anyOf[0],data:data65};
+const err142 = {instancePath:instancePath+"/sync/backend",schemaPath:"#/properties/sync/properties/backend/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.backend.anyOf[0].type,parentSchema:schema0.properties.sync.properties.backend.anyOf[0],data:data65};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -2010,12 +2014,8 @@ vErrors.push(err142);
 }
 errors++;
 }
-var _valid11 = _errs198 === errors;
-valid34 = valid34 || _valid11;
-if(!valid34){
-const _errs200 = errors;
-if(typeof data65 !== "string"){
-const err143 = {instancePath:instancePath+"/sync/backend",schemaPath:"#/properties/sync/properties/backend/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.backend.anyOf[1].type,parentSchema:schema0.properties.sync.properties.backend.anyOf[1],data:data65};
+if("portainer" !== data65){
+const err143 = {instancePath:instancePath+"/sync/backend",schemaPath:"#/properties/sync/properties/backend/anyOf/0/const",keyword:"const",params:{allowedValue: "portainer"},message:"must be equal to constant",schema:"portainer",parentSchema:schema0.properties.sync.properties.backend.anyOf[0],data:data65};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -2024,8 +2024,12 @@ vErrors.push(err143);
 }
 errors++;
 }
-if("docker" !== data65){
-const err144 = {instancePath:instancePath+"/sync/backend",schemaPath:"#/properties/sync/properties/backend/anyOf/1/const",keyword:"const",params:{allowedValue: "docker"},message:"must be equal to constant",schema:"docker",parentSchema:schema0.properties.sync.properties.backend.anyOf[1],data:data65};
+var _valid11 = _errs198 === errors;
+valid34 = valid34 || _valid11;
+if(!valid34){
+const _errs200 = errors;
+if(typeof data65 !== "string"){
+const err144 = {instancePath:instancePath+"/sync/backend",schemaPath:"#/properties/sync/properties/backend/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.backend.anyOf[1].type,parentSchema:schema0.properties.sync.properties.backend.anyOf[1],data:data65};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -2034,16 +2038,26 @@ vErrors.push(err144);
 }
 errors++;
 }
-var _valid11 = _errs200 === errors;
-valid34 = valid34 || _valid11;
-}
-if(!valid34){
-const err145 = {instancePath:instancePath+"/sync/backend",schemaPath:"#/properties/sync/properties/backend/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema0.properties.sync.properties.backend.anyOf,parentSchema:schema0.properties.sync.properties.backend,data:data65};
+if("docker" !== data65){
+const err145 = {instancePath:instancePath+"/sync/backend",schemaPath:"#/properties/sync/properties/backend/anyOf/1/const",keyword:"const",params:{allowedValue: "docker"},message:"must be equal to constant",schema:"docker",parentSchema:schema0.properties.sync.properties.backend.anyOf[1],data:data65};
 if(vErrors === null){
 vErrors = [err145];
 }
 else {
 vErrors.push(err145);
+}
+errors++;
+}
+var _valid11 = _errs200 === errors;
+valid34 = valid34 || _valid11;
+}
+if(!valid34){
+const err146 = {instancePath:instancePath+"/sync/backend",schemaPath:"#/properties/sync/properties/backend/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema0.properties.sync.properties.backend.anyOf,parentSchema:schema0.properties.sync.properties.backend,data:data65};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
 }
 errors++;
 }
@@ -2067,17 +2081,7 @@ const _errs205 = errors;
 let valid36 = false;
 const _errs206 = errors;
 if(typeof data67 !== "string"){
-const err146 = {instancePath:instancePath+"/sync/backends/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sync/properties/backends/patternProperties/%5E%5B0-9%5D%2B%24/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.backends.patternProperties["^[0-9]+$"].anyOf[0].type,parentSchema:schema0.properties.sync.properties.backends.patternProperties["^[0-9]+$"].anyOf[0],data:data67};
-if(vErrors === null){
-vErrors = [err146];
-}
-else {
-vErrors.push(err146);
-}
-errors++;
-}
-if("portainer" !== data67){
-const err147 = {instancePath:instancePath+"/sync/backends/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sync/properties/backends/patternProperties/%5E%5B0-9%5D%2B%24/anyOf/0/const",keyword:"const",params:{allowedValue: "portainer"},message:"must be equal to constant",schema:"portainer",parentSchema:schema0.properties.sync.properties.backends.patternProperties["^[0-9]+$"].anyOf[0],data:data67};
+const err147 = {instancePath:instancePath+"/sync/backends/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sync/properties/backends/patternProperties/%5E%5B0-9%5D%2B%24/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.backends.patternProperties["^[0-9]+$"].anyOf[0].type,parentSchema:schema0.properties.sync.properties.backends.patternProperties["^[0-9]+$"].anyOf[0],data:data67};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -2086,12 +2090,8 @@ vErrors.push(err147);
 }
 errors++;
 }
-var _valid12 = _errs206 === errors;
-valid36 = valid36 || _valid12;
-if(!valid36){
-const _errs208 = errors;
-if(typeof data67 !== "string"){
-const err148 = {instancePath:instancePath+"/sync/backends/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sync/properties/backends/patternProperties/%5E%5B0-9%5D%2B%24/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.backends.patternProperties["^[0-9]+$"].anyOf[1].type,parentSchema:schema0.properties.sync.properties.backends.patternProperties["^[0-9]+$"].anyOf[1],data:data67};
+if("portainer" !== data67){
+const err148 = {instancePath:instancePath+"/sync/backends/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sync/properties/backends/patternProperties/%5E%5B0-9%5D%2B%24/anyOf/0/const",keyword:"const",params:{allowedValue: "portainer"},message:"must be equal to constant",schema:"portainer",parentSchema:schema0.properties.sync.properties.backends.patternProperties["^[0-9]+$"].anyOf[0],data:data67};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -2100,8 +2100,12 @@ vErrors.push(err148);
 }
 errors++;
 }
-if("docker" !== data67){
-const err149 = {instancePath:instancePath+"/sync/backends/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sync/properties/backends/patternProperties/%5E%5B0-9%5D%2B%24/anyOf/1/const",keyword:"const",params:{allowedValue: "docker"},message:"must be equal to constant",schema:"docker",parentSchema:schema0.properties.sync.properties.backends.patternProperties["^[0-9]+$"].anyOf[1],data:data67};
+var _valid12 = _errs206 === errors;
+valid36 = valid36 || _valid12;
+if(!valid36){
+const _errs208 = errors;
+if(typeof data67 !== "string"){
+const err149 = {instancePath:instancePath+"/sync/backends/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sync/properties/backends/patternProperties/%5E%5B0-9%5D%2B%24/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.backends.patternProperties["^[0-9]+$"].anyOf[1].type,parentSchema:schema0.properties.sync.properties.backends.patternProperties["^[0-9]+$"].anyOf[1],data:data67};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -2110,16 +2114,26 @@ vErrors.push(err149);
 }
 errors++;
 }
-var _valid12 = _errs208 === errors;
-valid36 = valid36 || _valid12;
-}
-if(!valid36){
-const err150 = {instancePath:instancePath+"/sync/backends/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sync/properties/backends/patternProperties/%5E%5B0-9%5D%2B%24/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema0.properties.sync.properties.backends.patternProperties["^[0-9]+$"].anyOf,parentSchema:schema0.properties.sync.properties.backends.patternProperties["^[0-9]+$"],data:data67};
+if("docker" !== data67){
+const err150 = {instancePath:instancePath+"/sync/backends/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sync/properties/backends/patternProperties/%5E%5B0-9%5D%2B%24/anyOf/1/const",keyword:"const",params:{allowedValue: "docker"},message:"must be equal to constant",schema:"docker",parentSchema:schema0.properties.sync.properties.backends.patternProperties["^[0-9]+$"].anyOf[1],data:data67};
 if(vErrors === null){
 vErrors = [err150];
 }
 else {
 vErrors.push(err150);
+}
+errors++;
+}
+var _valid12 = _errs208 === errors;
+valid36 = valid36 || _valid12;
+}
+if(!valid36){
+const err151 = {instancePath:instancePath+"/sync/backends/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sync/properties/backends/patternProperties/%5E%5B0-9%5D%2B%24/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema0.properties.sync.properties.backends.patternProperties["^[0-9]+$"].anyOf,parentSchema:schema0.properties.sync.properties.backends.patternProperties["^[0-9]+$"],data:data67};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
 }
 errors++;
 }
@@ -2138,18 +2152,7 @@ vErrors = null;
 }
 }
 else {
-const err151 = {instancePath:instancePath+"/sync/backends",schemaPath:"#/properties/sync/properties/backends/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.properties.sync.properties.backends.type,parentSchema:schema0.properties.sync.properties.backends,data:data66};
-if(vErrors === null){
-vErrors = [err151];
-}
-else {
-vErrors.push(err151);
-}
-errors++;
-}
-let data68 = data60.concurrency;
-if(!((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68)))){
-const err152 = {instancePath:instancePath+"/sync/concurrency",schemaPath:"#/properties/sync/properties/concurrency/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.sync.properties.concurrency.type,parentSchema:schema0.properties.sync.properties.concurrency,data:data68};
+const err152 = {instancePath:instancePath+"/sync/backends",schemaPath:"#/properties/sync/properties/backends/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.properties.sync.properties.backends.type,parentSchema:schema0.properties.sync.properties.backends,data:data66};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -2158,9 +2161,9 @@ vErrors.push(err152);
 }
 errors++;
 }
-if(typeof data68 == "number"){
-if(data68 > 64 || isNaN(data68)){
-const err153 = {instancePath:instancePath+"/sync/concurrency",schemaPath:"#/properties/sync/properties/concurrency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64",schema:64,parentSchema:schema0.properties.sync.properties.concurrency,data:data68};
+let data68 = data60.concurrency;
+if(!((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68)))){
+const err153 = {instancePath:instancePath+"/sync/concurrency",schemaPath:"#/properties/sync/properties/concurrency/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.sync.properties.concurrency.type,parentSchema:schema0.properties.sync.properties.concurrency,data:data68};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -2169,8 +2172,9 @@ vErrors.push(err153);
 }
 errors++;
 }
-if(data68 < 1 || isNaN(data68)){
-const err154 = {instancePath:instancePath+"/sync/concurrency",schemaPath:"#/properties/sync/properties/concurrency/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema0.properties.sync.properties.concurrency,data:data68};
+if(typeof data68 == "number"){
+if(data68 > 64 || isNaN(data68)){
+const err154 = {instancePath:instancePath+"/sync/concurrency",schemaPath:"#/properties/sync/properties/concurrency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64",schema:64,parentSchema:schema0.properties.sync.properties.concurrency,data:data68};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -2179,11 +2183,8 @@ vErrors.push(err154);
 }
 errors++;
 }
-}
-let data69 = data60.command_timeout_seconds;
-if(typeof data69 == "number"){
-if(data69 > 86400 || isNaN(data69)){
-const err155 = {instancePath:instancePath+"/sync/command_timeout_seconds",schemaPath:"#/properties/sync/properties/command_timeout_seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema0.properties.sync.properties.command_timeout_seconds,data:data69};
+if(data68 < 1 || isNaN(data68)){
+const err155 = {instancePath:instancePath+"/sync/concurrency",schemaPath:"#/properties/sync/properties/concurrency/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema0.properties.sync.properties.concurrency,data:data68};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2192,8 +2193,11 @@ vErrors.push(err155);
 }
 errors++;
 }
-if(data69 <= 0 || isNaN(data69)){
-const err156 = {instancePath:instancePath+"/sync/command_timeout_seconds",schemaPath:"#/properties/sync/properties/command_timeout_seconds/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema0.properties.sync.properties.command_timeout_seconds,data:data69};
+}
+let data69 = data60.command_timeout_seconds;
+if(typeof data69 == "number"){
+if(data69 > 86400 || isNaN(data69)){
+const err156 = {instancePath:instancePath+"/sync/command_timeout_seconds",schemaPath:"#/properties/sync/properties/command_timeout_seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema0.properties.sync.properties.command_timeout_seconds,data:data69};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -2202,9 +2206,8 @@ vErrors.push(err156);
 }
 errors++;
 }
-}
-else {
-const err157 = {instancePath:instancePath+"/sync/command_timeout_seconds",schemaPath:"#/properties/sync/properties/command_timeout_seconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.sync.properties.command_timeout_seconds.type,parentSchema:schema0.properties.sync.properties.command_timeout_seconds,data:data69};
+if(data69 <= 0 || isNaN(data69)){
+const err157 = {instancePath:instancePath+"/sync/command_timeout_seconds",schemaPath:"#/properties/sync/properties/command_timeout_seconds/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema0.properties.sync.properties.command_timeout_seconds,data:data69};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -2213,10 +2216,9 @@ vErrors.push(err157);
 }
 errors++;
 }
-let data70 = data60.interrupt_grace_seconds;
-if(typeof data70 == "number"){
-if(data70 > 3600 || isNaN(data70)){
-const err158 = {instancePath:instancePath+"/sync/interrupt_grace_seconds",schemaPath:"#/properties/sync/properties/interrupt_grace_seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema0.properties.sync.properties.interrupt_grace_seconds,data:data70};
+}
+else {
+const err158 = {instancePath:instancePath+"/sync/command_timeout_seconds",schemaPath:"#/properties/sync/properties/command_timeout_seconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.sync.properties.command_timeout_seconds.type,parentSchema:schema0.properties.sync.properties.command_timeout_seconds,data:data69};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -2225,8 +2227,10 @@ vErrors.push(err158);
 }
 errors++;
 }
-if(data70 < 0 || isNaN(data70)){
-const err159 = {instancePath:instancePath+"/sync/interrupt_grace_seconds",schemaPath:"#/properties/sync/properties/interrupt_grace_seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema0.properties.sync.properties.interrupt_grace_seconds,data:data70};
+let data70 = data60.interrupt_grace_seconds;
+if(typeof data70 == "number"){
+if(data70 > 3600 || isNaN(data70)){
+const err159 = {instancePath:instancePath+"/sync/interrupt_grace_seconds",schemaPath:"#/properties/sync/properties/interrupt_grace_seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema0.properties.sync.properties.interrupt_grace_seconds,data:data70};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2235,9 +2239,8 @@ vErrors.push(err159);
 }
 errors++;
 }
-}
-else {
-const err160 = {instancePath:instancePath+"/sync/interrupt_grace_seconds",schemaPath:"#/properties/sync/properties/interrupt_grace_seconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.sync.properties.interrupt_grace_seconds.type,parentSchema:schema0.properties.sync.properties.interrupt_grace_seconds,data:data70};
+if(data70 < 0 || isNaN(data70)){
+const err160 = {instancePath:instancePath+"/sync/interrupt_grace_seconds",schemaPath:"#/properties/sync/properties/interrupt_grace_seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema0.properties.sync.properties.interrupt_grace_seconds,data:data70};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2246,10 +2249,9 @@ vErrors.push(err160);
 }
 errors++;
 }
-if(data60.step_ca_url !== undefined){
-let data71 = data60.step_ca_url;
-if(typeof data71 !== "string"){
-const err161 = {instancePath:instancePath+"/sync/step_ca_url",schemaPath:"#/properties/sync/properties/step_ca_url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.step_ca_url.type,parentSchema:schema0.properties.sync.properties.step_ca_url,data:data71};
+}
+else {
+const err161 = {instancePath:instancePath+"/sync/interrupt_grace_seconds",schemaPath:"#/properties/sync/properties/interrupt_grace_seconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.sync.properties.interrupt_grace_seconds.type,parentSchema:schema0.properties.sync.properties.interrupt_grace_seconds,data:data70};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2258,20 +2260,14 @@ vErrors.push(err161);
 }
 errors++;
 }
-}
-let data72 = data60.dns;
-if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
-if(data72.enabled === undefined){
-data72.enabled = true;
-}
-if(data72.layout === undefined){
-data72.layout = "addn-hosts";
-}
-if(data72.path === undefined){
-data72.path = "/etc/phoenix/dnsmasq.hosts";
-}
-if(data72.enabled === undefined){
-const err162 = {instancePath:instancePath+"/sync/dns",schemaPath:"#/properties/sync/properties/dns/required",keyword:"required",params:{missingProperty: "enabled"},message:"must have required property '"+"enabled"+"'",schema:schema0.properties.sync.properties.dns.required,parentSchema:schema0.properties.sync.properties.dns,data:data72};
+let data71 = data60.ignore_warnings;
+if(Array.isArray(data71)){
+const len5 = data71.length;
+for(let i5=0; i5<len5; i5++){
+let data72 = data71[i5];
+if(typeof data72 === "string"){
+if(!pattern2.test(data72)){
+const err162 = {instancePath:instancePath+"/sync/ignore_warnings/" + i5,schemaPath:"#/properties/sync/properties/ignore_warnings/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema0.properties.sync.properties.ignore_warnings.items,data:data72};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2280,8 +2276,9 @@ vErrors.push(err162);
 }
 errors++;
 }
-if(data72.layout === undefined){
-const err163 = {instancePath:instancePath+"/sync/dns",schemaPath:"#/properties/sync/properties/dns/required",keyword:"required",params:{missingProperty: "layout"},message:"must have required property '"+"layout"+"'",schema:schema0.properties.sync.properties.dns.required,parentSchema:schema0.properties.sync.properties.dns,data:data72};
+}
+else {
+const err163 = {instancePath:instancePath+"/sync/ignore_warnings/" + i5,schemaPath:"#/properties/sync/properties/ignore_warnings/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.ignore_warnings.items.type,parentSchema:schema0.properties.sync.properties.ignore_warnings.items,data:data72};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2290,8 +2287,19 @@ vErrors.push(err163);
 }
 errors++;
 }
-if(data72.path === undefined){
-const err164 = {instancePath:instancePath+"/sync/dns",schemaPath:"#/properties/sync/properties/dns/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema0.properties.sync.properties.dns.required,parentSchema:schema0.properties.sync.properties.dns,data:data72};
+}
+let i6 = data71.length;
+let j0;
+if(i6 > 1){
+const indices0 = {};
+for(;i6--;){
+let item0 = data71[i6];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err164 = {instancePath:instancePath+"/sync/ignore_warnings",schemaPath:"#/properties/sync/properties/ignore_warnings/uniqueItems",keyword:"uniqueItems",params:{i: i6, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i6+" are identical)",schema:true,parentSchema:schema0.properties.sync.properties.ignore_warnings,data:data71};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2299,10 +2307,14 @@ else {
 vErrors.push(err164);
 }
 errors++;
+break;
 }
-for(const key6 in data72){
-if(!((((((key6 === "enabled") || (key6 === "layout")) || (key6 === "path")) || (key6 === "reload_command")) || (key6 === "test_command")) || (key6 === "server"))){
-const err165 = {instancePath:instancePath+"/sync/dns",schemaPath:"#/properties/sync/properties/dns/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema0.properties.sync.properties.dns,data:data72};
+indices0[item0] = i6;
+}
+}
+}
+else {
+const err165 = {instancePath:instancePath+"/sync/ignore_warnings",schemaPath:"#/properties/sync/properties/ignore_warnings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.sync.properties.ignore_warnings.type,parentSchema:schema0.properties.sync.properties.ignore_warnings,data:data71};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2311,10 +2323,10 @@ vErrors.push(err165);
 }
 errors++;
 }
-}
-let data73 = data72.enabled;
-if(typeof data73 !== "boolean"){
-const err166 = {instancePath:instancePath+"/sync/dns/enabled",schemaPath:"#/properties/sync/properties/dns/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.sync.properties.dns.properties.enabled.type,parentSchema:schema0.properties.sync.properties.dns.properties.enabled,data:data73};
+if(data60.step_ca_url !== undefined){
+let data73 = data60.step_ca_url;
+if(typeof data73 !== "string"){
+const err166 = {instancePath:instancePath+"/sync/step_ca_url",schemaPath:"#/properties/sync/properties/step_ca_url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.step_ca_url.type,parentSchema:schema0.properties.sync.properties.step_ca_url,data:data73};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2323,12 +2335,20 @@ vErrors.push(err166);
 }
 errors++;
 }
-let data74 = data72.layout;
-const _errs224 = errors;
-let valid38 = false;
-const _errs225 = errors;
-if(typeof data74 !== "string"){
-const err167 = {instancePath:instancePath+"/sync/dns/layout",schemaPath:"#/properties/sync/properties/dns/properties/layout/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.dns.properties.layout.anyOf[0].type,parentSchema:schema0.properties.sync.properties.dns.properties.layout.anyOf[0],data:data74};
+}
+let data74 = data60.dns;
+if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
+if(data74.enabled === undefined){
+data74.enabled = true;
+}
+if(data74.layout === undefined){
+data74.layout = "addn-hosts";
+}
+if(data74.path === undefined){
+data74.path = "/etc/phoenix/dnsmasq.hosts";
+}
+if(data74.enabled === undefined){
+const err167 = {instancePath:instancePath+"/sync/dns",schemaPath:"#/properties/sync/properties/dns/required",keyword:"required",params:{missingProperty: "enabled"},message:"must have required property '"+"enabled"+"'",schema:schema0.properties.sync.properties.dns.required,parentSchema:schema0.properties.sync.properties.dns,data:data74};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2337,8 +2357,8 @@ vErrors.push(err167);
 }
 errors++;
 }
-if("dnsmasq-conf" !== data74){
-const err168 = {instancePath:instancePath+"/sync/dns/layout",schemaPath:"#/properties/sync/properties/dns/properties/layout/anyOf/0/const",keyword:"const",params:{allowedValue: "dnsmasq-conf"},message:"must be equal to constant",schema:"dnsmasq-conf",parentSchema:schema0.properties.sync.properties.dns.properties.layout.anyOf[0],data:data74};
+if(data74.layout === undefined){
+const err168 = {instancePath:instancePath+"/sync/dns",schemaPath:"#/properties/sync/properties/dns/required",keyword:"required",params:{missingProperty: "layout"},message:"must have required property '"+"layout"+"'",schema:schema0.properties.sync.properties.dns.required,parentSchema:schema0.properties.sync.properties.dns,data:data74};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2347,12 +2367,8 @@ vErrors.push(err168);
 }
 errors++;
 }
-var _valid13 = _errs225 === errors;
-valid38 = valid38 || _valid13;
-if(!valid38){
-const _errs227 = errors;
-if(typeof data74 !== "string"){
-const err169 = {instancePath:instancePath+"/sync/dns/layout",schemaPath:"#/properties/sync/properties/dns/properties/layout/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.dns.properties.layout.anyOf[1].type,parentSchema:schema0.properties.sync.properties.dns.properties.layout.anyOf[1],data:data74};
+if(data74.path === undefined){
+const err169 = {instancePath:instancePath+"/sync/dns",schemaPath:"#/properties/sync/properties/dns/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema0.properties.sync.properties.dns.required,parentSchema:schema0.properties.sync.properties.dns,data:data74};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2361,8 +2377,9 @@ vErrors.push(err169);
 }
 errors++;
 }
-if("addn-hosts" !== data74){
-const err170 = {instancePath:instancePath+"/sync/dns/layout",schemaPath:"#/properties/sync/properties/dns/properties/layout/anyOf/1/const",keyword:"const",params:{allowedValue: "addn-hosts"},message:"must be equal to constant",schema:"addn-hosts",parentSchema:schema0.properties.sync.properties.dns.properties.layout.anyOf[1],data:data74};
+for(const key6 in data74){
+if(!((((((key6 === "enabled") || (key6 === "layout")) || (key6 === "path")) || (key6 === "reload_command")) || (key6 === "test_command")) || (key6 === "server"))){
+const err170 = {instancePath:instancePath+"/sync/dns",schemaPath:"#/properties/sync/properties/dns/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema0.properties.sync.properties.dns,data:data74};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2371,12 +2388,10 @@ vErrors.push(err170);
 }
 errors++;
 }
-var _valid13 = _errs227 === errors;
-valid38 = valid38 || _valid13;
-if(!valid38){
-const _errs229 = errors;
-if(typeof data74 !== "string"){
-const err171 = {instancePath:instancePath+"/sync/dns/layout",schemaPath:"#/properties/sync/properties/dns/properties/layout/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.dns.properties.layout.anyOf[2].type,parentSchema:schema0.properties.sync.properties.dns.properties.layout.anyOf[2],data:data74};
+}
+let data75 = data74.enabled;
+if(typeof data75 !== "boolean"){
+const err171 = {instancePath:instancePath+"/sync/dns/enabled",schemaPath:"#/properties/sync/properties/dns/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.sync.properties.dns.properties.enabled.type,parentSchema:schema0.properties.sync.properties.dns.properties.enabled,data:data75};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2385,8 +2400,12 @@ vErrors.push(err171);
 }
 errors++;
 }
-if("hostsdir" !== data74){
-const err172 = {instancePath:instancePath+"/sync/dns/layout",schemaPath:"#/properties/sync/properties/dns/properties/layout/anyOf/2/const",keyword:"const",params:{allowedValue: "hostsdir"},message:"must be equal to constant",schema:"hostsdir",parentSchema:schema0.properties.sync.properties.dns.properties.layout.anyOf[2],data:data74};
+let data76 = data74.layout;
+const _errs228 = errors;
+let valid41 = false;
+const _errs229 = errors;
+if(typeof data76 !== "string"){
+const err172 = {instancePath:instancePath+"/sync/dns/layout",schemaPath:"#/properties/sync/properties/dns/properties/layout/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.dns.properties.layout.anyOf[0].type,parentSchema:schema0.properties.sync.properties.dns.properties.layout.anyOf[0],data:data76};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2395,12 +2414,8 @@ vErrors.push(err172);
 }
 errors++;
 }
-var _valid13 = _errs229 === errors;
-valid38 = valid38 || _valid13;
-}
-}
-if(!valid38){
-const err173 = {instancePath:instancePath+"/sync/dns/layout",schemaPath:"#/properties/sync/properties/dns/properties/layout/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema0.properties.sync.properties.dns.properties.layout.anyOf,parentSchema:schema0.properties.sync.properties.dns.properties.layout,data:data74};
+if("dnsmasq-conf" !== data76){
+const err173 = {instancePath:instancePath+"/sync/dns/layout",schemaPath:"#/properties/sync/properties/dns/properties/layout/anyOf/0/const",keyword:"const",params:{allowedValue: "dnsmasq-conf"},message:"must be equal to constant",schema:"dnsmasq-conf",parentSchema:schema0.properties.sync.properties.dns.properties.layout.anyOf[0],data:data76};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2409,20 +2424,12 @@ vErrors.push(err173);
 }
 errors++;
 }
-else {
-errors = _errs224;
-if(vErrors !== null){
-if(_errs224){
-vErrors.length = _errs224;
-}
-else {
-vErrors = null;
-}
-}
-}
-let data75 = data72.path;
-if(typeof data75 !== "string"){
-const err174 = {instancePath:instancePath+"/sync/dns/path",schemaPath:"#/properties/sync/properties/dns/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.dns.properties.path.type,parentSchema:schema0.properties.sync.properties.dns.properties.path,data:data75};
+var _valid13 = _errs229 === errors;
+valid41 = valid41 || _valid13;
+if(!valid41){
+const _errs231 = errors;
+if(typeof data76 !== "string"){
+const err174 = {instancePath:instancePath+"/sync/dns/layout",schemaPath:"#/properties/sync/properties/dns/properties/layout/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.dns.properties.layout.anyOf[1].type,parentSchema:schema0.properties.sync.properties.dns.properties.layout.anyOf[1],data:data76};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2431,11 +2438,8 @@ vErrors.push(err174);
 }
 errors++;
 }
-if(data72.reload_command !== undefined){
-let data76 = data72.reload_command;
-if(Array.isArray(data76)){
-if(data76.length < 1){
-const err175 = {instancePath:instancePath+"/sync/dns/reload_command",schemaPath:"#/properties/sync/properties/dns/properties/reload_command/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema0.properties.sync.properties.dns.properties.reload_command,data:data76};
+if("addn-hosts" !== data76){
+const err175 = {instancePath:instancePath+"/sync/dns/layout",schemaPath:"#/properties/sync/properties/dns/properties/layout/anyOf/1/const",keyword:"const",params:{allowedValue: "addn-hosts"},message:"must be equal to constant",schema:"addn-hosts",parentSchema:schema0.properties.sync.properties.dns.properties.layout.anyOf[1],data:data76};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2444,12 +2448,12 @@ vErrors.push(err175);
 }
 errors++;
 }
-const len5 = data76.length;
-for(let i5=0; i5<len5; i5++){
-let data77 = data76[i5];
-if(typeof data77 === "string"){
-if(func0(data77) < 1){
-const err176 = {instancePath:instancePath+"/sync/dns/reload_command/" + i5,schemaPath:"#/properties/sync/properties/dns/properties/reload_command/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema0.properties.sync.properties.dns.properties.reload_command.items,data:data77};
+var _valid13 = _errs231 === errors;
+valid41 = valid41 || _valid13;
+if(!valid41){
+const _errs233 = errors;
+if(typeof data76 !== "string"){
+const err176 = {instancePath:instancePath+"/sync/dns/layout",schemaPath:"#/properties/sync/properties/dns/properties/layout/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.dns.properties.layout.anyOf[2].type,parentSchema:schema0.properties.sync.properties.dns.properties.layout.anyOf[2],data:data76};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2458,9 +2462,8 @@ vErrors.push(err176);
 }
 errors++;
 }
-}
-else {
-const err177 = {instancePath:instancePath+"/sync/dns/reload_command/" + i5,schemaPath:"#/properties/sync/properties/dns/properties/reload_command/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.dns.properties.reload_command.items.type,parentSchema:schema0.properties.sync.properties.dns.properties.reload_command.items,data:data77};
+if("hostsdir" !== data76){
+const err177 = {instancePath:instancePath+"/sync/dns/layout",schemaPath:"#/properties/sync/properties/dns/properties/layout/anyOf/2/const",keyword:"const",params:{allowedValue: "hostsdir"},message:"must be equal to constant",schema:"hostsdir",parentSchema:schema0.properties.sync.properties.dns.properties.layout.anyOf[2],data:data76};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2469,10 +2472,12 @@ vErrors.push(err177);
 }
 errors++;
 }
+var _valid13 = _errs233 === errors;
+valid41 = valid41 || _valid13;
 }
 }
-else {
-const err178 = {instancePath:instancePath+"/sync/dns/reload_command",schemaPath:"#/properties/sync/properties/dns/properties/reload_command/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.sync.properties.dns.properties.reload_command.type,parentSchema:schema0.properties.sync.properties.dns.properties.reload_command,data:data76};
+if(!valid41){
+const err178 = {instancePath:instancePath+"/sync/dns/layout",schemaPath:"#/properties/sync/properties/dns/properties/layout/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema0.properties.sync.properties.dns.properties.layout.anyOf,parentSchema:schema0.properties.sync.properties.dns.properties.layout,data:data76};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2481,12 +2486,20 @@ vErrors.push(err178);
 }
 errors++;
 }
+else {
+errors = _errs228;
+if(vErrors !== null){
+if(_errs228){
+vErrors.length = _errs228;
 }
-if(data72.test_command !== undefined){
-let data78 = data72.test_command;
-if(Array.isArray(data78)){
-if(data78.length < 1){
-const err179 = {instancePath:instancePath+"/sync/dns/test_command",schemaPath:"#/properties/sync/properties/dns/properties/test_command/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema0.properties.sync.properties.dns.properties.test_command,data:data78};
+else {
+vErrors = null;
+}
+}
+}
+let data77 = data74.path;
+if(typeof data77 !== "string"){
+const err179 = {instancePath:instancePath+"/sync/dns/path",schemaPath:"#/properties/sync/properties/dns/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.dns.properties.path.type,parentSchema:schema0.properties.sync.properties.dns.properties.path,data:data77};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2495,12 +2508,11 @@ vErrors.push(err179);
 }
 errors++;
 }
-const len6 = data78.length;
-for(let i6=0; i6<len6; i6++){
-let data79 = data78[i6];
-if(typeof data79 === "string"){
-if(func0(data79) < 1){
-const err180 = {instancePath:instancePath+"/sync/dns/test_command/" + i6,schemaPath:"#/properties/sync/properties/dns/properties/test_command/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema0.properties.sync.properties.dns.properties.test_command.items,data:data79};
+if(data74.reload_command !== undefined){
+let data78 = data74.reload_command;
+if(Array.isArray(data78)){
+if(data78.length < 1){
+const err180 = {instancePath:instancePath+"/sync/dns/reload_command",schemaPath:"#/properties/sync/properties/dns/properties/reload_command/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema0.properties.sync.properties.dns.properties.reload_command,data:data78};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2509,9 +2521,12 @@ vErrors.push(err180);
 }
 errors++;
 }
-}
-else {
-const err181 = {instancePath:instancePath+"/sync/dns/test_command/" + i6,schemaPath:"#/properties/sync/properties/dns/properties/test_command/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.dns.properties.test_command.items.type,parentSchema:schema0.properties.sync.properties.dns.properties.test_command.items,data:data79};
+const len6 = data78.length;
+for(let i7=0; i7<len6; i7++){
+let data79 = data78[i7];
+if(typeof data79 === "string"){
+if(func0(data79) < 1){
+const err181 = {instancePath:instancePath+"/sync/dns/reload_command/" + i7,schemaPath:"#/properties/sync/properties/dns/properties/reload_command/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema0.properties.sync.properties.dns.properties.reload_command.items,data:data79};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2521,9 +2536,8 @@ vErrors.push(err181);
 errors++;
 }
 }
-}
 else {
-const err182 = {instancePath:instancePath+"/sync/dns/test_command",schemaPath:"#/properties/sync/properties/dns/properties/test_command/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.sync.properties.dns.properties.test_command.type,parentSchema:schema0.properties.sync.properties.dns.properties.test_command,data:data78};
+const err182 = {instancePath:instancePath+"/sync/dns/reload_command/" + i7,schemaPath:"#/properties/sync/properties/dns/properties/reload_command/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.dns.properties.reload_command.items.type,parentSchema:schema0.properties.sync.properties.dns.properties.reload_command.items,data:data79};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2533,10 +2547,9 @@ vErrors.push(err182);
 errors++;
 }
 }
-if(data72.server !== undefined){
-let data80 = data72.server;
-if(typeof data80 !== "string"){
-const err183 = {instancePath:instancePath+"/sync/dns/server",schemaPath:"#/properties/sync/properties/dns/properties/server/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.dns.properties.server.type,parentSchema:schema0.properties.sync.properties.dns.properties.server,data:data80};
+}
+else {
+const err183 = {instancePath:instancePath+"/sync/dns/reload_command",schemaPath:"#/properties/sync/properties/dns/properties/reload_command/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.sync.properties.dns.properties.reload_command.type,parentSchema:schema0.properties.sync.properties.dns.properties.reload_command,data:data78};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2546,9 +2559,11 @@ vErrors.push(err183);
 errors++;
 }
 }
-}
-else {
-const err184 = {instancePath:instancePath+"/sync/dns",schemaPath:"#/properties/sync/properties/dns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.properties.sync.properties.dns.type,parentSchema:schema0.properties.sync.properties.dns,data:data72};
+if(data74.test_command !== undefined){
+let data80 = data74.test_command;
+if(Array.isArray(data80)){
+if(data80.length < 1){
+const err184 = {instancePath:instancePath+"/sync/dns/test_command",schemaPath:"#/properties/sync/properties/dns/properties/test_command/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema0.properties.sync.properties.dns.properties.test_command,data:data80};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2557,25 +2572,12 @@ vErrors.push(err184);
 }
 errors++;
 }
-let data81 = data60.firewall;
-if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
-if(data81.enabled === undefined){
-data81.enabled = true;
-}
-if(data81.backend === undefined){
-data81.backend = "pve";
-}
-if(data81.pve_dir === undefined){
-data81.pve_dir = "/etc/pve/firewall";
-}
-if(data81.nft_file === undefined){
-data81.nft_file = "/etc/phoenix/phoenix.nft";
-}
-if(data81.nft_table === undefined){
-data81.nft_table = "phoenix";
-}
-if(data81.enabled === undefined){
-const err185 = {instancePath:instancePath+"/sync/firewall",schemaPath:"#/properties/sync/properties/firewall/required",keyword:"required",params:{missingProperty: "enabled"},message:"must have required property '"+"enabled"+"'",schema:schema0.properties.sync.properties.firewall.required,parentSchema:schema0.properties.sync.properties.firewall,data:data81};
+const len7 = data80.length;
+for(let i8=0; i8<len7; i8++){
+let data81 = data80[i8];
+if(typeof data81 === "string"){
+if(func0(data81) < 1){
+const err185 = {instancePath:instancePath+"/sync/dns/test_command/" + i8,schemaPath:"#/properties/sync/properties/dns/properties/test_command/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema0.properties.sync.properties.dns.properties.test_command.items,data:data81};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2584,8 +2586,9 @@ vErrors.push(err185);
 }
 errors++;
 }
-if(data81.backend === undefined){
-const err186 = {instancePath:instancePath+"/sync/firewall",schemaPath:"#/properties/sync/properties/firewall/required",keyword:"required",params:{missingProperty: "backend"},message:"must have required property '"+"backend"+"'",schema:schema0.properties.sync.properties.firewall.required,parentSchema:schema0.properties.sync.properties.firewall,data:data81};
+}
+else {
+const err186 = {instancePath:instancePath+"/sync/dns/test_command/" + i8,schemaPath:"#/properties/sync/properties/dns/properties/test_command/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.dns.properties.test_command.items.type,parentSchema:schema0.properties.sync.properties.dns.properties.test_command.items,data:data81};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2594,8 +2597,10 @@ vErrors.push(err186);
 }
 errors++;
 }
-if(data81.pve_dir === undefined){
-const err187 = {instancePath:instancePath+"/sync/firewall",schemaPath:"#/properties/sync/properties/firewall/required",keyword:"required",params:{missingProperty: "pve_dir"},message:"must have required property '"+"pve_dir"+"'",schema:schema0.properties.sync.properties.firewall.required,parentSchema:schema0.properties.sync.properties.firewall,data:data81};
+}
+}
+else {
+const err187 = {instancePath:instancePath+"/sync/dns/test_command",schemaPath:"#/properties/sync/properties/dns/properties/test_command/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.sync.properties.dns.properties.test_command.type,parentSchema:schema0.properties.sync.properties.dns.properties.test_command,data:data80};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2604,8 +2609,11 @@ vErrors.push(err187);
 }
 errors++;
 }
-if(data81.nft_file === undefined){
-const err188 = {instancePath:instancePath+"/sync/firewall",schemaPath:"#/properties/sync/properties/firewall/required",keyword:"required",params:{missingProperty: "nft_file"},message:"must have required property '"+"nft_file"+"'",schema:schema0.properties.sync.properties.firewall.required,parentSchema:schema0.properties.sync.properties.firewall,data:data81};
+}
+if(data74.server !== undefined){
+let data82 = data74.server;
+if(typeof data82 !== "string"){
+const err188 = {instancePath:instancePath+"/sync/dns/server",schemaPath:"#/properties/sync/properties/dns/properties/server/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.dns.properties.server.type,parentSchema:schema0.properties.sync.properties.dns.properties.server,data:data82};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2614,8 +2622,10 @@ vErrors.push(err188);
 }
 errors++;
 }
-if(data81.nft_table === undefined){
-const err189 = {instancePath:instancePath+"/sync/firewall",schemaPath:"#/properties/sync/properties/firewall/required",keyword:"required",params:{missingProperty: "nft_table"},message:"must have required property '"+"nft_table"+"'",schema:schema0.properties.sync.properties.firewall.required,parentSchema:schema0.properties.sync.properties.firewall,data:data81};
+}
+}
+else {
+const err189 = {instancePath:instancePath+"/sync/dns",schemaPath:"#/properties/sync/properties/dns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.properties.sync.properties.dns.type,parentSchema:schema0.properties.sync.properties.dns,data:data74};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2624,9 +2634,25 @@ vErrors.push(err189);
 }
 errors++;
 }
-for(const key7 in data81){
-if(!(((((((key7 === "enabled") || (key7 === "backend")) || (key7 === "pve_dir")) || (key7 === "nft_file")) || (key7 === "nft_table")) || (key7 === "apply_command")) || (key7 === "check_command"))){
-const err190 = {instancePath:instancePath+"/sync/firewall",schemaPath:"#/properties/sync/properties/firewall/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema0.properties.sync.properties.firewall,data:data81};
+let data83 = data60.firewall;
+if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
+if(data83.enabled === undefined){
+data83.enabled = true;
+}
+if(data83.backend === undefined){
+data83.backend = "pve";
+}
+if(data83.pve_dir === undefined){
+data83.pve_dir = "/etc/pve/firewall";
+}
+if(data83.nft_file === undefined){
+data83.nft_file = "/etc/phoenix/phoenix.nft";
+}
+if(data83.nft_table === undefined){
+data83.nft_table = "phoenix";
+}
+if(data83.enabled === undefined){
+const err190 = {instancePath:instancePath+"/sync/firewall",schemaPath:"#/properties/sync/properties/firewall/required",keyword:"required",params:{missingProperty: "enabled"},message:"must have required property '"+"enabled"+"'",schema:schema0.properties.sync.properties.firewall.required,parentSchema:schema0.properties.sync.properties.firewall,data:data83};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2635,10 +2661,8 @@ vErrors.push(err190);
 }
 errors++;
 }
-}
-let data82 = data81.enabled;
-if(typeof data82 !== "boolean"){
-const err191 = {instancePath:instancePath+"/sync/firewall/enabled",schemaPath:"#/properties/sync/properties/firewall/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.sync.properties.firewall.properties.enabled.type,parentSchema:schema0.properties.sync.properties.firewall.properties.enabled,data:data82};
+if(data83.backend === undefined){
+const err191 = {instancePath:instancePath+"/sync/firewall",schemaPath:"#/properties/sync/properties/firewall/required",keyword:"required",params:{missingProperty: "backend"},message:"must have required property '"+"backend"+"'",schema:schema0.properties.sync.properties.firewall.required,parentSchema:schema0.properties.sync.properties.firewall,data:data83};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2647,12 +2671,8 @@ vErrors.push(err191);
 }
 errors++;
 }
-let data83 = data81.backend;
-const _errs249 = errors;
-let valid44 = false;
-const _errs250 = errors;
-if(typeof data83 !== "string"){
-const err192 = {instancePath:instancePath+"/sync/firewall/backend",schemaPath:"#/properties/sync/properties/firewall/properties/backend/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.firewall.properties.backend.anyOf[0].type,parentSchema:schema0.properties.sync.properties.firewall.properties.backend.anyOf[0],data:data83};
+if(data83.pve_dir === undefined){
+const err192 = {instancePath:instancePath+"/sync/firewall",schemaPath:"#/properties/sync/properties/firewall/required",keyword:"required",params:{missingProperty: "pve_dir"},message:"must have required property '"+"pve_dir"+"'",schema:schema0.properties.sync.properties.firewall.required,parentSchema:schema0.properties.sync.properties.firewall,data:data83};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2661,8 +2681,8 @@ vErrors.push(err192);
 }
 errors++;
 }
-if("pve" !== data83){
-const err193 = {instancePath:instancePath+"/sync/firewall/backend",schemaPath:"#/properties/sync/properties/firewall/properties/backend/anyOf/0/const",keyword:"const",params:{allowedValue: "pve"},message:"must be equal to constant",schema:"pve",parentSchema:schema0.properties.sync.properties.firewall.properties.backend.anyOf[0],data:data83};
+if(data83.nft_file === undefined){
+const err193 = {instancePath:instancePath+"/sync/firewall",schemaPath:"#/properties/sync/properties/firewall/required",keyword:"required",params:{missingProperty: "nft_file"},message:"must have required property '"+"nft_file"+"'",schema:schema0.properties.sync.properties.firewall.required,parentSchema:schema0.properties.sync.properties.firewall,data:data83};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2671,12 +2691,8 @@ vErrors.push(err193);
 }
 errors++;
 }
-var _valid14 = _errs250 === errors;
-valid44 = valid44 || _valid14;
-if(!valid44){
-const _errs252 = errors;
-if(typeof data83 !== "string"){
-const err194 = {instancePath:instancePath+"/sync/firewall/backend",schemaPath:"#/properties/sync/properties/firewall/properties/backend/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.firewall.properties.backend.anyOf[1].type,parentSchema:schema0.properties.sync.properties.firewall.properties.backend.anyOf[1],data:data83};
+if(data83.nft_table === undefined){
+const err194 = {instancePath:instancePath+"/sync/firewall",schemaPath:"#/properties/sync/properties/firewall/required",keyword:"required",params:{missingProperty: "nft_table"},message:"must have required property '"+"nft_table"+"'",schema:schema0.properties.sync.properties.firewall.required,parentSchema:schema0.properties.sync.properties.firewall,data:data83};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2685,8 +2701,9 @@ vErrors.push(err194);
 }
 errors++;
 }
-if("nftables" !== data83){
-const err195 = {instancePath:instancePath+"/sync/firewall/backend",schemaPath:"#/properties/sync/properties/firewall/properties/backend/anyOf/1/const",keyword:"const",params:{allowedValue: "nftables"},message:"must be equal to constant",schema:"nftables",parentSchema:schema0.properties.sync.properties.firewall.properties.backend.anyOf[1],data:data83};
+for(const key7 in data83){
+if(!(((((((key7 === "enabled") || (key7 === "backend")) || (key7 === "pve_dir")) || (key7 === "nft_file")) || (key7 === "nft_table")) || (key7 === "apply_command")) || (key7 === "check_command"))){
+const err195 = {instancePath:instancePath+"/sync/firewall",schemaPath:"#/properties/sync/properties/firewall/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema0.properties.sync.properties.firewall,data:data83};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2695,11 +2712,10 @@ vErrors.push(err195);
 }
 errors++;
 }
-var _valid14 = _errs252 === errors;
-valid44 = valid44 || _valid14;
 }
-if(!valid44){
-const err196 = {instancePath:instancePath+"/sync/firewall/backend",schemaPath:"#/properties/sync/properties/firewall/properties/backend/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema0.properties.sync.properties.firewall.properties.backend.anyOf,parentSchema:schema0.properties.sync.properties.firewall.properties.backend,data:data83};
+let data84 = data83.enabled;
+if(typeof data84 !== "boolean"){
+const err196 = {instancePath:instancePath+"/sync/firewall/enabled",schemaPath:"#/properties/sync/properties/firewall/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.sync.properties.firewall.properties.enabled.type,parentSchema:schema0.properties.sync.properties.firewall.properties.enabled,data:data84};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2708,20 +2724,12 @@ vErrors.push(err196);
 }
 errors++;
 }
-else {
-errors = _errs249;
-if(vErrors !== null){
-if(_errs249){
-vErrors.length = _errs249;
-}
-else {
-vErrors = null;
-}
-}
-}
-let data84 = data81.pve_dir;
-if(typeof data84 !== "string"){
-const err197 = {instancePath:instancePath+"/sync/firewall/pve_dir",schemaPath:"#/properties/sync/properties/firewall/properties/pve_dir/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.firewall.properties.pve_dir.type,parentSchema:schema0.properties.sync.properties.firewall.properties.pve_dir,data:data84};
+let data85 = data83.backend;
+const _errs253 = errors;
+let valid47 = false;
+const _errs254 = errors;
+if(typeof data85 !== "string"){
+const err197 = {instancePath:instancePath+"/sync/firewall/backend",schemaPath:"#/properties/sync/properties/firewall/properties/backend/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.firewall.properties.backend.anyOf[0].type,parentSchema:schema0.properties.sync.properties.firewall.properties.backend.anyOf[0],data:data85};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2730,9 +2738,8 @@ vErrors.push(err197);
 }
 errors++;
 }
-let data85 = data81.nft_file;
-if(typeof data85 !== "string"){
-const err198 = {instancePath:instancePath+"/sync/firewall/nft_file",schemaPath:"#/properties/sync/properties/firewall/properties/nft_file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.firewall.properties.nft_file.type,parentSchema:schema0.properties.sync.properties.firewall.properties.nft_file,data:data85};
+if("pve" !== data85){
+const err198 = {instancePath:instancePath+"/sync/firewall/backend",schemaPath:"#/properties/sync/properties/firewall/properties/backend/anyOf/0/const",keyword:"const",params:{allowedValue: "pve"},message:"must be equal to constant",schema:"pve",parentSchema:schema0.properties.sync.properties.firewall.properties.backend.anyOf[0],data:data85};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2741,10 +2748,12 @@ vErrors.push(err198);
 }
 errors++;
 }
-let data86 = data81.nft_table;
-if(typeof data86 === "string"){
-if(!pattern2.test(data86)){
-const err199 = {instancePath:instancePath+"/sync/firewall/nft_table",schemaPath:"#/properties/sync/properties/firewall/properties/nft_table/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z][a-zA-Z0-9_]*$"},message:"must match pattern \""+"^[a-zA-Z][a-zA-Z0-9_]*$"+"\"",schema:"^[a-zA-Z][a-zA-Z0-9_]*$",parentSchema:schema0.properties.sync.properties.firewall.properties.nft_table,data:data86};
+var _valid14 = _errs254 === errors;
+valid47 = valid47 || _valid14;
+if(!valid47){
+const _errs256 = errors;
+if(typeof data85 !== "string"){
+const err199 = {instancePath:instancePath+"/sync/firewall/backend",schemaPath:"#/properties/sync/properties/firewall/properties/backend/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.firewall.properties.backend.anyOf[1].type,parentSchema:schema0.properties.sync.properties.firewall.properties.backend.anyOf[1],data:data85};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2753,9 +2762,8 @@ vErrors.push(err199);
 }
 errors++;
 }
-}
-else {
-const err200 = {instancePath:instancePath+"/sync/firewall/nft_table",schemaPath:"#/properties/sync/properties/firewall/properties/nft_table/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.firewall.properties.nft_table.type,parentSchema:schema0.properties.sync.properties.firewall.properties.nft_table,data:data86};
+if("nftables" !== data85){
+const err200 = {instancePath:instancePath+"/sync/firewall/backend",schemaPath:"#/properties/sync/properties/firewall/properties/backend/anyOf/1/const",keyword:"const",params:{allowedValue: "nftables"},message:"must be equal to constant",schema:"nftables",parentSchema:schema0.properties.sync.properties.firewall.properties.backend.anyOf[1],data:data85};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2764,11 +2772,11 @@ vErrors.push(err200);
 }
 errors++;
 }
-if(data81.apply_command !== undefined){
-let data87 = data81.apply_command;
-if(Array.isArray(data87)){
-if(data87.length < 1){
-const err201 = {instancePath:instancePath+"/sync/firewall/apply_command",schemaPath:"#/properties/sync/properties/firewall/properties/apply_command/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema0.properties.sync.properties.firewall.properties.apply_command,data:data87};
+var _valid14 = _errs256 === errors;
+valid47 = valid47 || _valid14;
+}
+if(!valid47){
+const err201 = {instancePath:instancePath+"/sync/firewall/backend",schemaPath:"#/properties/sync/properties/firewall/properties/backend/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema0.properties.sync.properties.firewall.properties.backend.anyOf,parentSchema:schema0.properties.sync.properties.firewall.properties.backend,data:data85};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2777,12 +2785,20 @@ vErrors.push(err201);
 }
 errors++;
 }
-const len7 = data87.length;
-for(let i7=0; i7<len7; i7++){
-let data88 = data87[i7];
-if(typeof data88 === "string"){
-if(func0(data88) < 1){
-const err202 = {instancePath:instancePath+"/sync/firewall/apply_command/" + i7,schemaPath:"#/properties/sync/properties/firewall/properties/apply_command/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema0.properties.sync.properties.firewall.properties.apply_command.items,data:data88};
+else {
+errors = _errs253;
+if(vErrors !== null){
+if(_errs253){
+vErrors.length = _errs253;
+}
+else {
+vErrors = null;
+}
+}
+}
+let data86 = data83.pve_dir;
+if(typeof data86 !== "string"){
+const err202 = {instancePath:instancePath+"/sync/firewall/pve_dir",schemaPath:"#/properties/sync/properties/firewall/properties/pve_dir/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.firewall.properties.pve_dir.type,parentSchema:schema0.properties.sync.properties.firewall.properties.pve_dir,data:data86};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2791,9 +2807,9 @@ vErrors.push(err202);
 }
 errors++;
 }
-}
-else {
-const err203 = {instancePath:instancePath+"/sync/firewall/apply_command/" + i7,schemaPath:"#/properties/sync/properties/firewall/properties/apply_command/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.firewall.properties.apply_command.items.type,parentSchema:schema0.properties.sync.properties.firewall.properties.apply_command.items,data:data88};
+let data87 = data83.nft_file;
+if(typeof data87 !== "string"){
+const err203 = {instancePath:instancePath+"/sync/firewall/nft_file",schemaPath:"#/properties/sync/properties/firewall/properties/nft_file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.firewall.properties.nft_file.type,parentSchema:schema0.properties.sync.properties.firewall.properties.nft_file,data:data87};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2802,10 +2818,10 @@ vErrors.push(err203);
 }
 errors++;
 }
-}
-}
-else {
-const err204 = {instancePath:instancePath+"/sync/firewall/apply_command",schemaPath:"#/properties/sync/properties/firewall/properties/apply_command/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.sync.properties.firewall.properties.apply_command.type,parentSchema:schema0.properties.sync.properties.firewall.properties.apply_command,data:data87};
+let data88 = data83.nft_table;
+if(typeof data88 === "string"){
+if(!pattern3.test(data88)){
+const err204 = {instancePath:instancePath+"/sync/firewall/nft_table",schemaPath:"#/properties/sync/properties/firewall/properties/nft_table/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z][a-zA-Z0-9_]*$"},message:"must match pattern \""+"^[a-zA-Z][a-zA-Z0-9_]*$"+"\"",schema:"^[a-zA-Z][a-zA-Z0-9_]*$",parentSchema:schema0.properties.sync.properties.firewall.properties.nft_table,data:data88};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2815,11 +2831,8 @@ vErrors.push(err204);
 errors++;
 }
 }
-if(data81.check_command !== undefined){
-let data89 = data81.check_command;
-if(Array.isArray(data89)){
-if(data89.length < 1){
-const err205 = {instancePath:instancePath+"/sync/firewall/check_command",schemaPath:"#/properties/sync/properties/firewall/properties/check_command/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema0.properties.sync.properties.firewall.properties.check_command,data:data89};
+else {
+const err205 = {instancePath:instancePath+"/sync/firewall/nft_table",schemaPath:"#/properties/sync/properties/firewall/properties/nft_table/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.firewall.properties.nft_table.type,parentSchema:schema0.properties.sync.properties.firewall.properties.nft_table,data:data88};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2828,12 +2841,11 @@ vErrors.push(err205);
 }
 errors++;
 }
-const len8 = data89.length;
-for(let i8=0; i8<len8; i8++){
-let data90 = data89[i8];
-if(typeof data90 === "string"){
-if(func0(data90) < 1){
-const err206 = {instancePath:instancePath+"/sync/firewall/check_command/" + i8,schemaPath:"#/properties/sync/properties/firewall/properties/check_command/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema0.properties.sync.properties.firewall.properties.check_command.items,data:data90};
+if(data83.apply_command !== undefined){
+let data89 = data83.apply_command;
+if(Array.isArray(data89)){
+if(data89.length < 1){
+const err206 = {instancePath:instancePath+"/sync/firewall/apply_command",schemaPath:"#/properties/sync/properties/firewall/properties/apply_command/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema0.properties.sync.properties.firewall.properties.apply_command,data:data89};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2842,9 +2854,12 @@ vErrors.push(err206);
 }
 errors++;
 }
-}
-else {
-const err207 = {instancePath:instancePath+"/sync/firewall/check_command/" + i8,schemaPath:"#/properties/sync/properties/firewall/properties/check_command/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.firewall.properties.check_command.items.type,parentSchema:schema0.properties.sync.properties.firewall.properties.check_command.items,data:data90};
+const len8 = data89.length;
+for(let i9=0; i9<len8; i9++){
+let data90 = data89[i9];
+if(typeof data90 === "string"){
+if(func0(data90) < 1){
+const err207 = {instancePath:instancePath+"/sync/firewall/apply_command/" + i9,schemaPath:"#/properties/sync/properties/firewall/properties/apply_command/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema0.properties.sync.properties.firewall.properties.apply_command.items,data:data90};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2854,9 +2869,8 @@ vErrors.push(err207);
 errors++;
 }
 }
-}
 else {
-const err208 = {instancePath:instancePath+"/sync/firewall/check_command",schemaPath:"#/properties/sync/properties/firewall/properties/check_command/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.sync.properties.firewall.properties.check_command.type,parentSchema:schema0.properties.sync.properties.firewall.properties.check_command,data:data89};
+const err208 = {instancePath:instancePath+"/sync/firewall/apply_command/" + i9,schemaPath:"#/properties/sync/properties/firewall/properties/apply_command/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.firewall.properties.apply_command.items.type,parentSchema:schema0.properties.sync.properties.firewall.properties.apply_command.items,data:data90};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2868,7 +2882,7 @@ errors++;
 }
 }
 else {
-const err209 = {instancePath:instancePath+"/sync/firewall",schemaPath:"#/properties/sync/properties/firewall/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.properties.sync.properties.firewall.type,parentSchema:schema0.properties.sync.properties.firewall,data:data81};
+const err209 = {instancePath:instancePath+"/sync/firewall/apply_command",schemaPath:"#/properties/sync/properties/firewall/properties/apply_command/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.sync.properties.firewall.properties.apply_command.type,parentSchema:schema0.properties.sync.properties.firewall.properties.apply_command,data:data89};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2877,19 +2891,12 @@ vErrors.push(err209);
 }
 errors++;
 }
-let data91 = data60.traefik;
-if(data91 && typeof data91 == "object" && !Array.isArray(data91)){
-if(data91.enabled === undefined){
-data91.enabled = true;
 }
-if(data91.path === undefined){
-data91.path = "/etc/traefik/dynamic/phoenix.yml";
-}
-if(data91.entrypoints === undefined){
-data91.entrypoints = ["websecure"];
-}
-if(data91.enabled === undefined){
-const err210 = {instancePath:instancePath+"/sync/traefik",schemaPath:"#/properties/sync/properties/traefik/required",keyword:"required",params:{missingProperty: "enabled"},message:"must have required property '"+"enabled"+"'",schema:schema0.properties.sync.properties.traefik.required,parentSchema:schema0.properties.sync.properties.traefik,data:data91};
+if(data83.check_command !== undefined){
+let data91 = data83.check_command;
+if(Array.isArray(data91)){
+if(data91.length < 1){
+const err210 = {instancePath:instancePath+"/sync/firewall/check_command",schemaPath:"#/properties/sync/properties/firewall/properties/check_command/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema0.properties.sync.properties.firewall.properties.check_command,data:data91};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2898,8 +2905,12 @@ vErrors.push(err210);
 }
 errors++;
 }
-if(data91.path === undefined){
-const err211 = {instancePath:instancePath+"/sync/traefik",schemaPath:"#/properties/sync/properties/traefik/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema0.properties.sync.properties.traefik.required,parentSchema:schema0.properties.sync.properties.traefik,data:data91};
+const len9 = data91.length;
+for(let i10=0; i10<len9; i10++){
+let data92 = data91[i10];
+if(typeof data92 === "string"){
+if(func0(data92) < 1){
+const err211 = {instancePath:instancePath+"/sync/firewall/check_command/" + i10,schemaPath:"#/properties/sync/properties/firewall/properties/check_command/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema0.properties.sync.properties.firewall.properties.check_command.items,data:data92};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2908,8 +2919,9 @@ vErrors.push(err211);
 }
 errors++;
 }
-if(data91.entrypoints === undefined){
-const err212 = {instancePath:instancePath+"/sync/traefik",schemaPath:"#/properties/sync/properties/traefik/required",keyword:"required",params:{missingProperty: "entrypoints"},message:"must have required property '"+"entrypoints"+"'",schema:schema0.properties.sync.properties.traefik.required,parentSchema:schema0.properties.sync.properties.traefik,data:data91};
+}
+else {
+const err212 = {instancePath:instancePath+"/sync/firewall/check_command/" + i10,schemaPath:"#/properties/sync/properties/firewall/properties/check_command/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.firewall.properties.check_command.items.type,parentSchema:schema0.properties.sync.properties.firewall.properties.check_command.items,data:data92};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2918,9 +2930,10 @@ vErrors.push(err212);
 }
 errors++;
 }
-for(const key8 in data91){
-if(!(((((((key8 === "enabled") || (key8 === "path")) || (key8 === "entrypoints")) || (key8 === "cert_resolver")) || (key8 === "ca_file")) || (key8 === "ping_url")) || (key8 === "reload_command"))){
-const err213 = {instancePath:instancePath+"/sync/traefik",schemaPath:"#/properties/sync/properties/traefik/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema0.properties.sync.properties.traefik,data:data91};
+}
+}
+else {
+const err213 = {instancePath:instancePath+"/sync/firewall/check_command",schemaPath:"#/properties/sync/properties/firewall/properties/check_command/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.sync.properties.firewall.properties.check_command.type,parentSchema:schema0.properties.sync.properties.firewall.properties.check_command,data:data91};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2930,9 +2943,9 @@ vErrors.push(err213);
 errors++;
 }
 }
-let data92 = data91.enabled;
-if(typeof data92 !== "boolean"){
-const err214 = {instancePath:instancePath+"/sync/traefik/enabled",schemaPath:"#/properties/sync/properties/traefik/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.sync.properties.traefik.properties.enabled.type,parentSchema:schema0.properties.sync.properties.traefik.properties.enabled,data:data92};
+}
+else {
+const err214 = {instancePath:instancePath+"/sync/firewall",schemaPath:"#/properties/sync/properties/firewall/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.properties.sync.properties.firewall.type,parentSchema:schema0.properties.sync.properties.firewall,data:data83};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2941,9 +2954,19 @@ vErrors.push(err214);
 }
 errors++;
 }
-let data93 = data91.path;
-if(typeof data93 !== "string"){
-const err215 = {instancePath:instancePath+"/sync/traefik/path",schemaPath:"#/properties/sync/properties/traefik/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.traefik.properties.path.type,parentSchema:schema0.properties.sync.properties.traefik.properties.path,data:data93};
+let data93 = data60.traefik;
+if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
+if(data93.enabled === undefined){
+data93.enabled = true;
+}
+if(data93.path === undefined){
+data93.path = "/etc/traefik/dynamic/phoenix.yml";
+}
+if(data93.entrypoints === undefined){
+data93.entrypoints = ["websecure"];
+}
+if(data93.enabled === undefined){
+const err215 = {instancePath:instancePath+"/sync/traefik",schemaPath:"#/properties/sync/properties/traefik/required",keyword:"required",params:{missingProperty: "enabled"},message:"must have required property '"+"enabled"+"'",schema:schema0.properties.sync.properties.traefik.required,parentSchema:schema0.properties.sync.properties.traefik,data:data93};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2952,13 +2975,8 @@ vErrors.push(err215);
 }
 errors++;
 }
-let data94 = data91.entrypoints;
-if(Array.isArray(data94)){
-const len9 = data94.length;
-for(let i9=0; i9<len9; i9++){
-let data95 = data94[i9];
-if(typeof data95 !== "string"){
-const err216 = {instancePath:instancePath+"/sync/traefik/entrypoints/" + i9,schemaPath:"#/properties/sync/properties/traefik/properties/entrypoints/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.traefik.properties.entrypoints.items.type,parentSchema:schema0.properties.sync.properties.traefik.properties.entrypoints.items,data:data95};
+if(data93.path === undefined){
+const err216 = {instancePath:instancePath+"/sync/traefik",schemaPath:"#/properties/sync/properties/traefik/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema0.properties.sync.properties.traefik.required,parentSchema:schema0.properties.sync.properties.traefik,data:data93};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2967,10 +2985,8 @@ vErrors.push(err216);
 }
 errors++;
 }
-}
-}
-else {
-const err217 = {instancePath:instancePath+"/sync/traefik/entrypoints",schemaPath:"#/properties/sync/properties/traefik/properties/entrypoints/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.sync.properties.traefik.properties.entrypoints.type,parentSchema:schema0.properties.sync.properties.traefik.properties.entrypoints,data:data94};
+if(data93.entrypoints === undefined){
+const err217 = {instancePath:instancePath+"/sync/traefik",schemaPath:"#/properties/sync/properties/traefik/required",keyword:"required",params:{missingProperty: "entrypoints"},message:"must have required property '"+"entrypoints"+"'",schema:schema0.properties.sync.properties.traefik.required,parentSchema:schema0.properties.sync.properties.traefik,data:data93};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2979,10 +2995,9 @@ vErrors.push(err217);
 }
 errors++;
 }
-if(data91.cert_resolver !== undefined){
-let data96 = data91.cert_resolver;
-if(typeof data96 !== "string"){
-const err218 = {instancePath:instancePath+"/sync/traefik/cert_resolver",schemaPath:"#/properties/sync/properties/traefik/properties/cert_resolver/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.traefik.properties.cert_resolver.type,parentSchema:schema0.properties.sync.properties.traefik.properties.cert_resolver,data:data96};
+for(const key8 in data93){
+if(!(((((((key8 === "enabled") || (key8 === "path")) || (key8 === "entrypoints")) || (key8 === "cert_resolver")) || (key8 === "ca_file")) || (key8 === "ping_url")) || (key8 === "reload_command"))){
+const err218 = {instancePath:instancePath+"/sync/traefik",schemaPath:"#/properties/sync/properties/traefik/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema0.properties.sync.properties.traefik,data:data93};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2992,10 +3007,9 @@ vErrors.push(err218);
 errors++;
 }
 }
-if(data91.ca_file !== undefined){
-let data97 = data91.ca_file;
-if(typeof data97 !== "string"){
-const err219 = {instancePath:instancePath+"/sync/traefik/ca_file",schemaPath:"#/properties/sync/properties/traefik/properties/ca_file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.traefik.properties.ca_file.type,parentSchema:schema0.properties.sync.properties.traefik.properties.ca_file,data:data97};
+let data94 = data93.enabled;
+if(typeof data94 !== "boolean"){
+const err219 = {instancePath:instancePath+"/sync/traefik/enabled",schemaPath:"#/properties/sync/properties/traefik/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.sync.properties.traefik.properties.enabled.type,parentSchema:schema0.properties.sync.properties.traefik.properties.enabled,data:data94};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -3004,11 +3018,9 @@ vErrors.push(err219);
 }
 errors++;
 }
-}
-if(data91.ping_url !== undefined){
-let data98 = data91.ping_url;
-if(typeof data98 !== "string"){
-const err220 = {instancePath:instancePath+"/sync/traefik/ping_url",schemaPath:"#/properties/sync/properties/traefik/properties/ping_url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.traefik.properties.ping_url.type,parentSchema:schema0.properties.sync.properties.traefik.properties.ping_url,data:data98};
+let data95 = data93.path;
+if(typeof data95 !== "string"){
+const err220 = {instancePath:instancePath+"/sync/traefik/path",schemaPath:"#/properties/sync/properties/traefik/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.traefik.properties.path.type,parentSchema:schema0.properties.sync.properties.traefik.properties.path,data:data95};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -3017,12 +3029,13 @@ vErrors.push(err220);
 }
 errors++;
 }
-}
-if(data91.reload_command !== undefined){
-let data99 = data91.reload_command;
-if(Array.isArray(data99)){
-if(data99.length < 1){
-const err221 = {instancePath:instancePath+"/sync/traefik/reload_command",schemaPath:"#/properties/sync/properties/traefik/properties/reload_command/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema0.properties.sync.properties.traefik.properties.reload_command,data:data99};
+let data96 = data93.entrypoints;
+if(Array.isArray(data96)){
+const len10 = data96.length;
+for(let i11=0; i11<len10; i11++){
+let data97 = data96[i11];
+if(typeof data97 !== "string"){
+const err221 = {instancePath:instancePath+"/sync/traefik/entrypoints/" + i11,schemaPath:"#/properties/sync/properties/traefik/properties/entrypoints/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.traefik.properties.entrypoints.items.type,parentSchema:schema0.properties.sync.properties.traefik.properties.entrypoints.items,data:data97};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -3031,12 +3044,10 @@ vErrors.push(err221);
 }
 errors++;
 }
-const len10 = data99.length;
-for(let i10=0; i10<len10; i10++){
-let data100 = data99[i10];
-if(typeof data100 === "string"){
-if(func0(data100) < 1){
-const err222 = {instancePath:instancePath+"/sync/traefik/reload_command/" + i10,schemaPath:"#/properties/sync/properties/traefik/properties/reload_command/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema0.properties.sync.properties.traefik.properties.reload_command.items,data:data100};
+}
+}
+else {
+const err222 = {instancePath:instancePath+"/sync/traefik/entrypoints",schemaPath:"#/properties/sync/properties/traefik/properties/entrypoints/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.sync.properties.traefik.properties.entrypoints.type,parentSchema:schema0.properties.sync.properties.traefik.properties.entrypoints,data:data96};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -3045,9 +3056,10 @@ vErrors.push(err222);
 }
 errors++;
 }
-}
-else {
-const err223 = {instancePath:instancePath+"/sync/traefik/reload_command/" + i10,schemaPath:"#/properties/sync/properties/traefik/properties/reload_command/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.traefik.properties.reload_command.items.type,parentSchema:schema0.properties.sync.properties.traefik.properties.reload_command.items,data:data100};
+if(data93.cert_resolver !== undefined){
+let data98 = data93.cert_resolver;
+if(typeof data98 !== "string"){
+const err223 = {instancePath:instancePath+"/sync/traefik/cert_resolver",schemaPath:"#/properties/sync/properties/traefik/properties/cert_resolver/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.traefik.properties.cert_resolver.type,parentSchema:schema0.properties.sync.properties.traefik.properties.cert_resolver,data:data98};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -3057,9 +3069,10 @@ vErrors.push(err223);
 errors++;
 }
 }
-}
-else {
-const err224 = {instancePath:instancePath+"/sync/traefik/reload_command",schemaPath:"#/properties/sync/properties/traefik/properties/reload_command/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.sync.properties.traefik.properties.reload_command.type,parentSchema:schema0.properties.sync.properties.traefik.properties.reload_command,data:data99};
+if(data93.ca_file !== undefined){
+let data99 = data93.ca_file;
+if(typeof data99 !== "string"){
+const err224 = {instancePath:instancePath+"/sync/traefik/ca_file",schemaPath:"#/properties/sync/properties/traefik/properties/ca_file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.traefik.properties.ca_file.type,parentSchema:schema0.properties.sync.properties.traefik.properties.ca_file,data:data99};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -3069,9 +3082,10 @@ vErrors.push(err224);
 errors++;
 }
 }
-}
-else {
-const err225 = {instancePath:instancePath+"/sync/traefik",schemaPath:"#/properties/sync/properties/traefik/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.properties.sync.properties.traefik.type,parentSchema:schema0.properties.sync.properties.traefik,data:data91};
+if(data93.ping_url !== undefined){
+let data100 = data93.ping_url;
+if(typeof data100 !== "string"){
+const err225 = {instancePath:instancePath+"/sync/traefik/ping_url",schemaPath:"#/properties/sync/properties/traefik/properties/ping_url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.traefik.properties.ping_url.type,parentSchema:schema0.properties.sync.properties.traefik.properties.ping_url,data:data100};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -3080,25 +3094,12 @@ vErrors.push(err225);
 }
 errors++;
 }
-let data101 = data60.portainer;
-if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
-if(data101.local_environment === undefined){
-data101.local_environment = "local";
 }
-if(data101.agent_tls === undefined){
-data101.agent_tls = true;
-}
-if(data101.request_timeout_seconds === undefined){
-data101.request_timeout_seconds = 30;
-}
-if(data101.retries === undefined){
-data101.retries = 4;
-}
-if(data101.health_timeout_seconds === undefined){
-data101.health_timeout_seconds = 180;
-}
-if(data101.local_environment === undefined){
-const err226 = {instancePath:instancePath+"/sync/portainer",schemaPath:"#/properties/sync/properties/portainer/required",keyword:"required",params:{missingProperty: "local_environment"},message:"must have required property '"+"local_environment"+"'",schema:schema0.properties.sync.properties.portainer.required,parentSchema:schema0.properties.sync.properties.portainer,data:data101};
+if(data93.reload_command !== undefined){
+let data101 = data93.reload_command;
+if(Array.isArray(data101)){
+if(data101.length < 1){
+const err226 = {instancePath:instancePath+"/sync/traefik/reload_command",schemaPath:"#/properties/sync/properties/traefik/properties/reload_command/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema0.properties.sync.properties.traefik.properties.reload_command,data:data101};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -3107,8 +3108,12 @@ vErrors.push(err226);
 }
 errors++;
 }
-if(data101.agent_tls === undefined){
-const err227 = {instancePath:instancePath+"/sync/portainer",schemaPath:"#/properties/sync/properties/portainer/required",keyword:"required",params:{missingProperty: "agent_tls"},message:"must have required property '"+"agent_tls"+"'",schema:schema0.properties.sync.properties.portainer.required,parentSchema:schema0.properties.sync.properties.portainer,data:data101};
+const len11 = data101.length;
+for(let i12=0; i12<len11; i12++){
+let data102 = data101[i12];
+if(typeof data102 === "string"){
+if(func0(data102) < 1){
+const err227 = {instancePath:instancePath+"/sync/traefik/reload_command/" + i12,schemaPath:"#/properties/sync/properties/traefik/properties/reload_command/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema0.properties.sync.properties.traefik.properties.reload_command.items,data:data102};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -3117,8 +3122,9 @@ vErrors.push(err227);
 }
 errors++;
 }
-if(data101.request_timeout_seconds === undefined){
-const err228 = {instancePath:instancePath+"/sync/portainer",schemaPath:"#/properties/sync/properties/portainer/required",keyword:"required",params:{missingProperty: "request_timeout_seconds"},message:"must have required property '"+"request_timeout_seconds"+"'",schema:schema0.properties.sync.properties.portainer.required,parentSchema:schema0.properties.sync.properties.portainer,data:data101};
+}
+else {
+const err228 = {instancePath:instancePath+"/sync/traefik/reload_command/" + i12,schemaPath:"#/properties/sync/properties/traefik/properties/reload_command/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.traefik.properties.reload_command.items.type,parentSchema:schema0.properties.sync.properties.traefik.properties.reload_command.items,data:data102};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -3127,8 +3133,10 @@ vErrors.push(err228);
 }
 errors++;
 }
-if(data101.retries === undefined){
-const err229 = {instancePath:instancePath+"/sync/portainer",schemaPath:"#/properties/sync/properties/portainer/required",keyword:"required",params:{missingProperty: "retries"},message:"must have required property '"+"retries"+"'",schema:schema0.properties.sync.properties.portainer.required,parentSchema:schema0.properties.sync.properties.portainer,data:data101};
+}
+}
+else {
+const err229 = {instancePath:instancePath+"/sync/traefik/reload_command",schemaPath:"#/properties/sync/properties/traefik/properties/reload_command/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.sync.properties.traefik.properties.reload_command.type,parentSchema:schema0.properties.sync.properties.traefik.properties.reload_command,data:data101};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -3137,8 +3145,10 @@ vErrors.push(err229);
 }
 errors++;
 }
-if(data101.health_timeout_seconds === undefined){
-const err230 = {instancePath:instancePath+"/sync/portainer",schemaPath:"#/properties/sync/properties/portainer/required",keyword:"required",params:{missingProperty: "health_timeout_seconds"},message:"must have required property '"+"health_timeout_seconds"+"'",schema:schema0.properties.sync.properties.portainer.required,parentSchema:schema0.properties.sync.properties.portainer,data:data101};
+}
+}
+else {
+const err230 = {instancePath:instancePath+"/sync/traefik",schemaPath:"#/properties/sync/properties/traefik/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.properties.sync.properties.traefik.type,parentSchema:schema0.properties.sync.properties.traefik,data:data93};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -3147,9 +3157,25 @@ vErrors.push(err230);
 }
 errors++;
 }
-for(const key9 in data101){
-if(!((((((((key9 === "url") || (key9 === "ca_file")) || (key9 === "api_key")) || (key9 === "local_environment")) || (key9 === "agent_tls")) || (key9 === "request_timeout_seconds")) || (key9 === "retries")) || (key9 === "health_timeout_seconds"))){
-const err231 = {instancePath:instancePath+"/sync/portainer",schemaPath:"#/properties/sync/properties/portainer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema0.properties.sync.properties.portainer,data:data101};
+let data103 = data60.portainer;
+if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
+if(data103.local_environment === undefined){
+data103.local_environment = "local";
+}
+if(data103.agent_tls === undefined){
+data103.agent_tls = true;
+}
+if(data103.request_timeout_seconds === undefined){
+data103.request_timeout_seconds = 30;
+}
+if(data103.retries === undefined){
+data103.retries = 4;
+}
+if(data103.health_timeout_seconds === undefined){
+data103.health_timeout_seconds = 180;
+}
+if(data103.local_environment === undefined){
+const err231 = {instancePath:instancePath+"/sync/portainer",schemaPath:"#/properties/sync/properties/portainer/required",keyword:"required",params:{missingProperty: "local_environment"},message:"must have required property '"+"local_environment"+"'",schema:schema0.properties.sync.properties.portainer.required,parentSchema:schema0.properties.sync.properties.portainer,data:data103};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -3158,11 +3184,8 @@ vErrors.push(err231);
 }
 errors++;
 }
-}
-if(data101.url !== undefined){
-let data102 = data101.url;
-if(typeof data102 !== "string"){
-const err232 = {instancePath:instancePath+"/sync/portainer/url",schemaPath:"#/properties/sync/properties/portainer/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.portainer.properties.url.type,parentSchema:schema0.properties.sync.properties.portainer.properties.url,data:data102};
+if(data103.agent_tls === undefined){
+const err232 = {instancePath:instancePath+"/sync/portainer",schemaPath:"#/properties/sync/properties/portainer/required",keyword:"required",params:{missingProperty: "agent_tls"},message:"must have required property '"+"agent_tls"+"'",schema:schema0.properties.sync.properties.portainer.required,parentSchema:schema0.properties.sync.properties.portainer,data:data103};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -3171,11 +3194,8 @@ vErrors.push(err232);
 }
 errors++;
 }
-}
-if(data101.ca_file !== undefined){
-let data103 = data101.ca_file;
-if(typeof data103 !== "string"){
-const err233 = {instancePath:instancePath+"/sync/portainer/ca_file",schemaPath:"#/properties/sync/properties/portainer/properties/ca_file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.portainer.properties.ca_file.type,parentSchema:schema0.properties.sync.properties.portainer.properties.ca_file,data:data103};
+if(data103.request_timeout_seconds === undefined){
+const err233 = {instancePath:instancePath+"/sync/portainer",schemaPath:"#/properties/sync/properties/portainer/required",keyword:"required",params:{missingProperty: "request_timeout_seconds"},message:"must have required property '"+"request_timeout_seconds"+"'",schema:schema0.properties.sync.properties.portainer.required,parentSchema:schema0.properties.sync.properties.portainer,data:data103};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -3184,11 +3204,8 @@ vErrors.push(err233);
 }
 errors++;
 }
-}
-if(data101.api_key !== undefined){
-let data104 = data101.api_key;
-if(typeof data104 !== "string"){
-const err234 = {instancePath:instancePath+"/sync/portainer/api_key",schemaPath:"#/properties/sync/properties/portainer/properties/api_key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.portainer.properties.api_key.type,parentSchema:schema0.properties.sync.properties.portainer.properties.api_key,data:data104};
+if(data103.retries === undefined){
+const err234 = {instancePath:instancePath+"/sync/portainer",schemaPath:"#/properties/sync/properties/portainer/required",keyword:"required",params:{missingProperty: "retries"},message:"must have required property '"+"retries"+"'",schema:schema0.properties.sync.properties.portainer.required,parentSchema:schema0.properties.sync.properties.portainer,data:data103};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -3197,10 +3214,8 @@ vErrors.push(err234);
 }
 errors++;
 }
-}
-let data105 = data101.local_environment;
-if(typeof data105 !== "string"){
-const err235 = {instancePath:instancePath+"/sync/portainer/local_environment",schemaPath:"#/properties/sync/properties/portainer/properties/local_environment/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.portainer.properties.local_environment.type,parentSchema:schema0.properties.sync.properties.portainer.properties.local_environment,data:data105};
+if(data103.health_timeout_seconds === undefined){
+const err235 = {instancePath:instancePath+"/sync/portainer",schemaPath:"#/properties/sync/properties/portainer/required",keyword:"required",params:{missingProperty: "health_timeout_seconds"},message:"must have required property '"+"health_timeout_seconds"+"'",schema:schema0.properties.sync.properties.portainer.required,parentSchema:schema0.properties.sync.properties.portainer,data:data103};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -3209,9 +3224,9 @@ vErrors.push(err235);
 }
 errors++;
 }
-let data106 = data101.agent_tls;
-if(typeof data106 !== "boolean"){
-const err236 = {instancePath:instancePath+"/sync/portainer/agent_tls",schemaPath:"#/properties/sync/properties/portainer/properties/agent_tls/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.sync.properties.portainer.properties.agent_tls.type,parentSchema:schema0.properties.sync.properties.portainer.properties.agent_tls,data:data106};
+for(const key9 in data103){
+if(!((((((((key9 === "url") || (key9 === "ca_file")) || (key9 === "api_key")) || (key9 === "local_environment")) || (key9 === "agent_tls")) || (key9 === "request_timeout_seconds")) || (key9 === "retries")) || (key9 === "health_timeout_seconds"))){
+const err236 = {instancePath:instancePath+"/sync/portainer",schemaPath:"#/properties/sync/properties/portainer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema0.properties.sync.properties.portainer,data:data103};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -3220,10 +3235,11 @@ vErrors.push(err236);
 }
 errors++;
 }
-let data107 = data101.request_timeout_seconds;
-if(typeof data107 == "number"){
-if(data107 > 86400 || isNaN(data107)){
-const err237 = {instancePath:instancePath+"/sync/portainer/request_timeout_seconds",schemaPath:"#/properties/sync/properties/portainer/properties/request_timeout_seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema0.properties.sync.properties.portainer.properties.request_timeout_seconds,data:data107};
+}
+if(data103.url !== undefined){
+let data104 = data103.url;
+if(typeof data104 !== "string"){
+const err237 = {instancePath:instancePath+"/sync/portainer/url",schemaPath:"#/properties/sync/properties/portainer/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.portainer.properties.url.type,parentSchema:schema0.properties.sync.properties.portainer.properties.url,data:data104};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -3232,8 +3248,11 @@ vErrors.push(err237);
 }
 errors++;
 }
-if(data107 <= 0 || isNaN(data107)){
-const err238 = {instancePath:instancePath+"/sync/portainer/request_timeout_seconds",schemaPath:"#/properties/sync/properties/portainer/properties/request_timeout_seconds/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema0.properties.sync.properties.portainer.properties.request_timeout_seconds,data:data107};
+}
+if(data103.ca_file !== undefined){
+let data105 = data103.ca_file;
+if(typeof data105 !== "string"){
+const err238 = {instancePath:instancePath+"/sync/portainer/ca_file",schemaPath:"#/properties/sync/properties/portainer/properties/ca_file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.portainer.properties.ca_file.type,parentSchema:schema0.properties.sync.properties.portainer.properties.ca_file,data:data105};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -3243,8 +3262,10 @@ vErrors.push(err238);
 errors++;
 }
 }
-else {
-const err239 = {instancePath:instancePath+"/sync/portainer/request_timeout_seconds",schemaPath:"#/properties/sync/properties/portainer/properties/request_timeout_seconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.sync.properties.portainer.properties.request_timeout_seconds.type,parentSchema:schema0.properties.sync.properties.portainer.properties.request_timeout_seconds,data:data107};
+if(data103.api_key !== undefined){
+let data106 = data103.api_key;
+if(typeof data106 !== "string"){
+const err239 = {instancePath:instancePath+"/sync/portainer/api_key",schemaPath:"#/properties/sync/properties/portainer/properties/api_key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.portainer.properties.api_key.type,parentSchema:schema0.properties.sync.properties.portainer.properties.api_key,data:data106};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -3253,9 +3274,10 @@ vErrors.push(err239);
 }
 errors++;
 }
-let data108 = data101.retries;
-if(!((typeof data108 == "number") && (!(data108 % 1) && !isNaN(data108)))){
-const err240 = {instancePath:instancePath+"/sync/portainer/retries",schemaPath:"#/properties/sync/properties/portainer/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.sync.properties.portainer.properties.retries.type,parentSchema:schema0.properties.sync.properties.portainer.properties.retries,data:data108};
+}
+let data107 = data103.local_environment;
+if(typeof data107 !== "string"){
+const err240 = {instancePath:instancePath+"/sync/portainer/local_environment",schemaPath:"#/properties/sync/properties/portainer/properties/local_environment/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.portainer.properties.local_environment.type,parentSchema:schema0.properties.sync.properties.portainer.properties.local_environment,data:data107};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -3264,9 +3286,9 @@ vErrors.push(err240);
 }
 errors++;
 }
-if(typeof data108 == "number"){
-if(data108 > 10 || isNaN(data108)){
-const err241 = {instancePath:instancePath+"/sync/portainer/retries",schemaPath:"#/properties/sync/properties/portainer/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10",schema:10,parentSchema:schema0.properties.sync.properties.portainer.properties.retries,data:data108};
+let data108 = data103.agent_tls;
+if(typeof data108 !== "boolean"){
+const err241 = {instancePath:instancePath+"/sync/portainer/agent_tls",schemaPath:"#/properties/sync/properties/portainer/properties/agent_tls/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.sync.properties.portainer.properties.agent_tls.type,parentSchema:schema0.properties.sync.properties.portainer.properties.agent_tls,data:data108};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -3275,8 +3297,10 @@ vErrors.push(err241);
 }
 errors++;
 }
-if(data108 < 0 || isNaN(data108)){
-const err242 = {instancePath:instancePath+"/sync/portainer/retries",schemaPath:"#/properties/sync/properties/portainer/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema0.properties.sync.properties.portainer.properties.retries,data:data108};
+let data109 = data103.request_timeout_seconds;
+if(typeof data109 == "number"){
+if(data109 > 86400 || isNaN(data109)){
+const err242 = {instancePath:instancePath+"/sync/portainer/request_timeout_seconds",schemaPath:"#/properties/sync/properties/portainer/properties/request_timeout_seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema0.properties.sync.properties.portainer.properties.request_timeout_seconds,data:data109};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -3285,11 +3309,8 @@ vErrors.push(err242);
 }
 errors++;
 }
-}
-let data109 = data101.health_timeout_seconds;
-if(typeof data109 == "number"){
-if(data109 > 86400 || isNaN(data109)){
-const err243 = {instancePath:instancePath+"/sync/portainer/health_timeout_seconds",schemaPath:"#/properties/sync/properties/portainer/properties/health_timeout_seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema0.properties.sync.properties.portainer.properties.health_timeout_seconds,data:data109};
+if(data109 <= 0 || isNaN(data109)){
+const err243 = {instancePath:instancePath+"/sync/portainer/request_timeout_seconds",schemaPath:"#/properties/sync/properties/portainer/properties/request_timeout_seconds/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema0.properties.sync.properties.portainer.properties.request_timeout_seconds,data:data109};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -3298,8 +3319,9 @@ vErrors.push(err243);
 }
 errors++;
 }
-if(data109 <= 0 || isNaN(data109)){
-const err244 = {instancePath:instancePath+"/sync/portainer/health_timeout_seconds",schemaPath:"#/properties/sync/properties/portainer/properties/health_timeout_seconds/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema0.properties.sync.properties.portainer.properties.health_timeout_seconds,data:data109};
+}
+else {
+const err244 = {instancePath:instancePath+"/sync/portainer/request_timeout_seconds",schemaPath:"#/properties/sync/properties/portainer/properties/request_timeout_seconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.sync.properties.portainer.properties.request_timeout_seconds.type,parentSchema:schema0.properties.sync.properties.portainer.properties.request_timeout_seconds,data:data109};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -3308,9 +3330,9 @@ vErrors.push(err244);
 }
 errors++;
 }
-}
-else {
-const err245 = {instancePath:instancePath+"/sync/portainer/health_timeout_seconds",schemaPath:"#/properties/sync/properties/portainer/properties/health_timeout_seconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.sync.properties.portainer.properties.health_timeout_seconds.type,parentSchema:schema0.properties.sync.properties.portainer.properties.health_timeout_seconds,data:data109};
+let data110 = data103.retries;
+if(!((typeof data110 == "number") && (!(data110 % 1) && !isNaN(data110)))){
+const err245 = {instancePath:instancePath+"/sync/portainer/retries",schemaPath:"#/properties/sync/properties/portainer/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.sync.properties.portainer.properties.retries.type,parentSchema:schema0.properties.sync.properties.portainer.properties.retries,data:data110};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -3319,9 +3341,9 @@ vErrors.push(err245);
 }
 errors++;
 }
-}
-else {
-const err246 = {instancePath:instancePath+"/sync/portainer",schemaPath:"#/properties/sync/properties/portainer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.properties.sync.properties.portainer.type,parentSchema:schema0.properties.sync.properties.portainer,data:data101};
+if(typeof data110 == "number"){
+if(data110 > 10 || isNaN(data110)){
+const err246 = {instancePath:instancePath+"/sync/portainer/retries",schemaPath:"#/properties/sync/properties/portainer/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10",schema:10,parentSchema:schema0.properties.sync.properties.portainer.properties.retries,data:data110};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -3330,19 +3352,8 @@ vErrors.push(err246);
 }
 errors++;
 }
-let data110 = data60.docker;
-if(data110 && typeof data110 == "object" && !Array.isArray(data110)){
-if(data110.host === undefined){
-data110.host = "unix:///var/run/docker.sock";
-}
-if(data110.hosts === undefined){
-data110.hosts = {};
-}
-if(data110.health_timeout_seconds === undefined){
-data110.health_timeout_seconds = 180;
-}
-if(data110.host === undefined){
-const err247 = {instancePath:instancePath+"/sync/docker",schemaPath:"#/properties/sync/properties/docker/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'",schema:schema0.properties.sync.properties.docker.required,parentSchema:schema0.properties.sync.properties.docker,data:data110};
+if(data110 < 0 || isNaN(data110)){
+const err247 = {instancePath:instancePath+"/sync/portainer/retries",schemaPath:"#/properties/sync/properties/portainer/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema0.properties.sync.properties.portainer.properties.retries,data:data110};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -3351,8 +3362,11 @@ vErrors.push(err247);
 }
 errors++;
 }
-if(data110.hosts === undefined){
-const err248 = {instancePath:instancePath+"/sync/docker",schemaPath:"#/properties/sync/properties/docker/required",keyword:"required",params:{missingProperty: "hosts"},message:"must have required property '"+"hosts"+"'",schema:schema0.properties.sync.properties.docker.required,parentSchema:schema0.properties.sync.properties.docker,data:data110};
+}
+let data111 = data103.health_timeout_seconds;
+if(typeof data111 == "number"){
+if(data111 > 86400 || isNaN(data111)){
+const err248 = {instancePath:instancePath+"/sync/portainer/health_timeout_seconds",schemaPath:"#/properties/sync/properties/portainer/properties/health_timeout_seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema0.properties.sync.properties.portainer.properties.health_timeout_seconds,data:data111};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -3361,8 +3375,8 @@ vErrors.push(err248);
 }
 errors++;
 }
-if(data110.health_timeout_seconds === undefined){
-const err249 = {instancePath:instancePath+"/sync/docker",schemaPath:"#/properties/sync/properties/docker/required",keyword:"required",params:{missingProperty: "health_timeout_seconds"},message:"must have required property '"+"health_timeout_seconds"+"'",schema:schema0.properties.sync.properties.docker.required,parentSchema:schema0.properties.sync.properties.docker,data:data110};
+if(data111 <= 0 || isNaN(data111)){
+const err249 = {instancePath:instancePath+"/sync/portainer/health_timeout_seconds",schemaPath:"#/properties/sync/properties/portainer/properties/health_timeout_seconds/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema0.properties.sync.properties.portainer.properties.health_timeout_seconds,data:data111};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -3371,9 +3385,9 @@ vErrors.push(err249);
 }
 errors++;
 }
-for(const key10 in data110){
-if(!(((key10 === "host") || (key10 === "hosts")) || (key10 === "health_timeout_seconds"))){
-const err250 = {instancePath:instancePath+"/sync/docker",schemaPath:"#/properties/sync/properties/docker/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema0.properties.sync.properties.docker,data:data110};
+}
+else {
+const err250 = {instancePath:instancePath+"/sync/portainer/health_timeout_seconds",schemaPath:"#/properties/sync/properties/portainer/properties/health_timeout_seconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.sync.properties.portainer.properties.health_timeout_seconds.type,parentSchema:schema0.properties.sync.properties.portainer.properties.health_timeout_seconds,data:data111};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -3383,9 +3397,8 @@ vErrors.push(err250);
 errors++;
 }
 }
-let data111 = data110.host;
-if(typeof data111 !== "string"){
-const err251 = {instancePath:instancePath+"/sync/docker/host",schemaPath:"#/properties/sync/properties/docker/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.docker.properties.host.type,parentSchema:schema0.properties.sync.properties.docker.properties.host,data:data111};
+else {
+const err251 = {instancePath:instancePath+"/sync/portainer",schemaPath:"#/properties/sync/properties/portainer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.properties.sync.properties.portainer.type,parentSchema:schema0.properties.sync.properties.portainer,data:data103};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -3394,13 +3407,19 @@ vErrors.push(err251);
 }
 errors++;
 }
-let data112 = data110.hosts;
+let data112 = data60.docker;
 if(data112 && typeof data112 == "object" && !Array.isArray(data112)){
-for(const key11 in data112){
-if(pattern1.test(key11)){
-let data113 = data112[key11];
-if(typeof data113 !== "string"){
-const err252 = {instancePath:instancePath+"/sync/docker/hosts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sync/properties/docker/properties/hosts/patternProperties/%5E%5B0-9%5D%2B%24/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.docker.properties.hosts.patternProperties["^[0-9]+$"].type,parentSchema:schema0.properties.sync.properties.docker.properties.hosts.patternProperties["^[0-9]+$"],data:data113};
+if(data112.host === undefined){
+data112.host = "unix:///var/run/docker.sock";
+}
+if(data112.hosts === undefined){
+data112.hosts = {};
+}
+if(data112.health_timeout_seconds === undefined){
+data112.health_timeout_seconds = 180;
+}
+if(data112.host === undefined){
+const err252 = {instancePath:instancePath+"/sync/docker",schemaPath:"#/properties/sync/properties/docker/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'",schema:schema0.properties.sync.properties.docker.required,parentSchema:schema0.properties.sync.properties.docker,data:data112};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -3409,11 +3428,8 @@ vErrors.push(err252);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err253 = {instancePath:instancePath+"/sync/docker/hosts",schemaPath:"#/properties/sync/properties/docker/properties/hosts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.properties.sync.properties.docker.properties.hosts.type,parentSchema:schema0.properties.sync.properties.docker.properties.hosts,data:data112};
+if(data112.hosts === undefined){
+const err253 = {instancePath:instancePath+"/sync/docker",schemaPath:"#/properties/sync/properties/docker/required",keyword:"required",params:{missingProperty: "hosts"},message:"must have required property '"+"hosts"+"'",schema:schema0.properties.sync.properties.docker.required,parentSchema:schema0.properties.sync.properties.docker,data:data112};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -3422,10 +3438,8 @@ vErrors.push(err253);
 }
 errors++;
 }
-let data114 = data110.health_timeout_seconds;
-if(typeof data114 == "number"){
-if(data114 > 86400 || isNaN(data114)){
-const err254 = {instancePath:instancePath+"/sync/docker/health_timeout_seconds",schemaPath:"#/properties/sync/properties/docker/properties/health_timeout_seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema0.properties.sync.properties.docker.properties.health_timeout_seconds,data:data114};
+if(data112.health_timeout_seconds === undefined){
+const err254 = {instancePath:instancePath+"/sync/docker",schemaPath:"#/properties/sync/properties/docker/required",keyword:"required",params:{missingProperty: "health_timeout_seconds"},message:"must have required property '"+"health_timeout_seconds"+"'",schema:schema0.properties.sync.properties.docker.required,parentSchema:schema0.properties.sync.properties.docker,data:data112};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -3434,8 +3448,9 @@ vErrors.push(err254);
 }
 errors++;
 }
-if(data114 <= 0 || isNaN(data114)){
-const err255 = {instancePath:instancePath+"/sync/docker/health_timeout_seconds",schemaPath:"#/properties/sync/properties/docker/properties/health_timeout_seconds/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema0.properties.sync.properties.docker.properties.health_timeout_seconds,data:data114};
+for(const key10 in data112){
+if(!(((key10 === "host") || (key10 === "hosts")) || (key10 === "health_timeout_seconds"))){
+const err255 = {instancePath:instancePath+"/sync/docker",schemaPath:"#/properties/sync/properties/docker/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema0.properties.sync.properties.docker,data:data112};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -3445,8 +3460,9 @@ vErrors.push(err255);
 errors++;
 }
 }
-else {
-const err256 = {instancePath:instancePath+"/sync/docker/health_timeout_seconds",schemaPath:"#/properties/sync/properties/docker/properties/health_timeout_seconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.sync.properties.docker.properties.health_timeout_seconds.type,parentSchema:schema0.properties.sync.properties.docker.properties.health_timeout_seconds,data:data114};
+let data113 = data112.host;
+if(typeof data113 !== "string"){
+const err256 = {instancePath:instancePath+"/sync/docker/host",schemaPath:"#/properties/sync/properties/docker/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.docker.properties.host.type,parentSchema:schema0.properties.sync.properties.docker.properties.host,data:data113};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -3455,9 +3471,13 @@ vErrors.push(err256);
 }
 errors++;
 }
-}
-else {
-const err257 = {instancePath:instancePath+"/sync/docker",schemaPath:"#/properties/sync/properties/docker/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.properties.sync.properties.docker.type,parentSchema:schema0.properties.sync.properties.docker,data:data110};
+let data114 = data112.hosts;
+if(data114 && typeof data114 == "object" && !Array.isArray(data114)){
+for(const key11 in data114){
+if(pattern1.test(key11)){
+let data115 = data114[key11];
+if(typeof data115 !== "string"){
+const err257 = {instancePath:instancePath+"/sync/docker/hosts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sync/properties/docker/properties/hosts/patternProperties/%5E%5B0-9%5D%2B%24/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.docker.properties.hosts.patternProperties["^[0-9]+$"].type,parentSchema:schema0.properties.sync.properties.docker.properties.hosts.patternProperties["^[0-9]+$"],data:data115};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -3466,16 +3486,11 @@ vErrors.push(err257);
 }
 errors++;
 }
-let data115 = data60.limits;
-if(data115 && typeof data115 == "object" && !Array.isArray(data115)){
-if(data115.stack_file_bytes === undefined){
-data115.stack_file_bytes = 4194304;
 }
-if(data115.value_bytes === undefined){
-data115.value_bytes = 1048576;
 }
-if(data115.stack_file_bytes === undefined){
-const err258 = {instancePath:instancePath+"/sync/limits",schemaPath:"#/properties/sync/properties/limits/required",keyword:"required",params:{missingProperty: "stack_file_bytes"},message:"must have required property '"+"stack_file_bytes"+"'",schema:schema0.properties.sync.properties.limits.required,parentSchema:schema0.properties.sync.properties.limits,data:data115};
+}
+else {
+const err258 = {instancePath:instancePath+"/sync/docker/hosts",schemaPath:"#/properties/sync/properties/docker/properties/hosts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.properties.sync.properties.docker.properties.hosts.type,parentSchema:schema0.properties.sync.properties.docker.properties.hosts,data:data114};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -3484,8 +3499,10 @@ vErrors.push(err258);
 }
 errors++;
 }
-if(data115.value_bytes === undefined){
-const err259 = {instancePath:instancePath+"/sync/limits",schemaPath:"#/properties/sync/properties/limits/required",keyword:"required",params:{missingProperty: "value_bytes"},message:"must have required property '"+"value_bytes"+"'",schema:schema0.properties.sync.properties.limits.required,parentSchema:schema0.properties.sync.properties.limits,data:data115};
+let data116 = data112.health_timeout_seconds;
+if(typeof data116 == "number"){
+if(data116 > 86400 || isNaN(data116)){
+const err259 = {instancePath:instancePath+"/sync/docker/health_timeout_seconds",schemaPath:"#/properties/sync/properties/docker/properties/health_timeout_seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema0.properties.sync.properties.docker.properties.health_timeout_seconds,data:data116};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -3494,9 +3511,8 @@ vErrors.push(err259);
 }
 errors++;
 }
-for(const key12 in data115){
-if(!((key12 === "stack_file_bytes") || (key12 === "value_bytes"))){
-const err260 = {instancePath:instancePath+"/sync/limits",schemaPath:"#/properties/sync/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema0.properties.sync.properties.limits,data:data115};
+if(data116 <= 0 || isNaN(data116)){
+const err260 = {instancePath:instancePath+"/sync/docker/health_timeout_seconds",schemaPath:"#/properties/sync/properties/docker/properties/health_timeout_seconds/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema0.properties.sync.properties.docker.properties.health_timeout_seconds,data:data116};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -3506,9 +3522,8 @@ vErrors.push(err260);
 errors++;
 }
 }
-let data116 = data115.stack_file_bytes;
-if(!((typeof data116 == "number") && (!(data116 % 1) && !isNaN(data116)))){
-const err261 = {instancePath:instancePath+"/sync/limits/stack_file_bytes",schemaPath:"#/properties/sync/properties/limits/properties/stack_file_bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.sync.properties.limits.properties.stack_file_bytes.type,parentSchema:schema0.properties.sync.properties.limits.properties.stack_file_bytes,data:data116};
+else {
+const err261 = {instancePath:instancePath+"/sync/docker/health_timeout_seconds",schemaPath:"#/properties/sync/properties/docker/properties/health_timeout_seconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.sync.properties.docker.properties.health_timeout_seconds.type,parentSchema:schema0.properties.sync.properties.docker.properties.health_timeout_seconds,data:data116};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -3517,9 +3532,9 @@ vErrors.push(err261);
 }
 errors++;
 }
-if(typeof data116 == "number"){
-if(data116 > 268435456 || isNaN(data116)){
-const err262 = {instancePath:instancePath+"/sync/limits/stack_file_bytes",schemaPath:"#/properties/sync/properties/limits/properties/stack_file_bytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 268435456},message:"must be <= 268435456",schema:268435456,parentSchema:schema0.properties.sync.properties.limits.properties.stack_file_bytes,data:data116};
+}
+else {
+const err262 = {instancePath:instancePath+"/sync/docker",schemaPath:"#/properties/sync/properties/docker/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.properties.sync.properties.docker.type,parentSchema:schema0.properties.sync.properties.docker,data:data112};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -3528,8 +3543,16 @@ vErrors.push(err262);
 }
 errors++;
 }
-if(data116 < 1024 || isNaN(data116)){
-const err263 = {instancePath:instancePath+"/sync/limits/stack_file_bytes",schemaPath:"#/properties/sync/properties/limits/properties/stack_file_bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1024},message:"must be >= 1024",schema:1024,parentSchema:schema0.properties.sync.properties.limits.properties.stack_file_bytes,data:data116};
+let data117 = data60.limits;
+if(data117 && typeof data117 == "object" && !Array.isArray(data117)){
+if(data117.stack_file_bytes === undefined){
+data117.stack_file_bytes = 4194304;
+}
+if(data117.value_bytes === undefined){
+data117.value_bytes = 1048576;
+}
+if(data117.stack_file_bytes === undefined){
+const err263 = {instancePath:instancePath+"/sync/limits",schemaPath:"#/properties/sync/properties/limits/required",keyword:"required",params:{missingProperty: "stack_file_bytes"},message:"must have required property '"+"stack_file_bytes"+"'",schema:schema0.properties.sync.properties.limits.required,parentSchema:schema0.properties.sync.properties.limits,data:data117};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -3538,10 +3561,8 @@ vErrors.push(err263);
 }
 errors++;
 }
-}
-let data117 = data115.value_bytes;
-if(!((typeof data117 == "number") && (!(data117 % 1) && !isNaN(data117)))){
-const err264 = {instancePath:instancePath+"/sync/limits/value_bytes",schemaPath:"#/properties/sync/properties/limits/properties/value_bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.sync.properties.limits.properties.value_bytes.type,parentSchema:schema0.properties.sync.properties.limits.properties.value_bytes,data:data117};
+if(data117.value_bytes === undefined){
+const err264 = {instancePath:instancePath+"/sync/limits",schemaPath:"#/properties/sync/properties/limits/required",keyword:"required",params:{missingProperty: "value_bytes"},message:"must have required property '"+"value_bytes"+"'",schema:schema0.properties.sync.properties.limits.required,parentSchema:schema0.properties.sync.properties.limits,data:data117};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -3550,9 +3571,9 @@ vErrors.push(err264);
 }
 errors++;
 }
-if(typeof data117 == "number"){
-if(data117 > 67108864 || isNaN(data117)){
-const err265 = {instancePath:instancePath+"/sync/limits/value_bytes",schemaPath:"#/properties/sync/properties/limits/properties/value_bytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 67108864},message:"must be <= 67108864",schema:67108864,parentSchema:schema0.properties.sync.properties.limits.properties.value_bytes,data:data117};
+for(const key12 in data117){
+if(!((key12 === "stack_file_bytes") || (key12 === "value_bytes"))){
+const err265 = {instancePath:instancePath+"/sync/limits",schemaPath:"#/properties/sync/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema0.properties.sync.properties.limits,data:data117};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -3561,8 +3582,10 @@ vErrors.push(err265);
 }
 errors++;
 }
-if(data117 < 256 || isNaN(data117)){
-const err266 = {instancePath:instancePath+"/sync/limits/value_bytes",schemaPath:"#/properties/sync/properties/limits/properties/value_bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 256},message:"must be >= 256",schema:256,parentSchema:schema0.properties.sync.properties.limits.properties.value_bytes,data:data117};
+}
+let data118 = data117.stack_file_bytes;
+if(!((typeof data118 == "number") && (!(data118 % 1) && !isNaN(data118)))){
+const err266 = {instancePath:instancePath+"/sync/limits/stack_file_bytes",schemaPath:"#/properties/sync/properties/limits/properties/stack_file_bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.sync.properties.limits.properties.stack_file_bytes.type,parentSchema:schema0.properties.sync.properties.limits.properties.stack_file_bytes,data:data118};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -3571,10 +3594,9 @@ vErrors.push(err266);
 }
 errors++;
 }
-}
-}
-else {
-const err267 = {instancePath:instancePath+"/sync/limits",schemaPath:"#/properties/sync/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.properties.sync.properties.limits.type,parentSchema:schema0.properties.sync.properties.limits,data:data115};
+if(typeof data118 == "number"){
+if(data118 > 268435456 || isNaN(data118)){
+const err267 = {instancePath:instancePath+"/sync/limits/stack_file_bytes",schemaPath:"#/properties/sync/properties/limits/properties/stack_file_bytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 268435456},message:"must be <= 268435456",schema:268435456,parentSchema:schema0.properties.sync.properties.limits.properties.stack_file_bytes,data:data118};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -3583,23 +3605,8 @@ vErrors.push(err267);
 }
 errors++;
 }
-let data118 = data60.checks;
-if(Array.isArray(data118)){
-const len11 = data118.length;
-for(let i11=0; i11<len11; i11++){
-let data119 = data118[i11];
-if(data119 && typeof data119 == "object" && !Array.isArray(data119)){
-if(data119.required === undefined){
-data119.required = true;
-}
-if(data119.timeout_seconds === undefined){
-data119.timeout_seconds = 5;
-}
-if(data119.retries === undefined){
-data119.retries = 2;
-}
-if(data119.name === undefined){
-const err268 = {instancePath:instancePath+"/sync/checks/" + i11,schemaPath:"#/properties/sync/properties/checks/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema0.properties.sync.properties.checks.items.required,parentSchema:schema0.properties.sync.properties.checks.items,data:data119};
+if(data118 < 1024 || isNaN(data118)){
+const err268 = {instancePath:instancePath+"/sync/limits/stack_file_bytes",schemaPath:"#/properties/sync/properties/limits/properties/stack_file_bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1024},message:"must be >= 1024",schema:1024,parentSchema:schema0.properties.sync.properties.limits.properties.stack_file_bytes,data:data118};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -3608,8 +3615,10 @@ vErrors.push(err268);
 }
 errors++;
 }
-if(data119.kind === undefined){
-const err269 = {instancePath:instancePath+"/sync/checks/" + i11,schemaPath:"#/properties/sync/properties/checks/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema0.properties.sync.properties.checks.items.required,parentSchema:schema0.properties.sync.properties.checks.items,data:data119};
+}
+let data119 = data117.value_bytes;
+if(!((typeof data119 == "number") && (!(data119 % 1) && !isNaN(data119)))){
+const err269 = {instancePath:instancePath+"/sync/limits/value_bytes",schemaPath:"#/properties/sync/properties/limits/properties/value_bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.sync.properties.limits.properties.value_bytes.type,parentSchema:schema0.properties.sync.properties.limits.properties.value_bytes,data:data119};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -3618,8 +3627,9 @@ vErrors.push(err269);
 }
 errors++;
 }
-if(data119.required === undefined){
-const err270 = {instancePath:instancePath+"/sync/checks/" + i11,schemaPath:"#/properties/sync/properties/checks/items/required",keyword:"required",params:{missingProperty: "required"},message:"must have required property '"+"required"+"'",schema:schema0.properties.sync.properties.checks.items.required,parentSchema:schema0.properties.sync.properties.checks.items,data:data119};
+if(typeof data119 == "number"){
+if(data119 > 67108864 || isNaN(data119)){
+const err270 = {instancePath:instancePath+"/sync/limits/value_bytes",schemaPath:"#/properties/sync/properties/limits/properties/value_bytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 67108864},message:"must be <= 67108864",schema:67108864,parentSchema:schema0.properties.sync.properties.limits.properties.value_bytes,data:data119};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -3628,8 +3638,8 @@ vErrors.push(err270);
 }
 errors++;
 }
-if(data119.timeout_seconds === undefined){
-const err271 = {instancePath:instancePath+"/sync/checks/" + i11,schemaPath:"#/properties/sync/properties/checks/items/required",keyword:"required",params:{missingProperty: "timeout_seconds"},message:"must have required property '"+"timeout_seconds"+"'",schema:schema0.properties.sync.properties.checks.items.required,parentSchema:schema0.properties.sync.properties.checks.items,data:data119};
+if(data119 < 256 || isNaN(data119)){
+const err271 = {instancePath:instancePath+"/sync/limits/value_bytes",schemaPath:"#/properties/sync/properties/limits/properties/value_bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 256},message:"must be >= 256",schema:256,parentSchema:schema0.properties.sync.properties.limits.properties.value_bytes,data:data119};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -3638,8 +3648,10 @@ vErrors.push(err271);
 }
 errors++;
 }
-if(data119.retries === undefined){
-const err272 = {instancePath:instancePath+"/sync/checks/" + i11,schemaPath:"#/properties/sync/properties/checks/items/required",keyword:"required",params:{missingProperty: "retries"},message:"must have required property '"+"retries"+"'",schema:schema0.properties.sync.properties.checks.items.required,parentSchema:schema0.properties.sync.properties.checks.items,data:data119};
+}
+}
+else {
+const err272 = {instancePath:instancePath+"/sync/limits",schemaPath:"#/properties/sync/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.properties.sync.properties.limits.type,parentSchema:schema0.properties.sync.properties.limits,data:data117};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -3648,9 +3660,23 @@ vErrors.push(err272);
 }
 errors++;
 }
-for(const key13 in data119){
-if(!(func3.call(schema0.properties.sync.properties.checks.items.properties, key13))){
-const err273 = {instancePath:instancePath+"/sync/checks/" + i11,schemaPath:"#/properties/sync/properties/checks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema0.properties.sync.properties.checks.items,data:data119};
+let data120 = data60.checks;
+if(Array.isArray(data120)){
+const len12 = data120.length;
+for(let i13=0; i13<len12; i13++){
+let data121 = data120[i13];
+if(data121 && typeof data121 == "object" && !Array.isArray(data121)){
+if(data121.required === undefined){
+data121.required = true;
+}
+if(data121.timeout_seconds === undefined){
+data121.timeout_seconds = 5;
+}
+if(data121.retries === undefined){
+data121.retries = 2;
+}
+if(data121.name === undefined){
+const err273 = {instancePath:instancePath+"/sync/checks/" + i13,schemaPath:"#/properties/sync/properties/checks/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema0.properties.sync.properties.checks.items.required,parentSchema:schema0.properties.sync.properties.checks.items,data:data121};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -3659,12 +3685,8 @@ vErrors.push(err273);
 }
 errors++;
 }
-}
-if(data119.name !== undefined){
-let data120 = data119.name;
-if(typeof data120 === "string"){
-if(func0(data120) < 1){
-const err274 = {instancePath:instancePath+"/sync/checks/" + i11+"/name",schemaPath:"#/properties/sync/properties/checks/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema0.properties.sync.properties.checks.items.properties.name,data:data120};
+if(data121.kind === undefined){
+const err274 = {instancePath:instancePath+"/sync/checks/" + i13,schemaPath:"#/properties/sync/properties/checks/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema0.properties.sync.properties.checks.items.required,parentSchema:schema0.properties.sync.properties.checks.items,data:data121};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -3673,9 +3695,8 @@ vErrors.push(err274);
 }
 errors++;
 }
-}
-else {
-const err275 = {instancePath:instancePath+"/sync/checks/" + i11+"/name",schemaPath:"#/properties/sync/properties/checks/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.checks.items.properties.name.type,parentSchema:schema0.properties.sync.properties.checks.items.properties.name,data:data120};
+if(data121.required === undefined){
+const err275 = {instancePath:instancePath+"/sync/checks/" + i13,schemaPath:"#/properties/sync/properties/checks/items/required",keyword:"required",params:{missingProperty: "required"},message:"must have required property '"+"required"+"'",schema:schema0.properties.sync.properties.checks.items.required,parentSchema:schema0.properties.sync.properties.checks.items,data:data121};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -3684,14 +3705,8 @@ vErrors.push(err275);
 }
 errors++;
 }
-}
-if(data119.kind !== undefined){
-let data121 = data119.kind;
-const _errs334 = errors;
-let valid61 = false;
-const _errs335 = errors;
-if(typeof data121 !== "string"){
-const err276 = {instancePath:instancePath+"/sync/checks/" + i11+"/kind",schemaPath:"#/properties/sync/properties/checks/items/properties/kind/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.checks.items.properties.kind.anyOf[0].type,parentSchema:schema0.properties.sync.properties.checks.items.properties.kind.anyOf[0],data:data121};
+if(data121.timeout_seconds === undefined){
+const err276 = {instancePath:instancePath+"/sync/checks/" + i13,schemaPath:"#/properties/sync/properties/checks/items/required",keyword:"required",params:{missingProperty: "timeout_seconds"},message:"must have required property '"+"timeout_seconds"+"'",schema:schema0.properties.sync.properties.checks.items.required,parentSchema:schema0.properties.sync.properties.checks.items,data:data121};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -3700,8 +3715,8 @@ vErrors.push(err276);
 }
 errors++;
 }
-if("http" !== data121){
-const err277 = {instancePath:instancePath+"/sync/checks/" + i11+"/kind",schemaPath:"#/properties/sync/properties/checks/items/properties/kind/anyOf/0/const",keyword:"const",params:{allowedValue: "http"},message:"must be equal to constant",schema:"http",parentSchema:schema0.properties.sync.properties.checks.items.properties.kind.anyOf[0],data:data121};
+if(data121.retries === undefined){
+const err277 = {instancePath:instancePath+"/sync/checks/" + i13,schemaPath:"#/properties/sync/properties/checks/items/required",keyword:"required",params:{missingProperty: "retries"},message:"must have required property '"+"retries"+"'",schema:schema0.properties.sync.properties.checks.items.required,parentSchema:schema0.properties.sync.properties.checks.items,data:data121};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -3710,12 +3725,9 @@ vErrors.push(err277);
 }
 errors++;
 }
-var _valid15 = _errs335 === errors;
-valid61 = valid61 || _valid15;
-if(!valid61){
-const _errs337 = errors;
-if(typeof data121 !== "string"){
-const err278 = {instancePath:instancePath+"/sync/checks/" + i11+"/kind",schemaPath:"#/properties/sync/properties/checks/items/properties/kind/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.checks.items.properties.kind.anyOf[1].type,parentSchema:schema0.properties.sync.properties.checks.items.properties.kind.anyOf[1],data:data121};
+for(const key13 in data121){
+if(!(func3.call(schema0.properties.sync.properties.checks.items.properties, key13))){
+const err278 = {instancePath:instancePath+"/sync/checks/" + i13,schemaPath:"#/properties/sync/properties/checks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema0.properties.sync.properties.checks.items,data:data121};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -3724,8 +3736,12 @@ vErrors.push(err278);
 }
 errors++;
 }
-if("tcp" !== data121){
-const err279 = {instancePath:instancePath+"/sync/checks/" + i11+"/kind",schemaPath:"#/properties/sync/properties/checks/items/properties/kind/anyOf/1/const",keyword:"const",params:{allowedValue: "tcp"},message:"must be equal to constant",schema:"tcp",parentSchema:schema0.properties.sync.properties.checks.items.properties.kind.anyOf[1],data:data121};
+}
+if(data121.name !== undefined){
+let data122 = data121.name;
+if(typeof data122 === "string"){
+if(func0(data122) < 1){
+const err279 = {instancePath:instancePath+"/sync/checks/" + i13+"/name",schemaPath:"#/properties/sync/properties/checks/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema0.properties.sync.properties.checks.items.properties.name,data:data122};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -3734,12 +3750,9 @@ vErrors.push(err279);
 }
 errors++;
 }
-var _valid15 = _errs337 === errors;
-valid61 = valid61 || _valid15;
-if(!valid61){
-const _errs339 = errors;
-if(typeof data121 !== "string"){
-const err280 = {instancePath:instancePath+"/sync/checks/" + i11+"/kind",schemaPath:"#/properties/sync/properties/checks/items/properties/kind/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.checks.items.properties.kind.anyOf[2].type,parentSchema:schema0.properties.sync.properties.checks.items.properties.kind.anyOf[2],data:data121};
+}
+else {
+const err280 = {instancePath:instancePath+"/sync/checks/" + i13+"/name",schemaPath:"#/properties/sync/properties/checks/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.checks.items.properties.name.type,parentSchema:schema0.properties.sync.properties.checks.items.properties.name,data:data122};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -3748,8 +3761,14 @@ vErrors.push(err280);
 }
 errors++;
 }
-if("dns" !== data121){
-const err281 = {instancePath:instancePath+"/sync/checks/" + i11+"/kind",schemaPath:"#/properties/sync/properties/checks/items/properties/kind/anyOf/2/const",keyword:"const",params:{allowedValue: "dns"},message:"must be equal to constant",schema:"dns",parentSchema:schema0.properties.sync.properties.checks.items.properties.kind.anyOf[2],data:data121};
+}
+if(data121.kind !== undefined){
+let data123 = data121.kind;
+const _errs338 = errors;
+let valid64 = false;
+const _errs339 = errors;
+if(typeof data123 !== "string"){
+const err281 = {instancePath:instancePath+"/sync/checks/" + i13+"/kind",schemaPath:"#/properties/sync/properties/checks/items/properties/kind/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.checks.items.properties.kind.anyOf[0].type,parentSchema:schema0.properties.sync.properties.checks.items.properties.kind.anyOf[0],data:data123};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -3758,12 +3777,8 @@ vErrors.push(err281);
 }
 errors++;
 }
-var _valid15 = _errs339 === errors;
-valid61 = valid61 || _valid15;
-}
-}
-if(!valid61){
-const err282 = {instancePath:instancePath+"/sync/checks/" + i11+"/kind",schemaPath:"#/properties/sync/properties/checks/items/properties/kind/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema0.properties.sync.properties.checks.items.properties.kind.anyOf,parentSchema:schema0.properties.sync.properties.checks.items.properties.kind,data:data121};
+if("http" !== data123){
+const err282 = {instancePath:instancePath+"/sync/checks/" + i13+"/kind",schemaPath:"#/properties/sync/properties/checks/items/properties/kind/anyOf/0/const",keyword:"const",params:{allowedValue: "http"},message:"must be equal to constant",schema:"http",parentSchema:schema0.properties.sync.properties.checks.items.properties.kind.anyOf[0],data:data123};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -3772,22 +3787,12 @@ vErrors.push(err282);
 }
 errors++;
 }
-else {
-errors = _errs334;
-if(vErrors !== null){
-if(_errs334){
-vErrors.length = _errs334;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data119.url !== undefined){
-let data122 = data119.url;
-if(typeof data122 !== "string"){
-const err283 = {instancePath:instancePath+"/sync/checks/" + i11+"/url",schemaPath:"#/properties/sync/properties/checks/items/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.checks.items.properties.url.type,parentSchema:schema0.properties.sync.properties.checks.items.properties.url,data:data122};
+var _valid15 = _errs339 === errors;
+valid64 = valid64 || _valid15;
+if(!valid64){
+const _errs341 = errors;
+if(typeof data123 !== "string"){
+const err283 = {instancePath:instancePath+"/sync/checks/" + i13+"/kind",schemaPath:"#/properties/sync/properties/checks/items/properties/kind/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.checks.items.properties.kind.anyOf[1].type,parentSchema:schema0.properties.sync.properties.checks.items.properties.kind.anyOf[1],data:data123};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -3796,11 +3801,8 @@ vErrors.push(err283);
 }
 errors++;
 }
-}
-if(data119.expect_status !== undefined){
-let data123 = data119.expect_status;
-if(!((typeof data123 == "number") && (!(data123 % 1) && !isNaN(data123)))){
-const err284 = {instancePath:instancePath+"/sync/checks/" + i11+"/expect_status",schemaPath:"#/properties/sync/properties/checks/items/properties/expect_status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.sync.properties.checks.items.properties.expect_status.type,parentSchema:schema0.properties.sync.properties.checks.items.properties.expect_status,data:data123};
+if("tcp" !== data123){
+const err284 = {instancePath:instancePath+"/sync/checks/" + i13+"/kind",schemaPath:"#/properties/sync/properties/checks/items/properties/kind/anyOf/1/const",keyword:"const",params:{allowedValue: "tcp"},message:"must be equal to constant",schema:"tcp",parentSchema:schema0.properties.sync.properties.checks.items.properties.kind.anyOf[1],data:data123};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -3809,9 +3811,12 @@ vErrors.push(err284);
 }
 errors++;
 }
-if(typeof data123 == "number"){
-if(data123 > 599 || isNaN(data123)){
-const err285 = {instancePath:instancePath+"/sync/checks/" + i11+"/expect_status",schemaPath:"#/properties/sync/properties/checks/items/properties/expect_status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema0.properties.sync.properties.checks.items.properties.expect_status,data:data123};
+var _valid15 = _errs341 === errors;
+valid64 = valid64 || _valid15;
+if(!valid64){
+const _errs343 = errors;
+if(typeof data123 !== "string"){
+const err285 = {instancePath:instancePath+"/sync/checks/" + i13+"/kind",schemaPath:"#/properties/sync/properties/checks/items/properties/kind/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.checks.items.properties.kind.anyOf[2].type,parentSchema:schema0.properties.sync.properties.checks.items.properties.kind.anyOf[2],data:data123};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -3820,8 +3825,8 @@ vErrors.push(err285);
 }
 errors++;
 }
-if(data123 < 100 || isNaN(data123)){
-const err286 = {instancePath:instancePath+"/sync/checks/" + i11+"/expect_status",schemaPath:"#/properties/sync/properties/checks/items/properties/expect_status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema0.properties.sync.properties.checks.items.properties.expect_status,data:data123};
+if("dns" !== data123){
+const err286 = {instancePath:instancePath+"/sync/checks/" + i13+"/kind",schemaPath:"#/properties/sync/properties/checks/items/properties/kind/anyOf/2/const",keyword:"const",params:{allowedValue: "dns"},message:"must be equal to constant",schema:"dns",parentSchema:schema0.properties.sync.properties.checks.items.properties.kind.anyOf[2],data:data123};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -3830,12 +3835,12 @@ vErrors.push(err286);
 }
 errors++;
 }
+var _valid15 = _errs343 === errors;
+valid64 = valid64 || _valid15;
 }
 }
-if(data119.json_field !== undefined){
-let data124 = data119.json_field;
-if(typeof data124 !== "string"){
-const err287 = {instancePath:instancePath+"/sync/checks/" + i11+"/json_field",schemaPath:"#/properties/sync/properties/checks/items/properties/json_field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.checks.items.properties.json_field.type,parentSchema:schema0.properties.sync.properties.checks.items.properties.json_field,data:data124};
+if(!valid64){
+const err287 = {instancePath:instancePath+"/sync/checks/" + i13+"/kind",schemaPath:"#/properties/sync/properties/checks/items/properties/kind/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema0.properties.sync.properties.checks.items.properties.kind.anyOf,parentSchema:schema0.properties.sync.properties.checks.items.properties.kind,data:data123};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -3844,11 +3849,22 @@ vErrors.push(err287);
 }
 errors++;
 }
+else {
+errors = _errs338;
+if(vErrors !== null){
+if(_errs338){
+vErrors.length = _errs338;
 }
-if(data119.json_value !== undefined){
-let data125 = data119.json_value;
-if(typeof data125 !== "string"){
-const err288 = {instancePath:instancePath+"/sync/checks/" + i11+"/json_value",schemaPath:"#/properties/sync/properties/checks/items/properties/json_value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.checks.items.properties.json_value.type,parentSchema:schema0.properties.sync.properties.checks.items.properties.json_value,data:data125};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data121.url !== undefined){
+let data124 = data121.url;
+if(typeof data124 !== "string"){
+const err288 = {instancePath:instancePath+"/sync/checks/" + i13+"/url",schemaPath:"#/properties/sync/properties/checks/items/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.checks.items.properties.url.type,parentSchema:schema0.properties.sync.properties.checks.items.properties.url,data:data124};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -3858,10 +3874,10 @@ vErrors.push(err288);
 errors++;
 }
 }
-if(data119.host !== undefined){
-let data126 = data119.host;
-if(typeof data126 !== "string"){
-const err289 = {instancePath:instancePath+"/sync/checks/" + i11+"/host",schemaPath:"#/properties/sync/properties/checks/items/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.checks.items.properties.host.type,parentSchema:schema0.properties.sync.properties.checks.items.properties.host,data:data126};
+if(data121.expect_status !== undefined){
+let data125 = data121.expect_status;
+if(!((typeof data125 == "number") && (!(data125 % 1) && !isNaN(data125)))){
+const err289 = {instancePath:instancePath+"/sync/checks/" + i13+"/expect_status",schemaPath:"#/properties/sync/properties/checks/items/properties/expect_status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.sync.properties.checks.items.properties.expect_status.type,parentSchema:schema0.properties.sync.properties.checks.items.properties.expect_status,data:data125};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -3870,11 +3886,9 @@ vErrors.push(err289);
 }
 errors++;
 }
-}
-if(data119.port !== undefined){
-let data127 = data119.port;
-if(!((typeof data127 == "number") && (!(data127 % 1) && !isNaN(data127)))){
-const err290 = {instancePath:instancePath+"/sync/checks/" + i11+"/port",schemaPath:"#/properties/sync/properties/checks/items/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.sync.properties.checks.items.properties.port.type,parentSchema:schema0.properties.sync.properties.checks.items.properties.port,data:data127};
+if(typeof data125 == "number"){
+if(data125 > 599 || isNaN(data125)){
+const err290 = {instancePath:instancePath+"/sync/checks/" + i13+"/expect_status",schemaPath:"#/properties/sync/properties/checks/items/properties/expect_status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema0.properties.sync.properties.checks.items.properties.expect_status,data:data125};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -3883,9 +3897,8 @@ vErrors.push(err290);
 }
 errors++;
 }
-if(typeof data127 == "number"){
-if(data127 > 65535 || isNaN(data127)){
-const err291 = {instancePath:instancePath+"/sync/checks/" + i11+"/port",schemaPath:"#/properties/sync/properties/checks/items/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema0.properties.sync.properties.checks.items.properties.port,data:data127};
+if(data125 < 100 || isNaN(data125)){
+const err291 = {instancePath:instancePath+"/sync/checks/" + i13+"/expect_status",schemaPath:"#/properties/sync/properties/checks/items/properties/expect_status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema0.properties.sync.properties.checks.items.properties.expect_status,data:data125};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -3894,8 +3907,12 @@ vErrors.push(err291);
 }
 errors++;
 }
-if(data127 < 1 || isNaN(data127)){
-const err292 = {instancePath:instancePath+"/sync/checks/" + i11+"/port",schemaPath:"#/properties/sync/properties/checks/items/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema0.properties.sync.properties.checks.items.properties.port,data:data127};
+}
+}
+if(data121.json_field !== undefined){
+let data126 = data121.json_field;
+if(typeof data126 !== "string"){
+const err292 = {instancePath:instancePath+"/sync/checks/" + i13+"/json_field",schemaPath:"#/properties/sync/properties/checks/items/properties/json_field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.checks.items.properties.json_field.type,parentSchema:schema0.properties.sync.properties.checks.items.properties.json_field,data:data126};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -3905,11 +3922,10 @@ vErrors.push(err292);
 errors++;
 }
 }
-}
-if(data119.server !== undefined){
-let data128 = data119.server;
-if(typeof data128 !== "string"){
-const err293 = {instancePath:instancePath+"/sync/checks/" + i11+"/server",schemaPath:"#/properties/sync/properties/checks/items/properties/server/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.checks.items.properties.server.type,parentSchema:schema0.properties.sync.properties.checks.items.properties.server,data:data128};
+if(data121.json_value !== undefined){
+let data127 = data121.json_value;
+if(typeof data127 !== "string"){
+const err293 = {instancePath:instancePath+"/sync/checks/" + i13+"/json_value",schemaPath:"#/properties/sync/properties/checks/items/properties/json_value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.checks.items.properties.json_value.type,parentSchema:schema0.properties.sync.properties.checks.items.properties.json_value,data:data127};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -3919,9 +3935,10 @@ vErrors.push(err293);
 errors++;
 }
 }
-let data129 = data119.required;
-if(typeof data129 !== "boolean"){
-const err294 = {instancePath:instancePath+"/sync/checks/" + i11+"/required",schemaPath:"#/properties/sync/properties/checks/items/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.sync.properties.checks.items.properties.required.type,parentSchema:schema0.properties.sync.properties.checks.items.properties.required,data:data129};
+if(data121.host !== undefined){
+let data128 = data121.host;
+if(typeof data128 !== "string"){
+const err294 = {instancePath:instancePath+"/sync/checks/" + i13+"/host",schemaPath:"#/properties/sync/properties/checks/items/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.checks.items.properties.host.type,parentSchema:schema0.properties.sync.properties.checks.items.properties.host,data:data128};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -3930,10 +3947,11 @@ vErrors.push(err294);
 }
 errors++;
 }
-let data130 = data119.timeout_seconds;
-if(typeof data130 == "number"){
-if(data130 > 86400 || isNaN(data130)){
-const err295 = {instancePath:instancePath+"/sync/checks/" + i11+"/timeout_seconds",schemaPath:"#/properties/sync/properties/checks/items/properties/timeout_seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema0.properties.sync.properties.checks.items.properties.timeout_seconds,data:data130};
+}
+if(data121.port !== undefined){
+let data129 = data121.port;
+if(!((typeof data129 == "number") && (!(data129 % 1) && !isNaN(data129)))){
+const err295 = {instancePath:instancePath+"/sync/checks/" + i13+"/port",schemaPath:"#/properties/sync/properties/checks/items/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.sync.properties.checks.items.properties.port.type,parentSchema:schema0.properties.sync.properties.checks.items.properties.port,data:data129};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -3942,8 +3960,9 @@ vErrors.push(err295);
 }
 errors++;
 }
-if(data130 <= 0 || isNaN(data130)){
-const err296 = {instancePath:instancePath+"/sync/checks/" + i11+"/timeout_seconds",schemaPath:"#/properties/sync/properties/checks/items/properties/timeout_seconds/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema0.properties.sync.properties.checks.items.properties.timeout_seconds,data:data130};
+if(typeof data129 == "number"){
+if(data129 > 65535 || isNaN(data129)){
+const err296 = {instancePath:instancePath+"/sync/checks/" + i13+"/port",schemaPath:"#/properties/sync/properties/checks/items/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema0.properties.sync.properties.checks.items.properties.port,data:data129};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -3952,9 +3971,8 @@ vErrors.push(err296);
 }
 errors++;
 }
-}
-else {
-const err297 = {instancePath:instancePath+"/sync/checks/" + i11+"/timeout_seconds",schemaPath:"#/properties/sync/properties/checks/items/properties/timeout_seconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.sync.properties.checks.items.properties.timeout_seconds.type,parentSchema:schema0.properties.sync.properties.checks.items.properties.timeout_seconds,data:data130};
+if(data129 < 1 || isNaN(data129)){
+const err297 = {instancePath:instancePath+"/sync/checks/" + i13+"/port",schemaPath:"#/properties/sync/properties/checks/items/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema0.properties.sync.properties.checks.items.properties.port,data:data129};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -3963,9 +3981,12 @@ vErrors.push(err297);
 }
 errors++;
 }
-let data131 = data119.retries;
-if(!((typeof data131 == "number") && (!(data131 % 1) && !isNaN(data131)))){
-const err298 = {instancePath:instancePath+"/sync/checks/" + i11+"/retries",schemaPath:"#/properties/sync/properties/checks/items/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.sync.properties.checks.items.properties.retries.type,parentSchema:schema0.properties.sync.properties.checks.items.properties.retries,data:data131};
+}
+}
+if(data121.server !== undefined){
+let data130 = data121.server;
+if(typeof data130 !== "string"){
+const err298 = {instancePath:instancePath+"/sync/checks/" + i13+"/server",schemaPath:"#/properties/sync/properties/checks/items/properties/server/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.checks.items.properties.server.type,parentSchema:schema0.properties.sync.properties.checks.items.properties.server,data:data130};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -3974,9 +3995,10 @@ vErrors.push(err298);
 }
 errors++;
 }
-if(typeof data131 == "number"){
-if(data131 > 20 || isNaN(data131)){
-const err299 = {instancePath:instancePath+"/sync/checks/" + i11+"/retries",schemaPath:"#/properties/sync/properties/checks/items/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20",schema:20,parentSchema:schema0.properties.sync.properties.checks.items.properties.retries,data:data131};
+}
+let data131 = data121.required;
+if(typeof data131 !== "boolean"){
+const err299 = {instancePath:instancePath+"/sync/checks/" + i13+"/required",schemaPath:"#/properties/sync/properties/checks/items/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.sync.properties.checks.items.properties.required.type,parentSchema:schema0.properties.sync.properties.checks.items.properties.required,data:data131};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -3985,8 +4007,10 @@ vErrors.push(err299);
 }
 errors++;
 }
-if(data131 < 0 || isNaN(data131)){
-const err300 = {instancePath:instancePath+"/sync/checks/" + i11+"/retries",schemaPath:"#/properties/sync/properties/checks/items/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema0.properties.sync.properties.checks.items.properties.retries,data:data131};
+let data132 = data121.timeout_seconds;
+if(typeof data132 == "number"){
+if(data132 > 86400 || isNaN(data132)){
+const err300 = {instancePath:instancePath+"/sync/checks/" + i13+"/timeout_seconds",schemaPath:"#/properties/sync/properties/checks/items/properties/timeout_seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema0.properties.sync.properties.checks.items.properties.timeout_seconds,data:data132};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -3995,10 +4019,8 @@ vErrors.push(err300);
 }
 errors++;
 }
-}
-}
-else {
-const err301 = {instancePath:instancePath+"/sync/checks/" + i11,schemaPath:"#/properties/sync/properties/checks/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.properties.sync.properties.checks.items.type,parentSchema:schema0.properties.sync.properties.checks.items,data:data119};
+if(data132 <= 0 || isNaN(data132)){
+const err301 = {instancePath:instancePath+"/sync/checks/" + i13+"/timeout_seconds",schemaPath:"#/properties/sync/properties/checks/items/properties/timeout_seconds/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema0.properties.sync.properties.checks.items.properties.timeout_seconds,data:data132};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -4008,9 +4030,8 @@ vErrors.push(err301);
 errors++;
 }
 }
-}
 else {
-const err302 = {instancePath:instancePath+"/sync/checks",schemaPath:"#/properties/sync/properties/checks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.sync.properties.checks.type,parentSchema:schema0.properties.sync.properties.checks,data:data118};
+const err302 = {instancePath:instancePath+"/sync/checks/" + i13+"/timeout_seconds",schemaPath:"#/properties/sync/properties/checks/items/properties/timeout_seconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.sync.properties.checks.items.properties.timeout_seconds.type,parentSchema:schema0.properties.sync.properties.checks.items.properties.timeout_seconds,data:data132};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -4019,9 +4040,9 @@ vErrors.push(err302);
 }
 errors++;
 }
-}
-else {
-const err303 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.properties.sync.type,parentSchema:schema0.properties.sync,data:data60};
+let data133 = data121.retries;
+if(!((typeof data133 == "number") && (!(data133 % 1) && !isNaN(data133)))){
+const err303 = {instancePath:instancePath+"/sync/checks/" + i13+"/retries",schemaPath:"#/properties/sync/properties/checks/items/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.sync.properties.checks.items.properties.retries.type,parentSchema:schema0.properties.sync.properties.checks.items.properties.retries,data:data133};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -4030,14 +4051,70 @@ vErrors.push(err303);
 }
 errors++;
 }
-}
-else {
-const err304 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
+if(typeof data133 == "number"){
+if(data133 > 20 || isNaN(data133)){
+const err304 = {instancePath:instancePath+"/sync/checks/" + i13+"/retries",schemaPath:"#/properties/sync/properties/checks/items/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20",schema:20,parentSchema:schema0.properties.sync.properties.checks.items.properties.retries,data:data133};
 if(vErrors === null){
 vErrors = [err304];
 }
 else {
 vErrors.push(err304);
+}
+errors++;
+}
+if(data133 < 0 || isNaN(data133)){
+const err305 = {instancePath:instancePath+"/sync/checks/" + i13+"/retries",schemaPath:"#/properties/sync/properties/checks/items/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema0.properties.sync.properties.checks.items.properties.retries,data:data133};
+if(vErrors === null){
+vErrors = [err305];
+}
+else {
+vErrors.push(err305);
+}
+errors++;
+}
+}
+}
+else {
+const err306 = {instancePath:instancePath+"/sync/checks/" + i13,schemaPath:"#/properties/sync/properties/checks/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.properties.sync.properties.checks.items.type,parentSchema:schema0.properties.sync.properties.checks.items,data:data121};
+if(vErrors === null){
+vErrors = [err306];
+}
+else {
+vErrors.push(err306);
+}
+errors++;
+}
+}
+}
+else {
+const err307 = {instancePath:instancePath+"/sync/checks",schemaPath:"#/properties/sync/properties/checks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.sync.properties.checks.type,parentSchema:schema0.properties.sync.properties.checks,data:data120};
+if(vErrors === null){
+vErrors = [err307];
+}
+else {
+vErrors.push(err307);
+}
+errors++;
+}
+}
+else {
+const err308 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.properties.sync.type,parentSchema:schema0.properties.sync,data:data60};
+if(vErrors === null){
+vErrors = [err308];
+}
+else {
+vErrors.push(err308);
+}
+errors++;
+}
+}
+else {
+const err309 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
+if(vErrors === null){
+vErrors = [err309];
+}
+else {
+vErrors.push(err309);
 }
 errors++;
 }
@@ -6543,9 +6620,9 @@ return errors === 0;
 
 export const StacksConfigSchema = validate3;
 const schema3 = {"additionalProperties":true,"description":"Stack manifests kept in one file (newer revisions of the original).","type":"object","required":["docker_stacks"],"properties":{"$schema":{"type":"string"},"docker_stacks":{"type":"object","patternProperties":{"^(.*)$":{"additionalProperties":false,"type":"object","required":["compose_file_path"],"properties":{"description":{"type":"string"},"environments":{"description":"Absent: the stack deploys as plain compose in any environment.","type":"object","patternProperties":{"^(.*)$":{"additionalProperties":false,"type":"object","properties":{"variables":{"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","value"],"properties":{"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"value":{"description":"A value, or a secret reference: `env:NAME`, `file:PATH`, `age:PATH` or `sops:PATH#KEY` (a reference is redacted like a `secret` value).","type":"string"},"secret":{"description":"Redact this value in every output.","type":"boolean"}}}},"files":{"type":"array","items":{"additionalProperties":false,"type":"object","required":["source","destination_in_container"],"properties":{"source":{"minLength":1,"description":"Relative to the stack folder; must stay inside it.","type":"string"},"destination_in_container":{"pattern":"^/","type":"string"},"service":{"description":"Only this service; default every service.","type":"string"}}}},"services":{"type":"object","patternProperties":{"^(.*)$":{"additionalProperties":false,"type":"object","required":["traefik_labels"],"properties":{"traefik_labels":{"type":"array","items":{"type":"string"}}}}}},"firewall_rules":{"type":"array","items":{"additionalProperties":false,"type":"object","required":["type","action"],"properties":{"type":{"description":"Direction.","anyOf":[{"const":"in","type":"string"},{"const":"out","type":"string"}]},"action":{"description":"ACCEPT, DROP, REJECT, or a PVE macro such as SSH(ACCEPT).","type":"string"},"source":{"type":"string"},"dest":{"type":"string"},"proto":{"type":"string"},"port":{"description":"Destination port(s).","anyOf":[{"type":"string"},{"type":"integer"}]},"sport":{"anyOf":[{"type":"string"},{"type":"integer"}]},"iface":{"type":"string"},"log":{"type":"string"},"comment":{"type":"string"}}}},"placement_constraints":{"description":"Swarm placement constraints (`node.labels.gpu == true`) for every service; ignored, with a note, for standalone deployments.","type":"array","items":{"minLength":1,"type":"string"}}}}}},"placement_constraints":{"description":"Swarm placement constraints (`node.labels.gpu == true`) for every service; ignored, with a note, for standalone deployments.","type":"array","items":{"minLength":1,"type":"string"}},"compose_file_path":{"minLength":1,"description":"Relative to the root's stacks/ folder (or absolute inside the root).","type":"string"},"nginx_proxy":{"description":"Read by provisioning scripts; Phoenix ignores it.","x-phoenix-ignored":true}}}}}}};
-const pattern5 = new RegExp("^(.*)$", "u");
-const pattern7 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");
-const pattern8 = new RegExp("^/", "u");
+const pattern6 = new RegExp("^(.*)$", "u");
+const pattern8 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");
+const pattern9 = new RegExp("^/", "u");
 
 function validate3(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -6578,7 +6655,7 @@ if(data.docker_stacks !== undefined){
 let data1 = data.docker_stacks;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 for(const key0 in data1){
-if(pattern5.test(key0)){
+if(pattern6.test(key0)){
 let data2 = data1[key0];
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.compose_file_path === undefined){
@@ -6620,7 +6697,7 @@ if(data2.environments !== undefined){
 let data4 = data2.environments;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 for(const key2 in data4){
-if(pattern5.test(key2)){
+if(pattern6.test(key2)){
 let data5 = data4[key2];
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 for(const key3 in data5){
@@ -6677,7 +6754,7 @@ errors++;
 if(data7.name !== undefined){
 let data8 = data7.name;
 if(typeof data8 === "string"){
-if(!pattern7.test(data8)){
+if(!pattern8.test(data8)){
 const err9 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/variables/" + i0+"/name",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/variables/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.variables.items.properties.name,data:data8};
 if(vErrors === null){
 vErrors = [err9];
@@ -6816,7 +6893,7 @@ errors++;
 if(data12.destination_in_container !== undefined){
 let data14 = data12.destination_in_container;
 if(typeof data14 === "string"){
-if(!pattern8.test(data14)){
+if(!pattern9.test(data14)){
 const err20 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/files/" + i1+"/destination_in_container",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/files/items/properties/destination_in_container/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.files.items.properties.destination_in_container,data:data14};
 if(vErrors === null){
 vErrors = [err20];
@@ -6879,7 +6956,7 @@ if(data5.services !== undefined){
 let data16 = data5.services;
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 for(const key6 in data16){
-if(pattern5.test(key6)){
+if(pattern6.test(key6)){
 let data17 = data16[key6];
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 if(data17.traefik_labels === undefined){
@@ -7515,7 +7592,7 @@ if(data.environments !== undefined){
 let data2 = data.environments;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 for(const key1 in data2){
-if(pattern5.test(key1)){
+if(pattern6.test(key1)){
 let data3 = data2[key1];
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 for(const key2 in data3){
@@ -7572,7 +7649,7 @@ errors++;
 if(data5.name !== undefined){
 let data6 = data5.name;
 if(typeof data6 === "string"){
-if(!pattern7.test(data6)){
+if(!pattern8.test(data6)){
 const err7 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/variables/" + i0+"/name",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/variables/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema4.properties.environments.patternProperties["^(.*)$"].properties.variables.items.properties.name,data:data6};
 if(vErrors === null){
 vErrors = [err7];
@@ -7711,7 +7788,7 @@ errors++;
 if(data10.destination_in_container !== undefined){
 let data12 = data10.destination_in_container;
 if(typeof data12 === "string"){
-if(!pattern8.test(data12)){
+if(!pattern9.test(data12)){
 const err18 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/files/" + i1+"/destination_in_container",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/files/items/properties/destination_in_container/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema4.properties.environments.patternProperties["^(.*)$"].properties.files.items.properties.destination_in_container,data:data12};
 if(vErrors === null){
 vErrors = [err18];
@@ -7774,7 +7851,7 @@ if(data3.services !== undefined){
 let data14 = data3.services;
 if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
 for(const key5 in data14){
-if(pattern5.test(key5)){
+if(pattern6.test(key5)){
 let data15 = data14[key5];
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 if(data15.traefik_labels === undefined){

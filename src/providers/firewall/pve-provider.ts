@@ -77,6 +77,8 @@ export class PveFirewallProvider implements Provider<LiveFile[]> {
         type: 'log',
         level: 'warn',
         scope: 'firewall',
+        code: 'pve-nic-firewall',
+        subject: String(g.guest.id),
         message: `${g.guest.kind} ${g.guest.id} (${g.guest.name}): its firewall rules apply only if its network device has firewall=1 (set it in the guest's config; Phoenix does not change guest configs)`,
       });
     }
