@@ -1,29 +1,26 @@
 /**
- * The interactive renderer for terminals: a live tree of stages and their changes with
- * spinners and durations, redrawn in place (log-update). Everything else (diagnostics, the
- * plan, the summary) is printed by the text renderer above the tree.
+ * The interactive renderer for terminals: a live view of the run redrawn in place
+ * (log-update). A header with the overall `N/M` counter and the elapsed time, one line per
+ * step (checks, reading live state, each stage) whose finished changes collapse into
+ * counters, and only the changes still running beneath; the frame is bounded to the
+ * terminal's rows (live-frame.ts), so nothing scrolls off while the run is live. Everything
+ * else (warnings, the plan, the final summary) is printed by the text renderer above the
+ * view, into the scrollback, where it stays complete.
  */
 import { createLogUpdate } from 'log-update';
 import { createColors } from 'picocolors';
 import type { Redactor } from '../secrets.js';
 import type { PhoenixEvent } from './events.js';
 import { withoutLabel } from '../errors.js';
+import { liveFrame, type LiveState, type LiveStep } from './live-frame.js';
 import { TextRenderer, type TextOptions } from './text.js';
 
 const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+const OBSERVE = 'reading live state';
 
-interface Row {
-  label: string;
-  started: number;
-  status: 'running' | 'ok' | 'failed' | 'skipped';
-  durationMs?: number;
-  detail?: string;
-  children: Map<string, Row>;
-}
-
-/** Live tree on a terminal stream. */
+/** Live view on a terminal stream. */
 export class LiveRenderer {
-  private readonly rows = new Map<string, Row>();
+  private readonly state: LiveState = { command: '', started: Date.now(), finished: 0, steps: [] };
   private readonly text: TextRenderer;
   private readonly log: ReturnType<typeof createLogUpdate>;
   private readonly c: ReturnType<typeof createColors>;
@@ -33,12 +30,12 @@ export class LiveRenderer {
 
   constructor(
     private readonly redactor: Redactor,
-    stream: NodeJS.WritableStream & { columns?: number },
+    private readonly stream: NodeJS.WritableStream & { columns?: number; rows?: number },
     opts: Omit<TextOptions, 'timestamps'>,
   ) {
     this.log = createLogUpdate(stream);
     this.c = createColors(opts.color);
-    // Lines printed above the tree: clear the frame, print, redraw.
+    // Lines printed above the view: clear the frame, print, redraw.
     const above = (write: (t: string) => void) => (t: string) => {
       this.log.clear();
       write(t);
@@ -59,84 +56,111 @@ export class LiveRenderer {
       this.stop();
       this.draw();
       this.log.done();
-      // The final tree stays on screen; the summary goes below it, not followed by a redraw.
+      // The last frame stays on screen; the summary goes below it, not followed by a redraw.
       this.finished = true;
     }
     this.text.onEvent(e);
     if (e.type !== 'run-end') this.draw();
   };
 
-  /** Update the tree from one event. */
+  private step(label: string): LiveStep | undefined {
+    return this.state.steps.find((s) => s.label === label);
+  }
+
+  private start(label: string): LiveStep {
+    const existing = this.step(label);
+    if (existing) return existing;
+    const st: LiveStep = {
+      label,
+      started: Date.now(),
+      status: 'running',
+      done: 0,
+      failed: 0,
+      skipped: 0,
+      running: new Map(),
+      failures: [],
+    };
+    this.state.steps.push(st);
+    this.tick();
+    return st;
+  }
+
+  private end(label: string, status: LiveStep['status'], durationMs?: number, detail?: string): void {
+    const st = this.step(label) ?? this.start(label);
+    st.status = status;
+    st.durationMs = durationMs ?? Date.now() - st.started;
+    if (detail !== undefined) st.detail = detail;
+  }
+
+  /** Steps are named by the stage ids the summary table uses, so the two read alike. */
+  private static title(stage: string): string {
+    return stage;
+  }
+
+  /** Update the state from one event. */
   private update(e: PhoenixEvent): void {
+    const s = this.state;
     switch (e.type) {
+      case 'run-start':
+        s.command = e.command;
+        break;
       case 'confirm':
-        // The question goes below the tree: keep what is drawn and start a new tree after it,
+        // The question goes below the view: keep what is drawn and start a new view after it,
         // so no redraw erases the question or the answer.
         this.log.done();
-        this.rows.clear();
+        s.steps = [];
         break;
       case 'stage-start':
-        this.rows.set(e.stage, {
-          label: e.stage,
-          started: Date.now(),
-          status: 'running',
-          children: new Map(),
-        });
-        this.tick();
+        if (e.stage !== 'discovery') this.start(LiveRenderer.title(e.stage));
         break;
-      case 'check-start': {
-        const row = this.rows.get('checks');
-        row?.children.set(e.name, {
-          label: `check ${e.name}`,
-          started: Date.now(),
-          status: 'running',
-          children: new Map(),
-        });
+      case 'check-start':
+        this.start('checks').running.set(e.name, { label: `check ${e.name}`, started: Date.now() });
         break;
-      }
       case 'check-end': {
-        const row = this.rows.get('checks')?.children.get(e.name);
-        if (row)
-          Object.assign(row, {
-            status: e.ok ? 'ok' : 'failed',
-            durationMs: e.durationMs,
-            detail: e.ok ? undefined : e.detail,
-          });
+        const st = this.start('checks');
+        st.running.delete(e.name);
+        if (e.ok) st.done++;
+        else if (e.required) {
+          st.failed++;
+          st.failures.push(`check ${e.name}: ${e.detail}`);
+        } else st.skipped++;
         break;
       }
-      case 'change-start': {
-        const stage = this.rows.get(e.change.stage);
-        stage?.children.set(e.change.id, {
+      case 'stage-end':
+        if (e.stage === 'discovery') break;
+        this.end(LiveRenderer.title(e.stage), e.status, e.durationMs, e.reason);
+        // Reading live state follows the checks (or starts at once when they are skipped).
+        if (e.stage === 'checks' && e.status !== 'failed') this.start(OBSERVE);
+        break;
+      case 'planned':
+        s.total = e.pending;
+        if (this.step(OBSERVE)) this.end(OBSERVE, 'ok');
+        break;
+      case 'change-start':
+        if (this.step(OBSERVE)?.status === 'running') this.end(OBSERVE, 'ok');
+        this.start(LiveRenderer.title(e.change.stage)).running.set(e.change.id, {
           label: `${e.change.action} ${e.change.label}`,
           started: Date.now(),
-          status: 'running',
-          children: new Map(),
         });
         break;
-      }
       case 'change-end': {
-        const row = this.rows.get(e.change.stage)?.children.get(e.change.id);
-        if (row)
-          Object.assign(row, {
-            status: e.status,
-            durationMs: e.durationMs,
-            detail: e.error === undefined ? undefined : withoutLabel(e.error, e.change.label),
-          });
+        const st = this.start(LiveRenderer.title(e.change.stage));
+        st.running.delete(e.change.id);
+        s.finished++;
+        if (e.status === 'ok') st.done++;
+        else if (e.status === 'skipped') st.skipped++;
+        else {
+          st.failed++;
+          st.failures.push(
+            `${e.change.action} ${e.change.label}${e.error === undefined ? '' : `: ${withoutLabel(e.error, e.change.label)}`}`,
+          );
+        }
         break;
       }
-      case 'stage-end': {
-        const row = this.rows.get(e.stage) ?? {
-          label: e.stage,
-          started: Date.now(),
-          status: 'running' as const,
-          children: new Map(),
-        };
-        this.rows.set(
-          e.stage,
-          Object.assign(row, { status: e.status, durationMs: e.durationMs, detail: e.reason }),
-        );
+      case 'run-end':
+        for (const st of s.steps)
+          if (st.status === 'running') this.end(st.label, e.exitCode ? 'failed' : 'ok');
         break;
-      }
       default:
         break;
     }
@@ -155,27 +179,20 @@ export class LiveRenderer {
     this.timer = undefined;
   }
 
-  private mark(status: Row['status']): string {
+  private mark(status: LiveStep['status']): string {
     const c = this.c;
     if (status === 'running') return c.cyan(SPINNER[this.frame % SPINNER.length]!);
     return status === 'ok' ? c.green('✓') : status === 'failed' ? c.red('✗') : c.yellow('-');
   }
 
   private draw(): void {
-    if (this.finished) return;
-    const lines: string[] = [];
-    const now = Date.now();
-    const line = (row: Row, indent: string) => {
-      const ms = row.durationMs ?? now - row.started;
-      const detail = row.detail ? this.c.dim(` ${row.detail}`) : '';
-      lines.push(
-        `${indent}${this.mark(row.status)} ${row.label} ${this.c.dim(`${(ms / 1000).toFixed(1)}s`)}${detail}`,
-      );
-    };
-    for (const row of this.rows.values()) {
-      line(row, '');
-      for (const child of row.children.values()) line(child, '  ');
-    }
-    if (lines.length) this.log(this.redactor.redact(lines.join('\n')));
+    if (this.finished || this.state.steps.length === 0) return;
+    const lines = liveFrame(this.state, {
+      rows: this.stream.rows ?? 24,
+      columns: this.stream.columns ?? 80,
+      now: Date.now(),
+      mark: (st) => this.mark(st),
+    });
+    this.log(this.redactor.redact(lines.join('\n')));
   }
 }

@@ -168,12 +168,20 @@ describe('interactive renderer in a real terminal (tmux)', () => {
       screen = tmux('capture-pane', '-p', '-J', '-t', 'live', '-S', '-2000');
     }
     expect(screen, screen).toMatch(/phoenix-exit=0/);
-    for (const stage of ['checks', 'dns', 'firewall', 'endpoints', 'stacks', 'traefik']) {
-      expect(screen, stage).toMatch(new RegExp(`^✓ ${stage} \\d+\\.\\ds$`, 'm'));
+    // Finished changes collapse into each step's counter (the live view, issue 15).
+    expect(screen).toMatch(/^phoenix sync all · 16\/16 changes · \d+\.\ds$/m);
+    for (const [stage, done] of [
+      ['checks', 2],
+      ['reading live state', 0],
+      ['dns', 1],
+      ['firewall', 6],
+      ['endpoints', 2],
+      ['stacks', 6],
+      ['traefik', 1],
+    ] as const) {
+      const counts = done ? ` \\(${done} done\\)` : '';
+      expect(screen, stage).toMatch(new RegExp(`^✓ ${stage}${counts} \\d+\\.\\ds$`, 'm'));
     }
-    expect(screen).toMatch(/^ {2}✓ check portainer \d+\.\ds$/m);
-    expect(screen).toMatch(/^ {2}✓ create n8n-production on services \(vm 1003\) \d+\.\ds$/m);
-    expect(screen).toMatch(/^ {2}✓ create environment ai-worker \(vm 1002\) \d+\.\ds$/m);
     expect(screen).toMatch(/^Summary +status +made +unchanged +held back +failed +skipped +time$/m);
     expect(screen).toMatch(/^ {2}stacks +ok +6 +0 +1 +0 +0 +\d+\.\ds$/m);
     // The final tree is drawn once, above the summary, and no spinner is left behind.
