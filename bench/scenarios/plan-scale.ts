@@ -2,7 +2,8 @@
  * Scenario 1, plan at scale: `phoenix plan --offline --json` on generated estates of 100,
  * 1,000 and 2,000 VMs with 5 stacks each, run as the built CLI in a child process. Wall
  * time and peak RSS per size (medians over rounds; each round runs every size once, so
- * machine noise spreads evenly), and the growth of time between sizes.
+ * machine noise spreads evenly), and the growth of time between sizes. Each round also
+ * times a bare `node -e 0`: how slow the machine was while the sizes ran.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,15 +15,17 @@ import type { BenchContext } from '../lib/context.js';
 
 const SIZES = [100, 1000, 2000] as const;
 const STACKS_PER_VM = 5;
-const TARGET_MS = 2000;
-const TARGET_MB = 300;
-const DOUBLING = 2.2;
+const TARGET_MS = 1000;
+const TARGET_MB = 250;
+const DOUBLING = 2.1;
 
 /** Raw figures, kept in results.json. */
 export interface PlanScaleDetail {
   rssMethod: string;
   rounds: number;
   sizes: { vms: number; deployments: number; wallMs: number[]; cpuMs: number[]; peakRssMb: number[] }[];
+  /** A bare `node -e 0` once per round. */
+  nodeBaselineMs: number[];
 }
 
 /** Run scenario 1. */
@@ -41,7 +44,9 @@ export async function planScale(ctx: BenchContext): Promise<{ rows: Row[]; detai
       peakRssMb: [] as number[],
     }));
     const report = join(dir, 'report.json');
+    const nodeBaselineMs: number[] = [];
     for (let round = 0; round < rounds; round++) {
+      nodeBaselineMs.push((await timeProcess(['node', '-e', '0'], { env: ctx.env })).wallMs);
       for (const [i, e] of estates.entries()) {
         ctx.log(`plan --offline: ${e.vms} VMs, round ${round + 1}/${rounds}`);
         const run = await timeProcess(['node', ctx.cli, 'plan', '--offline', '--root', e.root, '--json'], {
@@ -59,7 +64,8 @@ export async function planScale(ctx: BenchContext): Promise<{ rows: Row[]; detai
         if (run.cpuMs !== undefined) sizes[i]!.cpuMs.push(run.cpuMs);
       }
     }
-    return { rows: rows(sizes), detail: { rssMethod: rssMethod(), rounds, sizes } };
+    const detail = { rssMethod: rssMethod(), rounds, sizes, nodeBaselineMs };
+    return { rows: rows(detail), detail };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -73,9 +79,19 @@ function assertComplete(report: string, deployments: number): void {
     throw new Error(`plan --offline planned ${stacks} stack creates, expected ${deployments}`);
 }
 
-function rows(sizes: PlanScaleDetail['sizes']): Row[] {
+function rows({ sizes, nodeBaselineMs }: PlanScaleDetail): Row[] {
   const out: Row[] = [];
   const s = '1 plan at scale';
+  out.push({
+    scenario: s,
+    metric: `bare \`node -e 0\` in the same rounds (median of ${nodeBaselineMs.length})`,
+    target: '',
+    measured: ms(median(nodeBaselineMs)),
+    status: 'INFO',
+    value: median(nodeBaselineMs),
+    unit: 'ms',
+    note: 'how loaded the machine was meanwhile: every wall time below includes one Node start',
+  });
   const t = sizes.map((x) => median(x.wallMs));
   const m = sizes.map((x) => (x.peakRssMb.length ? median(x.peakRssMb) : NaN));
   const cpu = sizes.map((x) => (x.cpuMs.length ? median(x.cpuMs) : NaN));
