@@ -9,7 +9,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { benchContext, REPO, type BenchContext } from './lib/context.js';
+import { benchContext, privateBuild, REPO, type BenchContext } from './lib/context.js';
 import { machine, renderTable, type Row } from './lib/report.js';
 import { rssMethod } from './lib/process.js';
 import { planScale } from './scenarios/plan-scale.js';
@@ -52,9 +52,17 @@ function commit(): string {
 
 async function main(): Promise<number> {
   const { quick, only } = args(process.argv.slice(2));
-  const ctx = benchContext(quick);
   if (!existsSync(join(REPO, 'dist', 'cli', 'main.js')))
     throw new Error('dist/ is missing: run `npm run build` first (npm run bench does)');
+  const build = privateBuild();
+  try {
+    return await runAll(benchContext(quick, build.cli), quick, only);
+  } finally {
+    build.remove();
+  }
+}
+
+async function runAll(ctx: BenchContext, quick: boolean, only: string[] | undefined): Promise<number> {
   const started = performance.now();
   const loadAtStart = machine().loadAverage;
   const rows: Row[] = [];
