@@ -7,9 +7,7 @@
  */
 import { Resolver } from 'node:dns/promises';
 import { connect } from 'node:net';
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { rootCertificates } from 'node:tls';
 import type { CheckSetting } from '../config/settings.js';
 import type { DesiredState } from '../desired/types.js';
 import type { CheckResult, Reporter } from '../output/events.js';
@@ -154,48 +152,12 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function probe(c: CheckSpec): Promise<string> {
   switch (c.kind) {
     case 'http':
-      return probeHttp(c);
+      // Loaded lazily: plans that run no check skip the HTTP client.
+      return (await import('./http-probe.js')).probeHttp(c);
     case 'tcp':
       return probeTcp(c.host ?? '', c.port ?? 0, c.timeoutMs);
     case 'dns':
       return probeDns(c);
-  }
-}
-
-async function probeHttp(c: CheckSpec): Promise<string> {
-  const { Agent, request } = await import('undici'); // lazily: plans that run no check skip its load
-  const url = c.url ?? '';
-  const ca = c.caFile ? [...rootCertificates, readFileSync(c.caFile, 'utf8')] : undefined;
-  const dispatcher = new Agent({
-    connect: { timeout: c.timeoutMs, ...(ca ? { ca } : {}) },
-    headersTimeout: c.timeoutMs,
-    bodyTimeout: c.timeoutMs,
-  });
-  try {
-    const res = await request(url, { method: 'GET', dispatcher, signal: AbortSignal.timeout(c.timeoutMs) });
-    const body = await res.body.text();
-    const expect = c.expectStatus ?? 200;
-    if (res.statusCode !== expect) throw new Error(`${url} answered ${res.statusCode}, expected ${expect}`);
-    if (c.jsonField) {
-      let value: unknown;
-      try {
-        value = c.jsonField
-          .split('.')
-          .reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], JSON.parse(body));
-      } catch {
-        throw new Error(`${url} did not answer JSON`);
-      }
-      if (value === undefined) throw new Error(`${url} answered without "${c.jsonField}"`);
-      if (c.jsonValue !== undefined && String(value) !== c.jsonValue)
-        throw new Error(`${url}: ${c.jsonField} is "${String(value)}", expected "${c.jsonValue}"`);
-    }
-    return `${url} answered ${res.statusCode}`;
-  } catch (err) {
-    const e = err as Error & { code?: string; cause?: { code?: string; message?: string } };
-    if (e.message.startsWith(url)) throw e;
-    throw new Error(`${url}: ${e.cause?.code ?? e.code ?? e.cause?.message ?? e.message}`, { cause: err });
-  } finally {
-    await dispatcher.close();
   }
 }
 
