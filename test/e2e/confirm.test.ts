@@ -137,7 +137,7 @@ describe('a terminal on stdin (tmux): the question is asked, whatever stdout is'
       // Give the live tree's timer time to redraw: the question must survive it.
       await new Promise((r) => setTimeout(r, 500));
       expect(screen('ctrlc')).toMatch(/^Apply 16 changes\? Only "yes" applies:/m);
-      expect(screen('ctrlc')).toMatch(/^✓ checks \d+\.\ds$/m);
+      expect(screen('ctrlc')).toMatch(/^✓ checks( \(.*\))? \d+\.\ds$/m);
       tmux('send-keys', '-t', 'ctrlc', 'C-c');
       const done = await waitFor('ctrlc', /phoenix-exit=\d+/);
       expect(done, done).toMatch(/phoenix-exit=130/);
