@@ -30,7 +30,8 @@ Ctrl-C or SIGTERM: nothing new starts, changes in flight finish (sync.interrupt_
 
 Exit codes: 0 converged, 1 invalid input (or changes pending without --yes and no terminal),
             2 changes pending (plan --detailed-exitcode), 3 readiness check failed or plan
-            incomplete (a target could not be observed), 4 some changes failed, 5 lock held,
+            incomplete (a target could not be observed), 4 some changes failed or were
+            refused (a change the config wants, held back), 5 lock held,
             130 / 143 interrupted (SIGINT / SIGTERM).
 Root: --root, else $PHOENIX_ROOT, else /usr/local/phoenix_hypervisor if it exists, else the current directory.`;
 
