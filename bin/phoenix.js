@@ -10,6 +10,7 @@ if (argv.length === 1 && argv[0] === '--version') {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
   process.stdout.write(`${pkg.version}\n`);
 } else {
-  const { main } = await import('../dist/cli/main.js');
+  const { loadBundle } = await import('../dist/load-bundle.js');
+  const { main } = loadBundle(new URL('../dist/', import.meta.url)).exports;
   process.exitCode = await main(argv);
 }
