@@ -1,7 +1,7 @@
 /**
  * The precompiled validators (src/config/generated/): the committed files are what the
  * generator makes from today's schemas, the generated code stands alone, and it behaves as
- * the loader needs (defaults filled in, errors carrying their schema and data).
+ * the loader needs (defaults filled in, errors naming schema nodes the loader can find).
  */
 import { readFileSync } from 'node:fs';
 import { Type } from '@sinclair/typebox';
@@ -10,7 +10,7 @@ import { Diagnostics } from '../src/config/diagnostics.js';
 import * as generated from '../src/config/generated/validators.js';
 import { parseJson } from '../src/config/json.js';
 import { VALIDATED_SCHEMAS } from '../src/config/schema-validated.js';
-import { validateAgainst } from '../src/config/validate-schema.js';
+import { schemaAt, validateAgainst } from '../src/config/validate-schema.js';
 import { generatedValidators, VALIDATORS_FILE } from '../scripts/validators.js';
 
 describe('precompiled validators', () => {
@@ -36,15 +36,21 @@ describe('precompiled validators', () => {
     expect((sync['dns'] as Record<string, unknown>)['layout']).toBe('addn-hosts');
   });
 
-  it('give each error its schema and data, which the located messages are made of', () => {
+  it("name each error's schema node by a path the loader resolves in the schema objects", () => {
     expect(generated.GlobalConfigSchema({ domain_name: 'x', sync: { backend: 'kubernetes' } })).toBe(false);
     const anyOf = generated.GlobalConfigSchema.errors!.find((e) => e.keyword === 'anyOf')!;
     expect(anyOf.instancePath).toBe('/sync/backend');
-    expect(anyOf.data).toBe('kubernetes');
-    expect((anyOf.parentSchema as { anyOf: { const: string }[] }).anyOf.map((b) => b.const)).toEqual([
-      'portainer',
-      'docker',
-    ]);
+    const node = schemaAt(VALIDATED_SCHEMAS.GlobalConfigSchema, anyOf.schemaPath) as {
+      anyOf: { const: string }[];
+    };
+    expect(node.anyOf.map((b) => b.const)).toEqual(['portainer', 'docker']);
+    // A pattern key is escaped in the path (%5E...%24): the record of stacks' environments.
+    expect(generated.ManifestSchema({ environments: { production: { variables: 7 } } })).toBe(false);
+    const type = generated.ManifestSchema.errors!.find(
+      (e) => e.instancePath === '/environments/production/variables',
+    )!;
+    expect(type.schemaPath).toContain('%5E');
+    expect(schemaAt(VALIDATED_SCHEMAS.ManifestSchema, type.schemaPath)).toHaveProperty('type', 'array');
   });
 
   it('a schema without generated code is refused, never compiled at run time', () => {

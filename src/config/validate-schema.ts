@@ -35,7 +35,7 @@ export function validateAgainst<T>(schema: TSchema, doc: Located, diags: Diagnos
   warnTypos(schema, doc.value, [], doc, diags);
   const value = structuredClone(doc.value);
   if (validate(value)) return value as T;
-  const errors = fold(validate.errors ?? []);
+  const errors = fold((validate.errors ?? []).map((e) => complete(e, schema, value)));
   for (const e of errors) report(e, doc, diags);
   if (!errors.every((e) => e.keyword === 'additionalProperties')) return undefined;
   const trimmed = structuredClone(doc.value);
@@ -48,6 +48,35 @@ export function validateAgainst<T>(schema: TSchema, doc: Located, diags: Diagnos
       delete (parent as Record<string, unknown>)[String(e.params['additionalProperty'])];
   }
   return validate(trimmed) ? (trimmed as T) : undefined;
+}
+
+/**
+ * An error with the schema node that holds its keyword and the value it is about, which the
+ * messages are made of. The generated code leaves both out (Ajv's `verbose`): it made the
+ * validators a third larger, and every command loads them.
+ */
+function complete(e: ErrorObject, schema: TSchema, value: unknown): ErrorObject {
+  return { ...e, parentSchema: schemaAt(schema, e.schemaPath), data: valueAt(value, e.instancePath) };
+}
+
+/** The node holding the keyword at `schemaPath` (`#/properties/a/anyOf` → the node of `a`). */
+export function schemaAt(schema: TSchema, schemaPath: string): object | undefined {
+  const segments = schemaPath
+    .replace(/^#\/?/, '')
+    .split('/')
+    .filter(Boolean)
+    .map((p) => decodeURIComponent(p).replace(/~1/g, '/').replace(/~0/g, '~'));
+  return segments
+    .slice(0, -1)
+    .reduce<unknown>((node, k) => (node as Record<string, unknown> | undefined)?.[k], schema) as
+    object | undefined;
+}
+
+function valueAt(value: unknown, instancePath: string): unknown {
+  return pathOf(instancePath).reduce<unknown>(
+    (v, k) => (v as Record<string | number, unknown> | undefined)?.[k],
+    value,
+  );
 }
 
 type SchemaNode = {

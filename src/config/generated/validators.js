@@ -35,7 +35,7 @@ if(data.sync === undefined){
 data.sync = {};
 }
 if(data.domain_name === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "domain_name"},message:"must have required property '"+"domain_name"+"'",schema:schema0.required,parentSchema:schema0,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "domain_name"},message:"must have required property '"+"domain_name"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -45,9 +45,8 @@ vErrors.push(err0);
 errors++;
 }
 if(data.$schema !== undefined){
-let data0 = data.$schema;
-if(typeof data0 !== "string"){
-const err1 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.$schema.type,parentSchema:schema0.properties.$schema,data:data0};
+if(typeof data.$schema !== "string"){
+const err1 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -61,7 +60,7 @@ if(data.domain_name !== undefined){
 let data1 = data.domain_name;
 if(typeof data1 === "string"){
 if(func0(data1) < 1){
-const err2 = {instancePath:instancePath+"/domain_name",schemaPath:"#/properties/domain_name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema0.properties.domain_name,data:data1};
+const err2 = {instancePath:instancePath+"/domain_name",schemaPath:"#/properties/domain_name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -72,7 +71,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/domain_name",schemaPath:"#/properties/domain_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.domain_name.type,parentSchema:schema0.properties.domain_name,data:data1};
+const err3 = {instancePath:instancePath+"/domain_name",schemaPath:"#/properties/domain_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -86,9 +85,8 @@ if(data.network !== undefined){
 let data2 = data.network;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.portainer_server_ip !== undefined){
-let data3 = data2.portainer_server_ip;
-if(typeof data3 !== "string"){
-const err4 = {instancePath:instancePath+"/network/portainer_server_ip",schemaPath:"#/properties/network/properties/portainer_server_ip/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.network.properties.portainer_server_ip.type,parentSchema:schema0.properties.network.properties.portainer_server_ip,data:data3};
+if(typeof data2.portainer_server_ip !== "string"){
+const err4 = {instancePath:instancePath+"/network/portainer_server_ip",schemaPath:"#/properties/network/properties/portainer_server_ip/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -101,7 +99,7 @@ errors++;
 if(data2.portainer_server_port !== undefined){
 let data4 = data2.portainer_server_port;
 if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
-const err5 = {instancePath:instancePath+"/network/portainer_server_port",schemaPath:"#/properties/network/properties/portainer_server_port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.network.properties.portainer_server_port.type,parentSchema:schema0.properties.network.properties.portainer_server_port,data:data4};
+const err5 = {instancePath:instancePath+"/network/portainer_server_port",schemaPath:"#/properties/network/properties/portainer_server_port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -112,7 +110,7 @@ errors++;
 }
 if(typeof data4 == "number"){
 if(data4 > 65535 || isNaN(data4)){
-const err6 = {instancePath:instancePath+"/network/portainer_server_port",schemaPath:"#/properties/network/properties/portainer_server_port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema0.properties.network.properties.portainer_server_port,data:data4};
+const err6 = {instancePath:instancePath+"/network/portainer_server_port",schemaPath:"#/properties/network/properties/portainer_server_port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -122,7 +120,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data4 < 1 || isNaN(data4)){
-const err7 = {instancePath:instancePath+"/network/portainer_server_port",schemaPath:"#/properties/network/properties/portainer_server_port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema0.properties.network.properties.portainer_server_port,data:data4};
+const err7 = {instancePath:instancePath+"/network/portainer_server_port",schemaPath:"#/properties/network/properties/portainer_server_port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -136,7 +134,7 @@ errors++;
 if(data2.portainer_agent_port !== undefined){
 let data5 = data2.portainer_agent_port;
 if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
-const err8 = {instancePath:instancePath+"/network/portainer_agent_port",schemaPath:"#/properties/network/properties/portainer_agent_port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.network.properties.portainer_agent_port.type,parentSchema:schema0.properties.network.properties.portainer_agent_port,data:data5};
+const err8 = {instancePath:instancePath+"/network/portainer_agent_port",schemaPath:"#/properties/network/properties/portainer_agent_port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -147,7 +145,7 @@ errors++;
 }
 if(typeof data5 == "number"){
 if(data5 > 65535 || isNaN(data5)){
-const err9 = {instancePath:instancePath+"/network/portainer_agent_port",schemaPath:"#/properties/network/properties/portainer_agent_port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema0.properties.network.properties.portainer_agent_port,data:data5};
+const err9 = {instancePath:instancePath+"/network/portainer_agent_port",schemaPath:"#/properties/network/properties/portainer_agent_port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -157,7 +155,7 @@ vErrors.push(err9);
 errors++;
 }
 if(data5 < 1 || isNaN(data5)){
-const err10 = {instancePath:instancePath+"/network/portainer_agent_port",schemaPath:"#/properties/network/properties/portainer_agent_port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema0.properties.network.properties.portainer_agent_port,data:data5};
+const err10 = {instancePath:instancePath+"/network/portainer_agent_port",schemaPath:"#/properties/network/properties/portainer_agent_port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -172,9 +170,8 @@ if(data2.interfaces !== undefined){
 let data6 = data2.interfaces;
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 if(data6.name !== undefined){
-let data7 = data6.name;
-if(typeof data7 !== "string"){
-const err11 = {instancePath:instancePath+"/network/interfaces/name",schemaPath:"#/properties/network/properties/interfaces/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.network.properties.interfaces.properties.name.type,parentSchema:schema0.properties.network.properties.interfaces.properties.name,data:data7};
+if(typeof data6.name !== "string"){
+const err11 = {instancePath:instancePath+"/network/interfaces/name",schemaPath:"#/properties/network/properties/interfaces/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -185,9 +182,8 @@ errors++;
 }
 }
 if(data6.address !== undefined){
-let data8 = data6.address;
-if(typeof data8 !== "string"){
-const err12 = {instancePath:instancePath+"/network/interfaces/address",schemaPath:"#/properties/network/properties/interfaces/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.network.properties.interfaces.properties.address.type,parentSchema:schema0.properties.network.properties.interfaces.properties.address,data:data8};
+if(typeof data6.address !== "string"){
+const err12 = {instancePath:instancePath+"/network/interfaces/address",schemaPath:"#/properties/network/properties/interfaces/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -198,9 +194,8 @@ errors++;
 }
 }
 if(data6.gateway !== undefined){
-let data9 = data6.gateway;
-if(typeof data9 !== "string"){
-const err13 = {instancePath:instancePath+"/network/interfaces/gateway",schemaPath:"#/properties/network/properties/interfaces/properties/gateway/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.network.properties.interfaces.properties.gateway.type,parentSchema:schema0.properties.network.properties.interfaces.properties.gateway,data:data9};
+if(typeof data6.gateway !== "string"){
+const err13 = {instancePath:instancePath+"/network/interfaces/gateway",schemaPath:"#/properties/network/properties/interfaces/properties/gateway/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -212,7 +207,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/network/interfaces",schemaPath:"#/properties/network/properties/interfaces/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.properties.network.properties.interfaces.type,parentSchema:schema0.properties.network.properties.interfaces,data:data6};
+const err14 = {instancePath:instancePath+"/network/interfaces",schemaPath:"#/properties/network/properties/interfaces/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -224,7 +219,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/network",schemaPath:"#/properties/network/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.properties.network.type,parentSchema:schema0.properties.network,data:data2};
+const err15 = {instancePath:instancePath+"/network",schemaPath:"#/properties/network/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -238,9 +233,8 @@ if(data.portainer_api !== undefined){
 let data10 = data.portainer_api;
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 if(data10.admin_user !== undefined){
-let data11 = data10.admin_user;
-if(typeof data11 !== "string"){
-const err16 = {instancePath:instancePath+"/portainer_api/admin_user",schemaPath:"#/properties/portainer_api/properties/admin_user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.portainer_api.properties.admin_user.type,parentSchema:schema0.properties.portainer_api.properties.admin_user,data:data11};
+if(typeof data10.admin_user !== "string"){
+const err16 = {instancePath:instancePath+"/portainer_api/admin_user",schemaPath:"#/properties/portainer_api/properties/admin_user/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -251,9 +245,8 @@ errors++;
 }
 }
 if(data10.admin_password !== undefined){
-let data12 = data10.admin_password;
-if(typeof data12 !== "string"){
-const err17 = {instancePath:instancePath+"/portainer_api/admin_password",schemaPath:"#/properties/portainer_api/properties/admin_password/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.portainer_api.properties.admin_password.type,parentSchema:schema0.properties.portainer_api.properties.admin_password,data:data12};
+if(typeof data10.admin_password !== "string"){
+const err17 = {instancePath:instancePath+"/portainer_api/admin_password",schemaPath:"#/properties/portainer_api/properties/admin_password/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -269,7 +262,7 @@ const _errs32 = errors;
 let valid4 = false;
 const _errs33 = errors;
 if(typeof data13 !== "string"){
-const err18 = {instancePath:instancePath+"/portainer_api/api_key",schemaPath:"#/properties/portainer_api/properties/api_key/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.portainer_api.properties.api_key.anyOf[0].type,parentSchema:schema0.properties.portainer_api.properties.api_key.anyOf[0],data:data13};
+const err18 = {instancePath:instancePath+"/portainer_api/api_key",schemaPath:"#/properties/portainer_api/properties/api_key/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -283,7 +276,7 @@ valid4 = valid4 || _valid0;
 if(!valid4){
 const _errs35 = errors;
 if(data13 !== null){
-const err19 = {instancePath:instancePath+"/portainer_api/api_key",schemaPath:"#/properties/portainer_api/properties/api_key/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema0.properties.portainer_api.properties.api_key.anyOf[1].type,parentSchema:schema0.properties.portainer_api.properties.api_key.anyOf[1],data:data13};
+const err19 = {instancePath:instancePath+"/portainer_api/api_key",schemaPath:"#/properties/portainer_api/properties/api_key/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -296,7 +289,7 @@ var _valid0 = _errs35 === errors;
 valid4 = valid4 || _valid0;
 }
 if(!valid4){
-const err20 = {instancePath:instancePath+"/portainer_api/api_key",schemaPath:"#/properties/portainer_api/properties/api_key/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema0.properties.portainer_api.properties.api_key.anyOf,parentSchema:schema0.properties.portainer_api.properties.api_key,data:data13};
+const err20 = {instancePath:instancePath+"/portainer_api/api_key",schemaPath:"#/properties/portainer_api/properties/api_key/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -318,9 +311,8 @@ vErrors = null;
 }
 }
 if(data10.portainer_hostname !== undefined){
-let data14 = data10.portainer_hostname;
-if(typeof data14 !== "string"){
-const err21 = {instancePath:instancePath+"/portainer_api/portainer_hostname",schemaPath:"#/properties/portainer_api/properties/portainer_hostname/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.portainer_api.properties.portainer_hostname.type,parentSchema:schema0.properties.portainer_api.properties.portainer_hostname,data:data14};
+if(typeof data10.portainer_hostname !== "string"){
+const err21 = {instancePath:instancePath+"/portainer_api/portainer_hostname",schemaPath:"#/properties/portainer_api/properties/portainer_hostname/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -332,7 +324,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/portainer_api",schemaPath:"#/properties/portainer_api/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.properties.portainer_api.type,parentSchema:schema0.properties.portainer_api,data:data10};
+const err22 = {instancePath:instancePath+"/portainer_api",schemaPath:"#/properties/portainer_api/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -346,9 +338,8 @@ if(data.dns_server !== undefined){
 let data15 = data.dns_server;
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 if(data15.enabled !== undefined){
-let data16 = data15.enabled;
-if(typeof data16 !== "boolean"){
-const err23 = {instancePath:instancePath+"/dns_server/enabled",schemaPath:"#/properties/dns_server/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.dns_server.properties.enabled.type,parentSchema:schema0.properties.dns_server.properties.enabled,data:data16};
+if(typeof data15.enabled !== "boolean"){
+const err23 = {instancePath:instancePath+"/dns_server/enabled",schemaPath:"#/properties/dns_server/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -363,9 +354,8 @@ let data17 = data15.upstream_servers;
 if(Array.isArray(data17)){
 const len0 = data17.length;
 for(let i0=0; i0<len0; i0++){
-let data18 = data17[i0];
-if(typeof data18 !== "string"){
-const err24 = {instancePath:instancePath+"/dns_server/upstream_servers/" + i0,schemaPath:"#/properties/dns_server/properties/upstream_servers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.dns_server.properties.upstream_servers.items.type,parentSchema:schema0.properties.dns_server.properties.upstream_servers.items,data:data18};
+if(typeof data17[i0] !== "string"){
+const err24 = {instancePath:instancePath+"/dns_server/upstream_servers/" + i0,schemaPath:"#/properties/dns_server/properties/upstream_servers/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -377,7 +367,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/dns_server/upstream_servers",schemaPath:"#/properties/dns_server/properties/upstream_servers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.dns_server.properties.upstream_servers.type,parentSchema:schema0.properties.dns_server.properties.upstream_servers,data:data17};
+const err25 = {instancePath:instancePath+"/dns_server/upstream_servers",schemaPath:"#/properties/dns_server/properties/upstream_servers/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -395,7 +385,7 @@ for(let i1=0; i1<len1; i1++){
 let data20 = data19[i1];
 if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
 if(data20.zone_name === undefined){
-const err26 = {instancePath:instancePath+"/dns_server/authoritative_zones/" + i1,schemaPath:"#/properties/dns_server/properties/authoritative_zones/items/required",keyword:"required",params:{missingProperty: "zone_name"},message:"must have required property '"+"zone_name"+"'",schema:schema0.properties.dns_server.properties.authoritative_zones.items.required,parentSchema:schema0.properties.dns_server.properties.authoritative_zones.items,data:data20};
+const err26 = {instancePath:instancePath+"/dns_server/authoritative_zones/" + i1,schemaPath:"#/properties/dns_server/properties/authoritative_zones/items/required",keyword:"required",params:{missingProperty: "zone_name"},message:"must have required property '"+"zone_name"+"'"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -408,7 +398,7 @@ if(data20.zone_name !== undefined){
 let data21 = data20.zone_name;
 if(typeof data21 === "string"){
 if(func0(data21) < 1){
-const err27 = {instancePath:instancePath+"/dns_server/authoritative_zones/" + i1+"/zone_name",schemaPath:"#/properties/dns_server/properties/authoritative_zones/items/properties/zone_name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema0.properties.dns_server.properties.authoritative_zones.items.properties.zone_name,data:data21};
+const err27 = {instancePath:instancePath+"/dns_server/authoritative_zones/" + i1+"/zone_name",schemaPath:"#/properties/dns_server/properties/authoritative_zones/items/properties/zone_name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -419,7 +409,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/dns_server/authoritative_zones/" + i1+"/zone_name",schemaPath:"#/properties/dns_server/properties/authoritative_zones/items/properties/zone_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.dns_server.properties.authoritative_zones.items.properties.zone_name.type,parentSchema:schema0.properties.dns_server.properties.authoritative_zones.items.properties.zone_name,data:data21};
+const err28 = {instancePath:instancePath+"/dns_server/authoritative_zones/" + i1+"/zone_name",schemaPath:"#/properties/dns_server/properties/authoritative_zones/items/properties/zone_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -437,7 +427,7 @@ for(let i2=0; i2<len2; i2++){
 let data23 = data22[i2];
 if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
 if(data23.hostname === undefined){
-const err29 = {instancePath:instancePath+"/dns_server/authoritative_zones/" + i1+"/records/" + i2,schemaPath:"#/properties/dns_server/properties/authoritative_zones/items/properties/records/items/required",keyword:"required",params:{missingProperty: "hostname"},message:"must have required property '"+"hostname"+"'",schema:schema0.properties.dns_server.properties.authoritative_zones.items.properties.records.items.required,parentSchema:schema0.properties.dns_server.properties.authoritative_zones.items.properties.records.items,data:data23};
+const err29 = {instancePath:instancePath+"/dns_server/authoritative_zones/" + i1+"/records/" + i2,schemaPath:"#/properties/dns_server/properties/authoritative_zones/items/properties/records/items/required",keyword:"required",params:{missingProperty: "hostname"},message:"must have required property '"+"hostname"+"'"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -447,7 +437,7 @@ vErrors.push(err29);
 errors++;
 }
 if(data23.ip_internal === undefined){
-const err30 = {instancePath:instancePath+"/dns_server/authoritative_zones/" + i1+"/records/" + i2,schemaPath:"#/properties/dns_server/properties/authoritative_zones/items/properties/records/items/required",keyword:"required",params:{missingProperty: "ip_internal"},message:"must have required property '"+"ip_internal"+"'",schema:schema0.properties.dns_server.properties.authoritative_zones.items.properties.records.items.required,parentSchema:schema0.properties.dns_server.properties.authoritative_zones.items.properties.records.items,data:data23};
+const err30 = {instancePath:instancePath+"/dns_server/authoritative_zones/" + i1+"/records/" + i2,schemaPath:"#/properties/dns_server/properties/authoritative_zones/items/properties/records/items/required",keyword:"required",params:{missingProperty: "ip_internal"},message:"must have required property '"+"ip_internal"+"'"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -460,7 +450,7 @@ if(data23.hostname !== undefined){
 let data24 = data23.hostname;
 if(typeof data24 === "string"){
 if(func0(data24) < 1){
-const err31 = {instancePath:instancePath+"/dns_server/authoritative_zones/" + i1+"/records/" + i2+"/hostname",schemaPath:"#/properties/dns_server/properties/authoritative_zones/items/properties/records/items/properties/hostname/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema0.properties.dns_server.properties.authoritative_zones.items.properties.records.items.properties.hostname,data:data24};
+const err31 = {instancePath:instancePath+"/dns_server/authoritative_zones/" + i1+"/records/" + i2+"/hostname",schemaPath:"#/properties/dns_server/properties/authoritative_zones/items/properties/records/items/properties/hostname/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -471,7 +461,7 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/dns_server/authoritative_zones/" + i1+"/records/" + i2+"/hostname",schemaPath:"#/properties/dns_server/properties/authoritative_zones/items/properties/records/items/properties/hostname/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.dns_server.properties.authoritative_zones.items.properties.records.items.properties.hostname.type,parentSchema:schema0.properties.dns_server.properties.authoritative_zones.items.properties.records.items.properties.hostname,data:data24};
+const err32 = {instancePath:instancePath+"/dns_server/authoritative_zones/" + i1+"/records/" + i2+"/hostname",schemaPath:"#/properties/dns_server/properties/authoritative_zones/items/properties/records/items/properties/hostname/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -482,9 +472,8 @@ errors++;
 }
 }
 if(data23.ip_internal !== undefined){
-let data25 = data23.ip_internal;
-if(typeof data25 !== "string"){
-const err33 = {instancePath:instancePath+"/dns_server/authoritative_zones/" + i1+"/records/" + i2+"/ip_internal",schemaPath:"#/properties/dns_server/properties/authoritative_zones/items/properties/records/items/properties/ip_internal/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.dns_server.properties.authoritative_zones.items.properties.records.items.properties.ip_internal.type,parentSchema:schema0.properties.dns_server.properties.authoritative_zones.items.properties.records.items.properties.ip_internal,data:data25};
+if(typeof data23.ip_internal !== "string"){
+const err33 = {instancePath:instancePath+"/dns_server/authoritative_zones/" + i1+"/records/" + i2+"/ip_internal",schemaPath:"#/properties/dns_server/properties/authoritative_zones/items/properties/records/items/properties/ip_internal/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -495,9 +484,8 @@ errors++;
 }
 }
 if(data23.ip_external !== undefined){
-let data26 = data23.ip_external;
-if(typeof data26 !== "string"){
-const err34 = {instancePath:instancePath+"/dns_server/authoritative_zones/" + i1+"/records/" + i2+"/ip_external",schemaPath:"#/properties/dns_server/properties/authoritative_zones/items/properties/records/items/properties/ip_external/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.dns_server.properties.authoritative_zones.items.properties.records.items.properties.ip_external.type,parentSchema:schema0.properties.dns_server.properties.authoritative_zones.items.properties.records.items.properties.ip_external,data:data26};
+if(typeof data23.ip_external !== "string"){
+const err34 = {instancePath:instancePath+"/dns_server/authoritative_zones/" + i1+"/records/" + i2+"/ip_external",schemaPath:"#/properties/dns_server/properties/authoritative_zones/items/properties/records/items/properties/ip_external/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -509,7 +497,7 @@ errors++;
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/dns_server/authoritative_zones/" + i1+"/records/" + i2,schemaPath:"#/properties/dns_server/properties/authoritative_zones/items/properties/records/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.properties.dns_server.properties.authoritative_zones.items.properties.records.items.type,parentSchema:schema0.properties.dns_server.properties.authoritative_zones.items.properties.records.items,data:data23};
+const err35 = {instancePath:instancePath+"/dns_server/authoritative_zones/" + i1+"/records/" + i2,schemaPath:"#/properties/dns_server/properties/authoritative_zones/items/properties/records/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -521,7 +509,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/dns_server/authoritative_zones/" + i1+"/records",schemaPath:"#/properties/dns_server/properties/authoritative_zones/items/properties/records/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.dns_server.properties.authoritative_zones.items.properties.records.type,parentSchema:schema0.properties.dns_server.properties.authoritative_zones.items.properties.records,data:data22};
+const err36 = {instancePath:instancePath+"/dns_server/authoritative_zones/" + i1+"/records",schemaPath:"#/properties/dns_server/properties/authoritative_zones/items/properties/records/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -533,7 +521,7 @@ errors++;
 }
 }
 else {
-const err37 = {instancePath:instancePath+"/dns_server/authoritative_zones/" + i1,schemaPath:"#/properties/dns_server/properties/authoritative_zones/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.properties.dns_server.properties.authoritative_zones.items.type,parentSchema:schema0.properties.dns_server.properties.authoritative_zones.items,data:data20};
+const err37 = {instancePath:instancePath+"/dns_server/authoritative_zones/" + i1,schemaPath:"#/properties/dns_server/properties/authoritative_zones/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -545,7 +533,7 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/dns_server/authoritative_zones",schemaPath:"#/properties/dns_server/properties/authoritative_zones/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.dns_server.properties.authoritative_zones.type,parentSchema:schema0.properties.dns_server.properties.authoritative_zones,data:data19};
+const err38 = {instancePath:instancePath+"/dns_server/authoritative_zones",schemaPath:"#/properties/dns_server/properties/authoritative_zones/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -557,7 +545,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/dns_server",schemaPath:"#/properties/dns_server/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.properties.dns_server.type,parentSchema:schema0.properties.dns_server,data:data15};
+const err39 = {instancePath:instancePath+"/dns_server",schemaPath:"#/properties/dns_server/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -572,7 +560,7 @@ let data27 = data.firewall;
 if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
 for(const key0 in data27){
 if(!((((key0 === "enabled") || (key0 === "default_input_policy")) || (key0 === "default_output_policy")) || (key0 === "global_firewall_rules"))){
-const err40 = {instancePath:instancePath+"/firewall",schemaPath:"#/properties/firewall/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema0.properties.firewall,data:data27};
+const err40 = {instancePath:instancePath+"/firewall",schemaPath:"#/properties/firewall/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -583,9 +571,8 @@ errors++;
 }
 }
 if(data27.enabled !== undefined){
-let data28 = data27.enabled;
-if(typeof data28 !== "boolean"){
-const err41 = {instancePath:instancePath+"/firewall/enabled",schemaPath:"#/properties/firewall/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.firewall.properties.enabled.type,parentSchema:schema0.properties.firewall.properties.enabled,data:data28};
+if(typeof data27.enabled !== "boolean"){
+const err41 = {instancePath:instancePath+"/firewall/enabled",schemaPath:"#/properties/firewall/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -601,7 +588,7 @@ const _errs72 = errors;
 let valid15 = false;
 const _errs73 = errors;
 if(typeof data29 !== "string"){
-const err42 = {instancePath:instancePath+"/firewall/default_input_policy",schemaPath:"#/properties/firewall/properties/default_input_policy/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.firewall.properties.default_input_policy.anyOf[0].type,parentSchema:schema0.properties.firewall.properties.default_input_policy.anyOf[0],data:data29};
+const err42 = {instancePath:instancePath+"/firewall/default_input_policy",schemaPath:"#/properties/firewall/properties/default_input_policy/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -611,7 +598,7 @@ vErrors.push(err42);
 errors++;
 }
 if("ACCEPT" !== data29){
-const err43 = {instancePath:instancePath+"/firewall/default_input_policy",schemaPath:"#/properties/firewall/properties/default_input_policy/anyOf/0/const",keyword:"const",params:{allowedValue: "ACCEPT"},message:"must be equal to constant",schema:"ACCEPT",parentSchema:schema0.properties.firewall.properties.default_input_policy.anyOf[0],data:data29};
+const err43 = {instancePath:instancePath+"/firewall/default_input_policy",schemaPath:"#/properties/firewall/properties/default_input_policy/anyOf/0/const",keyword:"const",params:{allowedValue: "ACCEPT"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -625,7 +612,7 @@ valid15 = valid15 || _valid1;
 if(!valid15){
 const _errs75 = errors;
 if(typeof data29 !== "string"){
-const err44 = {instancePath:instancePath+"/firewall/default_input_policy",schemaPath:"#/properties/firewall/properties/default_input_policy/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.firewall.properties.default_input_policy.anyOf[1].type,parentSchema:schema0.properties.firewall.properties.default_input_policy.anyOf[1],data:data29};
+const err44 = {instancePath:instancePath+"/firewall/default_input_policy",schemaPath:"#/properties/firewall/properties/default_input_policy/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -635,7 +622,7 @@ vErrors.push(err44);
 errors++;
 }
 if("DROP" !== data29){
-const err45 = {instancePath:instancePath+"/firewall/default_input_policy",schemaPath:"#/properties/firewall/properties/default_input_policy/anyOf/1/const",keyword:"const",params:{allowedValue: "DROP"},message:"must be equal to constant",schema:"DROP",parentSchema:schema0.properties.firewall.properties.default_input_policy.anyOf[1],data:data29};
+const err45 = {instancePath:instancePath+"/firewall/default_input_policy",schemaPath:"#/properties/firewall/properties/default_input_policy/anyOf/1/const",keyword:"const",params:{allowedValue: "DROP"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -649,7 +636,7 @@ valid15 = valid15 || _valid1;
 if(!valid15){
 const _errs77 = errors;
 if(typeof data29 !== "string"){
-const err46 = {instancePath:instancePath+"/firewall/default_input_policy",schemaPath:"#/properties/firewall/properties/default_input_policy/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.firewall.properties.default_input_policy.anyOf[2].type,parentSchema:schema0.properties.firewall.properties.default_input_policy.anyOf[2],data:data29};
+const err46 = {instancePath:instancePath+"/firewall/default_input_policy",schemaPath:"#/properties/firewall/properties/default_input_policy/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -659,7 +646,7 @@ vErrors.push(err46);
 errors++;
 }
 if("REJECT" !== data29){
-const err47 = {instancePath:instancePath+"/firewall/default_input_policy",schemaPath:"#/properties/firewall/properties/default_input_policy/anyOf/2/const",keyword:"const",params:{allowedValue: "REJECT"},message:"must be equal to constant",schema:"REJECT",parentSchema:schema0.properties.firewall.properties.default_input_policy.anyOf[2],data:data29};
+const err47 = {instancePath:instancePath+"/firewall/default_input_policy",schemaPath:"#/properties/firewall/properties/default_input_policy/anyOf/2/const",keyword:"const",params:{allowedValue: "REJECT"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -673,7 +660,7 @@ valid15 = valid15 || _valid1;
 }
 }
 if(!valid15){
-const err48 = {instancePath:instancePath+"/firewall/default_input_policy",schemaPath:"#/properties/firewall/properties/default_input_policy/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema0.properties.firewall.properties.default_input_policy.anyOf,parentSchema:schema0.properties.firewall.properties.default_input_policy,data:data29};
+const err48 = {instancePath:instancePath+"/firewall/default_input_policy",schemaPath:"#/properties/firewall/properties/default_input_policy/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -700,7 +687,7 @@ const _errs80 = errors;
 let valid16 = false;
 const _errs81 = errors;
 if(typeof data30 !== "string"){
-const err49 = {instancePath:instancePath+"/firewall/default_output_policy",schemaPath:"#/properties/firewall/properties/default_output_policy/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.firewall.properties.default_output_policy.anyOf[0].type,parentSchema:schema0.properties.firewall.properties.default_output_policy.anyOf[0],data:data30};
+const err49 = {instancePath:instancePath+"/firewall/default_output_policy",schemaPath:"#/properties/firewall/properties/default_output_policy/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -710,7 +697,7 @@ vErrors.push(err49);
 errors++;
 }
 if("ACCEPT" !== data30){
-const err50 = {instancePath:instancePath+"/firewall/default_output_policy",schemaPath:"#/properties/firewall/properties/default_output_policy/anyOf/0/const",keyword:"const",params:{allowedValue: "ACCEPT"},message:"must be equal to constant",schema:"ACCEPT",parentSchema:schema0.properties.firewall.properties.default_output_policy.anyOf[0],data:data30};
+const err50 = {instancePath:instancePath+"/firewall/default_output_policy",schemaPath:"#/properties/firewall/properties/default_output_policy/anyOf/0/const",keyword:"const",params:{allowedValue: "ACCEPT"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -724,7 +711,7 @@ valid16 = valid16 || _valid2;
 if(!valid16){
 const _errs83 = errors;
 if(typeof data30 !== "string"){
-const err51 = {instancePath:instancePath+"/firewall/default_output_policy",schemaPath:"#/properties/firewall/properties/default_output_policy/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.firewall.properties.default_output_policy.anyOf[1].type,parentSchema:schema0.properties.firewall.properties.default_output_policy.anyOf[1],data:data30};
+const err51 = {instancePath:instancePath+"/firewall/default_output_policy",schemaPath:"#/properties/firewall/properties/default_output_policy/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -734,7 +721,7 @@ vErrors.push(err51);
 errors++;
 }
 if("DROP" !== data30){
-const err52 = {instancePath:instancePath+"/firewall/default_output_policy",schemaPath:"#/properties/firewall/properties/default_output_policy/anyOf/1/const",keyword:"const",params:{allowedValue: "DROP"},message:"must be equal to constant",schema:"DROP",parentSchema:schema0.properties.firewall.properties.default_output_policy.anyOf[1],data:data30};
+const err52 = {instancePath:instancePath+"/firewall/default_output_policy",schemaPath:"#/properties/firewall/properties/default_output_policy/anyOf/1/const",keyword:"const",params:{allowedValue: "DROP"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -748,7 +735,7 @@ valid16 = valid16 || _valid2;
 if(!valid16){
 const _errs85 = errors;
 if(typeof data30 !== "string"){
-const err53 = {instancePath:instancePath+"/firewall/default_output_policy",schemaPath:"#/properties/firewall/properties/default_output_policy/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.firewall.properties.default_output_policy.anyOf[2].type,parentSchema:schema0.properties.firewall.properties.default_output_policy.anyOf[2],data:data30};
+const err53 = {instancePath:instancePath+"/firewall/default_output_policy",schemaPath:"#/properties/firewall/properties/default_output_policy/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -758,7 +745,7 @@ vErrors.push(err53);
 errors++;
 }
 if("REJECT" !== data30){
-const err54 = {instancePath:instancePath+"/firewall/default_output_policy",schemaPath:"#/properties/firewall/properties/default_output_policy/anyOf/2/const",keyword:"const",params:{allowedValue: "REJECT"},message:"must be equal to constant",schema:"REJECT",parentSchema:schema0.properties.firewall.properties.default_output_policy.anyOf[2],data:data30};
+const err54 = {instancePath:instancePath+"/firewall/default_output_policy",schemaPath:"#/properties/firewall/properties/default_output_policy/anyOf/2/const",keyword:"const",params:{allowedValue: "REJECT"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -772,7 +759,7 @@ valid16 = valid16 || _valid2;
 }
 }
 if(!valid16){
-const err55 = {instancePath:instancePath+"/firewall/default_output_policy",schemaPath:"#/properties/firewall/properties/default_output_policy/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema0.properties.firewall.properties.default_output_policy.anyOf,parentSchema:schema0.properties.firewall.properties.default_output_policy,data:data30};
+const err55 = {instancePath:instancePath+"/firewall/default_output_policy",schemaPath:"#/properties/firewall/properties/default_output_policy/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -801,7 +788,7 @@ for(let i3=0; i3<len3; i3++){
 let data32 = data31[i3];
 if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
 if(data32.type === undefined){
-const err56 = {instancePath:instancePath+"/firewall/global_firewall_rules/" + i3,schemaPath:"#/properties/firewall/properties/global_firewall_rules/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema0.properties.firewall.properties.global_firewall_rules.items.required,parentSchema:schema0.properties.firewall.properties.global_firewall_rules.items,data:data32};
+const err56 = {instancePath:instancePath+"/firewall/global_firewall_rules/" + i3,schemaPath:"#/properties/firewall/properties/global_firewall_rules/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -811,7 +798,7 @@ vErrors.push(err56);
 errors++;
 }
 if(data32.action === undefined){
-const err57 = {instancePath:instancePath+"/firewall/global_firewall_rules/" + i3,schemaPath:"#/properties/firewall/properties/global_firewall_rules/items/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema0.properties.firewall.properties.global_firewall_rules.items.required,parentSchema:schema0.properties.firewall.properties.global_firewall_rules.items,data:data32};
+const err57 = {instancePath:instancePath+"/firewall/global_firewall_rules/" + i3,schemaPath:"#/properties/firewall/properties/global_firewall_rules/items/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -822,7 +809,7 @@ errors++;
 }
 for(const key1 in data32){
 if(!(func3.call(schema0.properties.firewall.properties.global_firewall_rules.items.properties, key1))){
-const err58 = {instancePath:instancePath+"/firewall/global_firewall_rules/" + i3,schemaPath:"#/properties/firewall/properties/global_firewall_rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema0.properties.firewall.properties.global_firewall_rules.items,data:data32};
+const err58 = {instancePath:instancePath+"/firewall/global_firewall_rules/" + i3,schemaPath:"#/properties/firewall/properties/global_firewall_rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -838,7 +825,7 @@ const _errs93 = errors;
 let valid20 = false;
 const _errs94 = errors;
 if(typeof data33 !== "string"){
-const err59 = {instancePath:instancePath+"/firewall/global_firewall_rules/" + i3+"/type",schemaPath:"#/properties/firewall/properties/global_firewall_rules/items/properties/type/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.firewall.properties.global_firewall_rules.items.properties.type.anyOf[0].type,parentSchema:schema0.properties.firewall.properties.global_firewall_rules.items.properties.type.anyOf[0],data:data33};
+const err59 = {instancePath:instancePath+"/firewall/global_firewall_rules/" + i3+"/type",schemaPath:"#/properties/firewall/properties/global_firewall_rules/items/properties/type/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -848,7 +835,7 @@ vErrors.push(err59);
 errors++;
 }
 if("in" !== data33){
-const err60 = {instancePath:instancePath+"/firewall/global_firewall_rules/" + i3+"/type",schemaPath:"#/properties/firewall/properties/global_firewall_rules/items/properties/type/anyOf/0/const",keyword:"const",params:{allowedValue: "in"},message:"must be equal to constant",schema:"in",parentSchema:schema0.properties.firewall.properties.global_firewall_rules.items.properties.type.anyOf[0],data:data33};
+const err60 = {instancePath:instancePath+"/firewall/global_firewall_rules/" + i3+"/type",schemaPath:"#/properties/firewall/properties/global_firewall_rules/items/properties/type/anyOf/0/const",keyword:"const",params:{allowedValue: "in"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -862,7 +849,7 @@ valid20 = valid20 || _valid3;
 if(!valid20){
 const _errs96 = errors;
 if(typeof data33 !== "string"){
-const err61 = {instancePath:instancePath+"/firewall/global_firewall_rules/" + i3+"/type",schemaPath:"#/properties/firewall/properties/global_firewall_rules/items/properties/type/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.firewall.properties.global_firewall_rules.items.properties.type.anyOf[1].type,parentSchema:schema0.properties.firewall.properties.global_firewall_rules.items.properties.type.anyOf[1],data:data33};
+const err61 = {instancePath:instancePath+"/firewall/global_firewall_rules/" + i3+"/type",schemaPath:"#/properties/firewall/properties/global_firewall_rules/items/properties/type/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -872,7 +859,7 @@ vErrors.push(err61);
 errors++;
 }
 if("out" !== data33){
-const err62 = {instancePath:instancePath+"/firewall/global_firewall_rules/" + i3+"/type",schemaPath:"#/properties/firewall/properties/global_firewall_rules/items/properties/type/anyOf/1/const",keyword:"const",params:{allowedValue: "out"},message:"must be equal to constant",schema:"out",parentSchema:schema0.properties.firewall.properties.global_firewall_rules.items.properties.type.anyOf[1],data:data33};
+const err62 = {instancePath:instancePath+"/firewall/global_firewall_rules/" + i3+"/type",schemaPath:"#/properties/firewall/properties/global_firewall_rules/items/properties/type/anyOf/1/const",keyword:"const",params:{allowedValue: "out"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -885,7 +872,7 @@ var _valid3 = _errs96 === errors;
 valid20 = valid20 || _valid3;
 }
 if(!valid20){
-const err63 = {instancePath:instancePath+"/firewall/global_firewall_rules/" + i3+"/type",schemaPath:"#/properties/firewall/properties/global_firewall_rules/items/properties/type/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema0.properties.firewall.properties.global_firewall_rules.items.properties.type.anyOf,parentSchema:schema0.properties.firewall.properties.global_firewall_rules.items.properties.type,data:data33};
+const err63 = {instancePath:instancePath+"/firewall/global_firewall_rules/" + i3+"/type",schemaPath:"#/properties/firewall/properties/global_firewall_rules/items/properties/type/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -907,9 +894,8 @@ vErrors = null;
 }
 }
 if(data32.action !== undefined){
-let data34 = data32.action;
-if(typeof data34 !== "string"){
-const err64 = {instancePath:instancePath+"/firewall/global_firewall_rules/" + i3+"/action",schemaPath:"#/properties/firewall/properties/global_firewall_rules/items/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.firewall.properties.global_firewall_rules.items.properties.action.type,parentSchema:schema0.properties.firewall.properties.global_firewall_rules.items.properties.action,data:data34};
+if(typeof data32.action !== "string"){
+const err64 = {instancePath:instancePath+"/firewall/global_firewall_rules/" + i3+"/action",schemaPath:"#/properties/firewall/properties/global_firewall_rules/items/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -920,9 +906,8 @@ errors++;
 }
 }
 if(data32.source !== undefined){
-let data35 = data32.source;
-if(typeof data35 !== "string"){
-const err65 = {instancePath:instancePath+"/firewall/global_firewall_rules/" + i3+"/source",schemaPath:"#/properties/firewall/properties/global_firewall_rules/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.firewall.properties.global_firewall_rules.items.properties.source.type,parentSchema:schema0.properties.firewall.properties.global_firewall_rules.items.properties.source,data:data35};
+if(typeof data32.source !== "string"){
+const err65 = {instancePath:instancePath+"/firewall/global_firewall_rules/" + i3+"/source",schemaPath:"#/properties/firewall/properties/global_firewall_rules/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -933,9 +918,8 @@ errors++;
 }
 }
 if(data32.dest !== undefined){
-let data36 = data32.dest;
-if(typeof data36 !== "string"){
-const err66 = {instancePath:instancePath+"/firewall/global_firewall_rules/" + i3+"/dest",schemaPath:"#/properties/firewall/properties/global_firewall_rules/items/properties/dest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.firewall.properties.global_firewall_rules.items.properties.dest.type,parentSchema:schema0.properties.firewall.properties.global_firewall_rules.items.properties.dest,data:data36};
+if(typeof data32.dest !== "string"){
+const err66 = {instancePath:instancePath+"/firewall/global_firewall_rules/" + i3+"/dest",schemaPath:"#/properties/firewall/properties/global_firewall_rules/items/properties/dest/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -946,9 +930,8 @@ errors++;
 }
 }
 if(data32.proto !== undefined){
-let data37 = data32.proto;
-if(typeof data37 !== "string"){
-const err67 = {instancePath:instancePath+"/firewall/global_firewall_rules/" + i3+"/proto",schemaPath:"#/properties/firewall/properties/global_firewall_rules/items/properties/proto/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.firewall.properties.global_firewall_rules.items.properties.proto.type,parentSchema:schema0.properties.firewall.properties.global_firewall_rules.items.properties.proto,data:data37};
+if(typeof data32.proto !== "string"){
+const err67 = {instancePath:instancePath+"/firewall/global_firewall_rules/" + i3+"/proto",schemaPath:"#/properties/firewall/properties/global_firewall_rules/items/properties/proto/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -964,7 +947,7 @@ const _errs107 = errors;
 let valid21 = false;
 const _errs108 = errors;
 if(typeof data38 !== "string"){
-const err68 = {instancePath:instancePath+"/firewall/global_firewall_rules/" + i3+"/port",schemaPath:"#/properties/firewall/properties/global_firewall_rules/items/properties/port/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.firewall.properties.global_firewall_rules.items.properties.port.anyOf[0].type,parentSchema:schema0.properties.firewall.properties.global_firewall_rules.items.properties.port.anyOf[0],data:data38};
+const err68 = {instancePath:instancePath+"/firewall/global_firewall_rules/" + i3+"/port",schemaPath:"#/properties/firewall/properties/global_firewall_rules/items/properties/port/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -978,7 +961,7 @@ valid21 = valid21 || _valid4;
 if(!valid21){
 const _errs110 = errors;
 if(!((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38)))){
-const err69 = {instancePath:instancePath+"/firewall/global_firewall_rules/" + i3+"/port",schemaPath:"#/properties/firewall/properties/global_firewall_rules/items/properties/port/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.firewall.properties.global_firewall_rules.items.properties.port.anyOf[1].type,parentSchema:schema0.properties.firewall.properties.global_firewall_rules.items.properties.port.anyOf[1],data:data38};
+const err69 = {instancePath:instancePath+"/firewall/global_firewall_rules/" + i3+"/port",schemaPath:"#/properties/firewall/properties/global_firewall_rules/items/properties/port/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -991,7 +974,7 @@ var _valid4 = _errs110 === errors;
 valid21 = valid21 || _valid4;
 }
 if(!valid21){
-const err70 = {instancePath:instancePath+"/firewall/global_firewall_rules/" + i3+"/port",schemaPath:"#/properties/firewall/properties/global_firewall_rules/items/properties/port/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema0.properties.firewall.properties.global_firewall_rules.items.properties.port.anyOf,parentSchema:schema0.properties.firewall.properties.global_firewall_rules.items.properties.port,data:data38};
+const err70 = {instancePath:instancePath+"/firewall/global_firewall_rules/" + i3+"/port",schemaPath:"#/properties/firewall/properties/global_firewall_rules/items/properties/port/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -1018,7 +1001,7 @@ const _errs113 = errors;
 let valid22 = false;
 const _errs114 = errors;
 if(typeof data39 !== "string"){
-const err71 = {instancePath:instancePath+"/firewall/global_firewall_rules/" + i3+"/sport",schemaPath:"#/properties/firewall/properties/global_firewall_rules/items/properties/sport/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.firewall.properties.global_firewall_rules.items.properties.sport.anyOf[0].type,parentSchema:schema0.properties.firewall.properties.global_firewall_rules.items.properties.sport.anyOf[0],data:data39};
+const err71 = {instancePath:instancePath+"/firewall/global_firewall_rules/" + i3+"/sport",schemaPath:"#/properties/firewall/properties/global_firewall_rules/items/properties/sport/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -1032,7 +1015,7 @@ valid22 = valid22 || _valid5;
 if(!valid22){
 const _errs116 = errors;
 if(!((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39)))){
-const err72 = {instancePath:instancePath+"/firewall/global_firewall_rules/" + i3+"/sport",schemaPath:"#/properties/firewall/properties/global_firewall_rules/items/properties/sport/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.firewall.properties.global_firewall_rules.items.properties.sport.anyOf[1].type,parentSchema:schema0.properties.firewall.properties.global_firewall_rules.items.properties.sport.anyOf[1],data:data39};
+const err72 = {instancePath:instancePath+"/firewall/global_firewall_rules/" + i3+"/sport",schemaPath:"#/properties/firewall/properties/global_firewall_rules/items/properties/sport/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -1045,7 +1028,7 @@ var _valid5 = _errs116 === errors;
 valid22 = valid22 || _valid5;
 }
 if(!valid22){
-const err73 = {instancePath:instancePath+"/firewall/global_firewall_rules/" + i3+"/sport",schemaPath:"#/properties/firewall/properties/global_firewall_rules/items/properties/sport/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema0.properties.firewall.properties.global_firewall_rules.items.properties.sport.anyOf,parentSchema:schema0.properties.firewall.properties.global_firewall_rules.items.properties.sport,data:data39};
+const err73 = {instancePath:instancePath+"/firewall/global_firewall_rules/" + i3+"/sport",schemaPath:"#/properties/firewall/properties/global_firewall_rules/items/properties/sport/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -1067,9 +1050,8 @@ vErrors = null;
 }
 }
 if(data32.iface !== undefined){
-let data40 = data32.iface;
-if(typeof data40 !== "string"){
-const err74 = {instancePath:instancePath+"/firewall/global_firewall_rules/" + i3+"/iface",schemaPath:"#/properties/firewall/properties/global_firewall_rules/items/properties/iface/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.firewall.properties.global_firewall_rules.items.properties.iface.type,parentSchema:schema0.properties.firewall.properties.global_firewall_rules.items.properties.iface,data:data40};
+if(typeof data32.iface !== "string"){
+const err74 = {instancePath:instancePath+"/firewall/global_firewall_rules/" + i3+"/iface",schemaPath:"#/properties/firewall/properties/global_firewall_rules/items/properties/iface/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1080,9 +1062,8 @@ errors++;
 }
 }
 if(data32.log !== undefined){
-let data41 = data32.log;
-if(typeof data41 !== "string"){
-const err75 = {instancePath:instancePath+"/firewall/global_firewall_rules/" + i3+"/log",schemaPath:"#/properties/firewall/properties/global_firewall_rules/items/properties/log/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.firewall.properties.global_firewall_rules.items.properties.log.type,parentSchema:schema0.properties.firewall.properties.global_firewall_rules.items.properties.log,data:data41};
+if(typeof data32.log !== "string"){
+const err75 = {instancePath:instancePath+"/firewall/global_firewall_rules/" + i3+"/log",schemaPath:"#/properties/firewall/properties/global_firewall_rules/items/properties/log/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1093,9 +1074,8 @@ errors++;
 }
 }
 if(data32.comment !== undefined){
-let data42 = data32.comment;
-if(typeof data42 !== "string"){
-const err76 = {instancePath:instancePath+"/firewall/global_firewall_rules/" + i3+"/comment",schemaPath:"#/properties/firewall/properties/global_firewall_rules/items/properties/comment/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.firewall.properties.global_firewall_rules.items.properties.comment.type,parentSchema:schema0.properties.firewall.properties.global_firewall_rules.items.properties.comment,data:data42};
+if(typeof data32.comment !== "string"){
+const err76 = {instancePath:instancePath+"/firewall/global_firewall_rules/" + i3+"/comment",schemaPath:"#/properties/firewall/properties/global_firewall_rules/items/properties/comment/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1107,7 +1087,7 @@ errors++;
 }
 }
 else {
-const err77 = {instancePath:instancePath+"/firewall/global_firewall_rules/" + i3,schemaPath:"#/properties/firewall/properties/global_firewall_rules/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.properties.firewall.properties.global_firewall_rules.items.type,parentSchema:schema0.properties.firewall.properties.global_firewall_rules.items,data:data32};
+const err77 = {instancePath:instancePath+"/firewall/global_firewall_rules/" + i3,schemaPath:"#/properties/firewall/properties/global_firewall_rules/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1119,7 +1099,7 @@ errors++;
 }
 }
 else {
-const err78 = {instancePath:instancePath+"/firewall/global_firewall_rules",schemaPath:"#/properties/firewall/properties/global_firewall_rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.firewall.properties.global_firewall_rules.type,parentSchema:schema0.properties.firewall.properties.global_firewall_rules,data:data31};
+const err78 = {instancePath:instancePath+"/firewall/global_firewall_rules",schemaPath:"#/properties/firewall/properties/global_firewall_rules/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1131,7 +1111,7 @@ errors++;
 }
 }
 else {
-const err79 = {instancePath:instancePath+"/firewall",schemaPath:"#/properties/firewall/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.properties.firewall.type,parentSchema:schema0.properties.firewall,data:data27};
+const err79 = {instancePath:instancePath+"/firewall",schemaPath:"#/properties/firewall/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1149,7 +1129,7 @@ let data44 = data43.firewall;
 if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
 for(const key2 in data44){
 if(!((((key2 === "enabled") || (key2 === "default_input_policy")) || (key2 === "default_output_policy")) || (key2 === "global_firewall_rules"))){
-const err80 = {instancePath:instancePath+"/shared_volumes/firewall",schemaPath:"#/properties/shared_volumes/properties/firewall/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema0.properties.shared_volumes.properties.firewall,data:data44};
+const err80 = {instancePath:instancePath+"/shared_volumes/firewall",schemaPath:"#/properties/shared_volumes/properties/firewall/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1160,9 +1140,8 @@ errors++;
 }
 }
 if(data44.enabled !== undefined){
-let data45 = data44.enabled;
-if(typeof data45 !== "boolean"){
-const err81 = {instancePath:instancePath+"/shared_volumes/firewall/enabled",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.shared_volumes.properties.firewall.properties.enabled.type,parentSchema:schema0.properties.shared_volumes.properties.firewall.properties.enabled,data:data45};
+if(typeof data44.enabled !== "boolean"){
+const err81 = {instancePath:instancePath+"/shared_volumes/firewall/enabled",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1178,7 +1157,7 @@ const _errs133 = errors;
 let valid25 = false;
 const _errs134 = errors;
 if(typeof data46 !== "string"){
-const err82 = {instancePath:instancePath+"/shared_volumes/firewall/default_input_policy",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/default_input_policy/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.shared_volumes.properties.firewall.properties.default_input_policy.anyOf[0].type,parentSchema:schema0.properties.shared_volumes.properties.firewall.properties.default_input_policy.anyOf[0],data:data46};
+const err82 = {instancePath:instancePath+"/shared_volumes/firewall/default_input_policy",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/default_input_policy/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1188,7 +1167,7 @@ vErrors.push(err82);
 errors++;
 }
 if("ACCEPT" !== data46){
-const err83 = {instancePath:instancePath+"/shared_volumes/firewall/default_input_policy",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/default_input_policy/anyOf/0/const",keyword:"const",params:{allowedValue: "ACCEPT"},message:"must be equal to constant",schema:"ACCEPT",parentSchema:schema0.properties.shared_volumes.properties.firewall.properties.default_input_policy.anyOf[0],data:data46};
+const err83 = {instancePath:instancePath+"/shared_volumes/firewall/default_input_policy",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/default_input_policy/anyOf/0/const",keyword:"const",params:{allowedValue: "ACCEPT"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1202,7 +1181,7 @@ valid25 = valid25 || _valid6;
 if(!valid25){
 const _errs136 = errors;
 if(typeof data46 !== "string"){
-const err84 = {instancePath:instancePath+"/shared_volumes/firewall/default_input_policy",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/default_input_policy/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.shared_volumes.properties.firewall.properties.default_input_policy.anyOf[1].type,parentSchema:schema0.properties.shared_volumes.properties.firewall.properties.default_input_policy.anyOf[1],data:data46};
+const err84 = {instancePath:instancePath+"/shared_volumes/firewall/default_input_policy",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/default_input_policy/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1212,7 +1191,7 @@ vErrors.push(err84);
 errors++;
 }
 if("DROP" !== data46){
-const err85 = {instancePath:instancePath+"/shared_volumes/firewall/default_input_policy",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/default_input_policy/anyOf/1/const",keyword:"const",params:{allowedValue: "DROP"},message:"must be equal to constant",schema:"DROP",parentSchema:schema0.properties.shared_volumes.properties.firewall.properties.default_input_policy.anyOf[1],data:data46};
+const err85 = {instancePath:instancePath+"/shared_volumes/firewall/default_input_policy",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/default_input_policy/anyOf/1/const",keyword:"const",params:{allowedValue: "DROP"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1226,7 +1205,7 @@ valid25 = valid25 || _valid6;
 if(!valid25){
 const _errs138 = errors;
 if(typeof data46 !== "string"){
-const err86 = {instancePath:instancePath+"/shared_volumes/firewall/default_input_policy",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/default_input_policy/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.shared_volumes.properties.firewall.properties.default_input_policy.anyOf[2].type,parentSchema:schema0.properties.shared_volumes.properties.firewall.properties.default_input_policy.anyOf[2],data:data46};
+const err86 = {instancePath:instancePath+"/shared_volumes/firewall/default_input_policy",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/default_input_policy/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1236,7 +1215,7 @@ vErrors.push(err86);
 errors++;
 }
 if("REJECT" !== data46){
-const err87 = {instancePath:instancePath+"/shared_volumes/firewall/default_input_policy",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/default_input_policy/anyOf/2/const",keyword:"const",params:{allowedValue: "REJECT"},message:"must be equal to constant",schema:"REJECT",parentSchema:schema0.properties.shared_volumes.properties.firewall.properties.default_input_policy.anyOf[2],data:data46};
+const err87 = {instancePath:instancePath+"/shared_volumes/firewall/default_input_policy",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/default_input_policy/anyOf/2/const",keyword:"const",params:{allowedValue: "REJECT"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1250,7 +1229,7 @@ valid25 = valid25 || _valid6;
 }
 }
 if(!valid25){
-const err88 = {instancePath:instancePath+"/shared_volumes/firewall/default_input_policy",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/default_input_policy/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema0.properties.shared_volumes.properties.firewall.properties.default_input_policy.anyOf,parentSchema:schema0.properties.shared_volumes.properties.firewall.properties.default_input_policy,data:data46};
+const err88 = {instancePath:instancePath+"/shared_volumes/firewall/default_input_policy",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/default_input_policy/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1277,7 +1256,7 @@ const _errs141 = errors;
 let valid26 = false;
 const _errs142 = errors;
 if(typeof data47 !== "string"){
-const err89 = {instancePath:instancePath+"/shared_volumes/firewall/default_output_policy",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/default_output_policy/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.shared_volumes.properties.firewall.properties.default_output_policy.anyOf[0].type,parentSchema:schema0.properties.shared_volumes.properties.firewall.properties.default_output_policy.anyOf[0],data:data47};
+const err89 = {instancePath:instancePath+"/shared_volumes/firewall/default_output_policy",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/default_output_policy/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1287,7 +1266,7 @@ vErrors.push(err89);
 errors++;
 }
 if("ACCEPT" !== data47){
-const err90 = {instancePath:instancePath+"/shared_volumes/firewall/default_output_policy",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/default_output_policy/anyOf/0/const",keyword:"const",params:{allowedValue: "ACCEPT"},message:"must be equal to constant",schema:"ACCEPT",parentSchema:schema0.properties.shared_volumes.properties.firewall.properties.default_output_policy.anyOf[0],data:data47};
+const err90 = {instancePath:instancePath+"/shared_volumes/firewall/default_output_policy",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/default_output_policy/anyOf/0/const",keyword:"const",params:{allowedValue: "ACCEPT"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1301,7 +1280,7 @@ valid26 = valid26 || _valid7;
 if(!valid26){
 const _errs144 = errors;
 if(typeof data47 !== "string"){
-const err91 = {instancePath:instancePath+"/shared_volumes/firewall/default_output_policy",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/default_output_policy/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.shared_volumes.properties.firewall.properties.default_output_policy.anyOf[1].type,parentSchema:schema0.properties.shared_volumes.properties.firewall.properties.default_output_policy.anyOf[1],data:data47};
+const err91 = {instancePath:instancePath+"/shared_volumes/firewall/default_output_policy",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/default_output_policy/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1311,7 +1290,7 @@ vErrors.push(err91);
 errors++;
 }
 if("DROP" !== data47){
-const err92 = {instancePath:instancePath+"/shared_volumes/firewall/default_output_policy",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/default_output_policy/anyOf/1/const",keyword:"const",params:{allowedValue: "DROP"},message:"must be equal to constant",schema:"DROP",parentSchema:schema0.properties.shared_volumes.properties.firewall.properties.default_output_policy.anyOf[1],data:data47};
+const err92 = {instancePath:instancePath+"/shared_volumes/firewall/default_output_policy",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/default_output_policy/anyOf/1/const",keyword:"const",params:{allowedValue: "DROP"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1325,7 +1304,7 @@ valid26 = valid26 || _valid7;
 if(!valid26){
 const _errs146 = errors;
 if(typeof data47 !== "string"){
-const err93 = {instancePath:instancePath+"/shared_volumes/firewall/default_output_policy",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/default_output_policy/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.shared_volumes.properties.firewall.properties.default_output_policy.anyOf[2].type,parentSchema:schema0.properties.shared_volumes.properties.firewall.properties.default_output_policy.anyOf[2],data:data47};
+const err93 = {instancePath:instancePath+"/shared_volumes/firewall/default_output_policy",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/default_output_policy/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1335,7 +1314,7 @@ vErrors.push(err93);
 errors++;
 }
 if("REJECT" !== data47){
-const err94 = {instancePath:instancePath+"/shared_volumes/firewall/default_output_policy",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/default_output_policy/anyOf/2/const",keyword:"const",params:{allowedValue: "REJECT"},message:"must be equal to constant",schema:"REJECT",parentSchema:schema0.properties.shared_volumes.properties.firewall.properties.default_output_policy.anyOf[2],data:data47};
+const err94 = {instancePath:instancePath+"/shared_volumes/firewall/default_output_policy",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/default_output_policy/anyOf/2/const",keyword:"const",params:{allowedValue: "REJECT"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1349,7 +1328,7 @@ valid26 = valid26 || _valid7;
 }
 }
 if(!valid26){
-const err95 = {instancePath:instancePath+"/shared_volumes/firewall/default_output_policy",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/default_output_policy/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema0.properties.shared_volumes.properties.firewall.properties.default_output_policy.anyOf,parentSchema:schema0.properties.shared_volumes.properties.firewall.properties.default_output_policy,data:data47};
+const err95 = {instancePath:instancePath+"/shared_volumes/firewall/default_output_policy",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/default_output_policy/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1378,7 +1357,7 @@ for(let i4=0; i4<len4; i4++){
 let data49 = data48[i4];
 if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
 if(data49.type === undefined){
-const err96 = {instancePath:instancePath+"/shared_volumes/firewall/global_firewall_rules/" + i4,schemaPath:"#/properties/shared_volumes/properties/firewall/properties/global_firewall_rules/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema0.properties.shared_volumes.properties.firewall.properties.global_firewall_rules.items.required,parentSchema:schema0.properties.shared_volumes.properties.firewall.properties.global_firewall_rules.items,data:data49};
+const err96 = {instancePath:instancePath+"/shared_volumes/firewall/global_firewall_rules/" + i4,schemaPath:"#/properties/shared_volumes/properties/firewall/properties/global_firewall_rules/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1388,7 +1367,7 @@ vErrors.push(err96);
 errors++;
 }
 if(data49.action === undefined){
-const err97 = {instancePath:instancePath+"/shared_volumes/firewall/global_firewall_rules/" + i4,schemaPath:"#/properties/shared_volumes/properties/firewall/properties/global_firewall_rules/items/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema0.properties.shared_volumes.properties.firewall.properties.global_firewall_rules.items.required,parentSchema:schema0.properties.shared_volumes.properties.firewall.properties.global_firewall_rules.items,data:data49};
+const err97 = {instancePath:instancePath+"/shared_volumes/firewall/global_firewall_rules/" + i4,schemaPath:"#/properties/shared_volumes/properties/firewall/properties/global_firewall_rules/items/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1399,7 +1378,7 @@ errors++;
 }
 for(const key3 in data49){
 if(!(func3.call(schema0.properties.shared_volumes.properties.firewall.properties.global_firewall_rules.items.properties, key3))){
-const err98 = {instancePath:instancePath+"/shared_volumes/firewall/global_firewall_rules/" + i4,schemaPath:"#/properties/shared_volumes/properties/firewall/properties/global_firewall_rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema0.properties.shared_volumes.properties.firewall.properties.global_firewall_rules.items,data:data49};
+const err98 = {instancePath:instancePath+"/shared_volumes/firewall/global_firewall_rules/" + i4,schemaPath:"#/properties/shared_volumes/properties/firewall/properties/global_firewall_rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1415,7 +1394,7 @@ const _errs154 = errors;
 let valid30 = false;
 const _errs155 = errors;
 if(typeof data50 !== "string"){
-const err99 = {instancePath:instancePath+"/shared_volumes/firewall/global_firewall_rules/" + i4+"/type",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/global_firewall_rules/items/properties/type/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.shared_volumes.properties.firewall.properties.global_firewall_rules.items.properties.type.anyOf[0].type,parentSchema:schema0.properties.shared_volumes.properties.firewall.properties.global_firewall_rules.items.properties.type.anyOf[0],data:data50};
+const err99 = {instancePath:instancePath+"/shared_volumes/firewall/global_firewall_rules/" + i4+"/type",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/global_firewall_rules/items/properties/type/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1425,7 +1404,7 @@ vErrors.push(err99);
 errors++;
 }
 if("in" !== data50){
-const err100 = {instancePath:instancePath+"/shared_volumes/firewall/global_firewall_rules/" + i4+"/type",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/global_firewall_rules/items/properties/type/anyOf/0/const",keyword:"const",params:{allowedValue: "in"},message:"must be equal to constant",schema:"in",parentSchema:schema0.properties.shared_volumes.properties.firewall.properties.global_firewall_rules.items.properties.type.anyOf[0],data:data50};
+const err100 = {instancePath:instancePath+"/shared_volumes/firewall/global_firewall_rules/" + i4+"/type",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/global_firewall_rules/items/properties/type/anyOf/0/const",keyword:"const",params:{allowedValue: "in"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1439,7 +1418,7 @@ valid30 = valid30 || _valid8;
 if(!valid30){
 const _errs157 = errors;
 if(typeof data50 !== "string"){
-const err101 = {instancePath:instancePath+"/shared_volumes/firewall/global_firewall_rules/" + i4+"/type",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/global_firewall_rules/items/properties/type/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.shared_volumes.properties.firewall.properties.global_firewall_rules.items.properties.type.anyOf[1].type,parentSchema:schema0.properties.shared_volumes.properties.firewall.properties.global_firewall_rules.items.properties.type.anyOf[1],data:data50};
+const err101 = {instancePath:instancePath+"/shared_volumes/firewall/global_firewall_rules/" + i4+"/type",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/global_firewall_rules/items/properties/type/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1449,7 +1428,7 @@ vErrors.push(err101);
 errors++;
 }
 if("out" !== data50){
-const err102 = {instancePath:instancePath+"/shared_volumes/firewall/global_firewall_rules/" + i4+"/type",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/global_firewall_rules/items/properties/type/anyOf/1/const",keyword:"const",params:{allowedValue: "out"},message:"must be equal to constant",schema:"out",parentSchema:schema0.properties.shared_volumes.properties.firewall.properties.global_firewall_rules.items.properties.type.anyOf[1],data:data50};
+const err102 = {instancePath:instancePath+"/shared_volumes/firewall/global_firewall_rules/" + i4+"/type",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/global_firewall_rules/items/properties/type/anyOf/1/const",keyword:"const",params:{allowedValue: "out"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1462,7 +1441,7 @@ var _valid8 = _errs157 === errors;
 valid30 = valid30 || _valid8;
 }
 if(!valid30){
-const err103 = {instancePath:instancePath+"/shared_volumes/firewall/global_firewall_rules/" + i4+"/type",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/global_firewall_rules/items/properties/type/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema0.properties.shared_volumes.properties.firewall.properties.global_firewall_rules.items.properties.type.anyOf,parentSchema:schema0.properties.shared_volumes.properties.firewall.properties.global_firewall_rules.items.properties.type,data:data50};
+const err103 = {instancePath:instancePath+"/shared_volumes/firewall/global_firewall_rules/" + i4+"/type",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/global_firewall_rules/items/properties/type/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1484,9 +1463,8 @@ vErrors = null;
 }
 }
 if(data49.action !== undefined){
-let data51 = data49.action;
-if(typeof data51 !== "string"){
-const err104 = {instancePath:instancePath+"/shared_volumes/firewall/global_firewall_rules/" + i4+"/action",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/global_firewall_rules/items/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.shared_volumes.properties.firewall.properties.global_firewall_rules.items.properties.action.type,parentSchema:schema0.properties.shared_volumes.properties.firewall.properties.global_firewall_rules.items.properties.action,data:data51};
+if(typeof data49.action !== "string"){
+const err104 = {instancePath:instancePath+"/shared_volumes/firewall/global_firewall_rules/" + i4+"/action",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/global_firewall_rules/items/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1497,9 +1475,8 @@ errors++;
 }
 }
 if(data49.source !== undefined){
-let data52 = data49.source;
-if(typeof data52 !== "string"){
-const err105 = {instancePath:instancePath+"/shared_volumes/firewall/global_firewall_rules/" + i4+"/source",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/global_firewall_rules/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.shared_volumes.properties.firewall.properties.global_firewall_rules.items.properties.source.type,parentSchema:schema0.properties.shared_volumes.properties.firewall.properties.global_firewall_rules.items.properties.source,data:data52};
+if(typeof data49.source !== "string"){
+const err105 = {instancePath:instancePath+"/shared_volumes/firewall/global_firewall_rules/" + i4+"/source",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/global_firewall_rules/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1510,9 +1487,8 @@ errors++;
 }
 }
 if(data49.dest !== undefined){
-let data53 = data49.dest;
-if(typeof data53 !== "string"){
-const err106 = {instancePath:instancePath+"/shared_volumes/firewall/global_firewall_rules/" + i4+"/dest",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/global_firewall_rules/items/properties/dest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.shared_volumes.properties.firewall.properties.global_firewall_rules.items.properties.dest.type,parentSchema:schema0.properties.shared_volumes.properties.firewall.properties.global_firewall_rules.items.properties.dest,data:data53};
+if(typeof data49.dest !== "string"){
+const err106 = {instancePath:instancePath+"/shared_volumes/firewall/global_firewall_rules/" + i4+"/dest",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/global_firewall_rules/items/properties/dest/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1523,9 +1499,8 @@ errors++;
 }
 }
 if(data49.proto !== undefined){
-let data54 = data49.proto;
-if(typeof data54 !== "string"){
-const err107 = {instancePath:instancePath+"/shared_volumes/firewall/global_firewall_rules/" + i4+"/proto",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/global_firewall_rules/items/properties/proto/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.shared_volumes.properties.firewall.properties.global_firewall_rules.items.properties.proto.type,parentSchema:schema0.properties.shared_volumes.properties.firewall.properties.global_firewall_rules.items.properties.proto,data:data54};
+if(typeof data49.proto !== "string"){
+const err107 = {instancePath:instancePath+"/shared_volumes/firewall/global_firewall_rules/" + i4+"/proto",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/global_firewall_rules/items/properties/proto/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1541,7 +1516,7 @@ const _errs168 = errors;
 let valid31 = false;
 const _errs169 = errors;
 if(typeof data55 !== "string"){
-const err108 = {instancePath:instancePath+"/shared_volumes/firewall/global_firewall_rules/" + i4+"/port",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/global_firewall_rules/items/properties/port/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.shared_volumes.properties.firewall.properties.global_firewall_rules.items.properties.port.anyOf[0].type,parentSchema:schema0.properties.shared_volumes.properties.firewall.properties.global_firewall_rules.items.properties.port.anyOf[0],data:data55};
+const err108 = {instancePath:instancePath+"/shared_volumes/firewall/global_firewall_rules/" + i4+"/port",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/global_firewall_rules/items/properties/port/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1555,7 +1530,7 @@ valid31 = valid31 || _valid9;
 if(!valid31){
 const _errs171 = errors;
 if(!((typeof data55 == "number") && (!(data55 % 1) && !isNaN(data55)))){
-const err109 = {instancePath:instancePath+"/shared_volumes/firewall/global_firewall_rules/" + i4+"/port",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/global_firewall_rules/items/properties/port/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.shared_volumes.properties.firewall.properties.global_firewall_rules.items.properties.port.anyOf[1].type,parentSchema:schema0.properties.shared_volumes.properties.firewall.properties.global_firewall_rules.items.properties.port.anyOf[1],data:data55};
+const err109 = {instancePath:instancePath+"/shared_volumes/firewall/global_firewall_rules/" + i4+"/port",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/global_firewall_rules/items/properties/port/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1568,7 +1543,7 @@ var _valid9 = _errs171 === errors;
 valid31 = valid31 || _valid9;
 }
 if(!valid31){
-const err110 = {instancePath:instancePath+"/shared_volumes/firewall/global_firewall_rules/" + i4+"/port",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/global_firewall_rules/items/properties/port/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema0.properties.shared_volumes.properties.firewall.properties.global_firewall_rules.items.properties.port.anyOf,parentSchema:schema0.properties.shared_volumes.properties.firewall.properties.global_firewall_rules.items.properties.port,data:data55};
+const err110 = {instancePath:instancePath+"/shared_volumes/firewall/global_firewall_rules/" + i4+"/port",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/global_firewall_rules/items/properties/port/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1595,7 +1570,7 @@ const _errs174 = errors;
 let valid32 = false;
 const _errs175 = errors;
 if(typeof data56 !== "string"){
-const err111 = {instancePath:instancePath+"/shared_volumes/firewall/global_firewall_rules/" + i4+"/sport",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/global_firewall_rules/items/properties/sport/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.shared_volumes.properties.firewall.properties.global_firewall_rules.items.properties.sport.anyOf[0].type,parentSchema:schema0.properties.shared_volumes.properties.firewall.properties.global_firewall_rules.items.properties.sport.anyOf[0],data:data56};
+const err111 = {instancePath:instancePath+"/shared_volumes/firewall/global_firewall_rules/" + i4+"/sport",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/global_firewall_rules/items/properties/sport/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1609,7 +1584,7 @@ valid32 = valid32 || _valid10;
 if(!valid32){
 const _errs177 = errors;
 if(!((typeof data56 == "number") && (!(data56 % 1) && !isNaN(data56)))){
-const err112 = {instancePath:instancePath+"/shared_volumes/firewall/global_firewall_rules/" + i4+"/sport",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/global_firewall_rules/items/properties/sport/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.shared_volumes.properties.firewall.properties.global_firewall_rules.items.properties.sport.anyOf[1].type,parentSchema:schema0.properties.shared_volumes.properties.firewall.properties.global_firewall_rules.items.properties.sport.anyOf[1],data:data56};
+const err112 = {instancePath:instancePath+"/shared_volumes/firewall/global_firewall_rules/" + i4+"/sport",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/global_firewall_rules/items/properties/sport/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1622,7 +1597,7 @@ var _valid10 = _errs177 === errors;
 valid32 = valid32 || _valid10;
 }
 if(!valid32){
-const err113 = {instancePath:instancePath+"/shared_volumes/firewall/global_firewall_rules/" + i4+"/sport",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/global_firewall_rules/items/properties/sport/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema0.properties.shared_volumes.properties.firewall.properties.global_firewall_rules.items.properties.sport.anyOf,parentSchema:schema0.properties.shared_volumes.properties.firewall.properties.global_firewall_rules.items.properties.sport,data:data56};
+const err113 = {instancePath:instancePath+"/shared_volumes/firewall/global_firewall_rules/" + i4+"/sport",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/global_firewall_rules/items/properties/sport/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1644,9 +1619,8 @@ vErrors = null;
 }
 }
 if(data49.iface !== undefined){
-let data57 = data49.iface;
-if(typeof data57 !== "string"){
-const err114 = {instancePath:instancePath+"/shared_volumes/firewall/global_firewall_rules/" + i4+"/iface",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/global_firewall_rules/items/properties/iface/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.shared_volumes.properties.firewall.properties.global_firewall_rules.items.properties.iface.type,parentSchema:schema0.properties.shared_volumes.properties.firewall.properties.global_firewall_rules.items.properties.iface,data:data57};
+if(typeof data49.iface !== "string"){
+const err114 = {instancePath:instancePath+"/shared_volumes/firewall/global_firewall_rules/" + i4+"/iface",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/global_firewall_rules/items/properties/iface/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1657,9 +1631,8 @@ errors++;
 }
 }
 if(data49.log !== undefined){
-let data58 = data49.log;
-if(typeof data58 !== "string"){
-const err115 = {instancePath:instancePath+"/shared_volumes/firewall/global_firewall_rules/" + i4+"/log",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/global_firewall_rules/items/properties/log/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.shared_volumes.properties.firewall.properties.global_firewall_rules.items.properties.log.type,parentSchema:schema0.properties.shared_volumes.properties.firewall.properties.global_firewall_rules.items.properties.log,data:data58};
+if(typeof data49.log !== "string"){
+const err115 = {instancePath:instancePath+"/shared_volumes/firewall/global_firewall_rules/" + i4+"/log",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/global_firewall_rules/items/properties/log/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1670,9 +1643,8 @@ errors++;
 }
 }
 if(data49.comment !== undefined){
-let data59 = data49.comment;
-if(typeof data59 !== "string"){
-const err116 = {instancePath:instancePath+"/shared_volumes/firewall/global_firewall_rules/" + i4+"/comment",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/global_firewall_rules/items/properties/comment/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.shared_volumes.properties.firewall.properties.global_firewall_rules.items.properties.comment.type,parentSchema:schema0.properties.shared_volumes.properties.firewall.properties.global_firewall_rules.items.properties.comment,data:data59};
+if(typeof data49.comment !== "string"){
+const err116 = {instancePath:instancePath+"/shared_volumes/firewall/global_firewall_rules/" + i4+"/comment",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/global_firewall_rules/items/properties/comment/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1684,7 +1656,7 @@ errors++;
 }
 }
 else {
-const err117 = {instancePath:instancePath+"/shared_volumes/firewall/global_firewall_rules/" + i4,schemaPath:"#/properties/shared_volumes/properties/firewall/properties/global_firewall_rules/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.properties.shared_volumes.properties.firewall.properties.global_firewall_rules.items.type,parentSchema:schema0.properties.shared_volumes.properties.firewall.properties.global_firewall_rules.items,data:data49};
+const err117 = {instancePath:instancePath+"/shared_volumes/firewall/global_firewall_rules/" + i4,schemaPath:"#/properties/shared_volumes/properties/firewall/properties/global_firewall_rules/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1696,7 +1668,7 @@ errors++;
 }
 }
 else {
-const err118 = {instancePath:instancePath+"/shared_volumes/firewall/global_firewall_rules",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/global_firewall_rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.shared_volumes.properties.firewall.properties.global_firewall_rules.type,parentSchema:schema0.properties.shared_volumes.properties.firewall.properties.global_firewall_rules,data:data48};
+const err118 = {instancePath:instancePath+"/shared_volumes/firewall/global_firewall_rules",schemaPath:"#/properties/shared_volumes/properties/firewall/properties/global_firewall_rules/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1708,7 +1680,7 @@ errors++;
 }
 }
 else {
-const err119 = {instancePath:instancePath+"/shared_volumes/firewall",schemaPath:"#/properties/shared_volumes/properties/firewall/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.properties.shared_volumes.properties.firewall.type,parentSchema:schema0.properties.shared_volumes.properties.firewall,data:data44};
+const err119 = {instancePath:instancePath+"/shared_volumes/firewall",schemaPath:"#/properties/shared_volumes/properties/firewall/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1720,7 +1692,7 @@ errors++;
 }
 }
 else {
-const err120 = {instancePath:instancePath+"/shared_volumes",schemaPath:"#/properties/shared_volumes/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.properties.shared_volumes.type,parentSchema:schema0.properties.shared_volumes,data:data43};
+const err120 = {instancePath:instancePath+"/shared_volumes",schemaPath:"#/properties/shared_volumes/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1775,7 +1747,7 @@ if(data60.checks === undefined){
 data60.checks = [];
 }
 if(data60.default_environment === undefined){
-const err121 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/required",keyword:"required",params:{missingProperty: "default_environment"},message:"must have required property '"+"default_environment"+"'",schema:schema0.properties.sync.required,parentSchema:schema0.properties.sync,data:data60};
+const err121 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/required",keyword:"required",params:{missingProperty: "default_environment"},message:"must have required property '"+"default_environment"+"'"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1785,7 +1757,7 @@ vErrors.push(err121);
 errors++;
 }
 if(data60.backend === undefined){
-const err122 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/required",keyword:"required",params:{missingProperty: "backend"},message:"must have required property '"+"backend"+"'",schema:schema0.properties.sync.required,parentSchema:schema0.properties.sync,data:data60};
+const err122 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/required",keyword:"required",params:{missingProperty: "backend"},message:"must have required property '"+"backend"+"'"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1795,7 +1767,7 @@ vErrors.push(err122);
 errors++;
 }
 if(data60.backends === undefined){
-const err123 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/required",keyword:"required",params:{missingProperty: "backends"},message:"must have required property '"+"backends"+"'",schema:schema0.properties.sync.required,parentSchema:schema0.properties.sync,data:data60};
+const err123 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/required",keyword:"required",params:{missingProperty: "backends"},message:"must have required property '"+"backends"+"'"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1805,7 +1777,7 @@ vErrors.push(err123);
 errors++;
 }
 if(data60.concurrency === undefined){
-const err124 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/required",keyword:"required",params:{missingProperty: "concurrency"},message:"must have required property '"+"concurrency"+"'",schema:schema0.properties.sync.required,parentSchema:schema0.properties.sync,data:data60};
+const err124 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/required",keyword:"required",params:{missingProperty: "concurrency"},message:"must have required property '"+"concurrency"+"'"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1815,7 +1787,7 @@ vErrors.push(err124);
 errors++;
 }
 if(data60.command_timeout_seconds === undefined){
-const err125 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/required",keyword:"required",params:{missingProperty: "command_timeout_seconds"},message:"must have required property '"+"command_timeout_seconds"+"'",schema:schema0.properties.sync.required,parentSchema:schema0.properties.sync,data:data60};
+const err125 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/required",keyword:"required",params:{missingProperty: "command_timeout_seconds"},message:"must have required property '"+"command_timeout_seconds"+"'"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1825,7 +1797,7 @@ vErrors.push(err125);
 errors++;
 }
 if(data60.interrupt_grace_seconds === undefined){
-const err126 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/required",keyword:"required",params:{missingProperty: "interrupt_grace_seconds"},message:"must have required property '"+"interrupt_grace_seconds"+"'",schema:schema0.properties.sync.required,parentSchema:schema0.properties.sync,data:data60};
+const err126 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/required",keyword:"required",params:{missingProperty: "interrupt_grace_seconds"},message:"must have required property '"+"interrupt_grace_seconds"+"'"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1835,7 +1807,7 @@ vErrors.push(err126);
 errors++;
 }
 if(data60.ignore_warnings === undefined){
-const err127 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/required",keyword:"required",params:{missingProperty: "ignore_warnings"},message:"must have required property '"+"ignore_warnings"+"'",schema:schema0.properties.sync.required,parentSchema:schema0.properties.sync,data:data60};
+const err127 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/required",keyword:"required",params:{missingProperty: "ignore_warnings"},message:"must have required property '"+"ignore_warnings"+"'"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1845,7 +1817,7 @@ vErrors.push(err127);
 errors++;
 }
 if(data60.dns === undefined){
-const err128 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/required",keyword:"required",params:{missingProperty: "dns"},message:"must have required property '"+"dns"+"'",schema:schema0.properties.sync.required,parentSchema:schema0.properties.sync,data:data60};
+const err128 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/required",keyword:"required",params:{missingProperty: "dns"},message:"must have required property '"+"dns"+"'"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1855,7 +1827,7 @@ vErrors.push(err128);
 errors++;
 }
 if(data60.firewall === undefined){
-const err129 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/required",keyword:"required",params:{missingProperty: "firewall"},message:"must have required property '"+"firewall"+"'",schema:schema0.properties.sync.required,parentSchema:schema0.properties.sync,data:data60};
+const err129 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/required",keyword:"required",params:{missingProperty: "firewall"},message:"must have required property '"+"firewall"+"'"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1865,7 +1837,7 @@ vErrors.push(err129);
 errors++;
 }
 if(data60.traefik === undefined){
-const err130 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/required",keyword:"required",params:{missingProperty: "traefik"},message:"must have required property '"+"traefik"+"'",schema:schema0.properties.sync.required,parentSchema:schema0.properties.sync,data:data60};
+const err130 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/required",keyword:"required",params:{missingProperty: "traefik"},message:"must have required property '"+"traefik"+"'"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1875,7 +1847,7 @@ vErrors.push(err130);
 errors++;
 }
 if(data60.portainer === undefined){
-const err131 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/required",keyword:"required",params:{missingProperty: "portainer"},message:"must have required property '"+"portainer"+"'",schema:schema0.properties.sync.required,parentSchema:schema0.properties.sync,data:data60};
+const err131 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/required",keyword:"required",params:{missingProperty: "portainer"},message:"must have required property '"+"portainer"+"'"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1885,7 +1857,7 @@ vErrors.push(err131);
 errors++;
 }
 if(data60.docker === undefined){
-const err132 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/required",keyword:"required",params:{missingProperty: "docker"},message:"must have required property '"+"docker"+"'",schema:schema0.properties.sync.required,parentSchema:schema0.properties.sync,data:data60};
+const err132 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/required",keyword:"required",params:{missingProperty: "docker"},message:"must have required property '"+"docker"+"'"};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1895,7 +1867,7 @@ vErrors.push(err132);
 errors++;
 }
 if(data60.limits === undefined){
-const err133 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/required",keyword:"required",params:{missingProperty: "limits"},message:"must have required property '"+"limits"+"'",schema:schema0.properties.sync.required,parentSchema:schema0.properties.sync,data:data60};
+const err133 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/required",keyword:"required",params:{missingProperty: "limits"},message:"must have required property '"+"limits"+"'"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1905,7 +1877,7 @@ vErrors.push(err133);
 errors++;
 }
 if(data60.checks === undefined){
-const err134 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/required",keyword:"required",params:{missingProperty: "checks"},message:"must have required property '"+"checks"+"'",schema:schema0.properties.sync.required,parentSchema:schema0.properties.sync,data:data60};
+const err134 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/required",keyword:"required",params:{missingProperty: "checks"},message:"must have required property '"+"checks"+"'"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1916,7 +1888,7 @@ errors++;
 }
 for(const key4 in data60){
 if(!(func3.call(schema0.properties.sync.properties, key4))){
-const err135 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema0.properties.sync,data:data60};
+const err135 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1930,7 +1902,7 @@ if(data60.owner_id !== undefined){
 let data61 = data60.owner_id;
 if(typeof data61 === "string"){
 if(!pattern0.test(data61)){
-const err136 = {instancePath:instancePath+"/sync/owner_id",schemaPath:"#/properties/sync/properties/owner_id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9_.-]{0,62}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9_.-]{0,62}$"+"\"",schema:"^[a-z0-9][a-z0-9_.-]{0,62}$",parentSchema:schema0.properties.sync.properties.owner_id,data:data61};
+const err136 = {instancePath:instancePath+"/sync/owner_id",schemaPath:"#/properties/sync/properties/owner_id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9_.-]{0,62}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9_.-]{0,62}$"+"\""};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1941,7 +1913,7 @@ errors++;
 }
 }
 else {
-const err137 = {instancePath:instancePath+"/sync/owner_id",schemaPath:"#/properties/sync/properties/owner_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.owner_id.type,parentSchema:schema0.properties.sync.properties.owner_id,data:data61};
+const err137 = {instancePath:instancePath+"/sync/owner_id",schemaPath:"#/properties/sync/properties/owner_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1952,9 +1924,8 @@ errors++;
 }
 }
 if(data60.marker_key !== undefined){
-let data62 = data60.marker_key;
-if(typeof data62 !== "string"){
-const err138 = {instancePath:instancePath+"/sync/marker_key",schemaPath:"#/properties/sync/properties/marker_key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.marker_key.type,parentSchema:schema0.properties.sync.properties.marker_key,data:data62};
+if(typeof data60.marker_key !== "string"){
+const err138 = {instancePath:instancePath+"/sync/marker_key",schemaPath:"#/properties/sync/properties/marker_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1967,7 +1938,7 @@ errors++;
 let data63 = data60.default_environment;
 if(typeof data63 === "string"){
 if(func0(data63) < 1){
-const err139 = {instancePath:instancePath+"/sync/default_environment",schemaPath:"#/properties/sync/properties/default_environment/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema0.properties.sync.properties.default_environment,data:data63};
+const err139 = {instancePath:instancePath+"/sync/default_environment",schemaPath:"#/properties/sync/properties/default_environment/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1978,7 +1949,7 @@ errors++;
 }
 }
 else {
-const err140 = {instancePath:instancePath+"/sync/default_environment",schemaPath:"#/properties/sync/properties/default_environment/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.default_environment.type,parentSchema:schema0.properties.sync.properties.default_environment,data:data63};
+const err140 = {instancePath:instancePath+"/sync/default_environment",schemaPath:"#/properties/sync/properties/default_environment/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1988,9 +1959,8 @@ vErrors.push(err140);
 errors++;
 }
 if(data60.gateway_ip !== undefined){
-let data64 = data60.gateway_ip;
-if(typeof data64 !== "string"){
-const err141 = {instancePath:instancePath+"/sync/gateway_ip",schemaPath:"#/properties/sync/properties/gateway_ip/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.gateway_ip.type,parentSchema:schema0.properties.sync.properties.gateway_ip,data:data64};
+if(typeof data60.gateway_ip !== "string"){
+const err141 = {instancePath:instancePath+"/sync/gateway_ip",schemaPath:"#/properties/sync/properties/gateway_ip/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -2005,7 +1975,7 @@ const _errs197 = errors;
 let valid34 = false;
 const _errs198 = errors;
 if(typeof data65 !== "string"){
-const err142 = {instancePath:instancePath+"/sync/backend",schemaPath:"#/properties/sync/properties/backend/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.backend.anyOf[0].type,parentSchema:schema0.properties.sync.properties.backend.anyOf[0],data:data65};
+const err142 = {instancePath:instancePath+"/sync/backend",schemaPath:"#/properties/sync/properties/backend/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -2015,7 +1985,7 @@ vErrors.push(err142);
 errors++;
 }
 if("portainer" !== data65){
-const err143 = {instancePath:instancePath+"/sync/backend",schemaPath:"#/properties/sync/properties/backend/anyOf/0/const",keyword:"const",params:{allowedValue: "portainer"},message:"must be equal to constant",schema:"portainer",parentSchema:schema0.properties.sync.properties.backend.anyOf[0],data:data65};
+const err143 = {instancePath:instancePath+"/sync/backend",schemaPath:"#/properties/sync/properties/backend/anyOf/0/const",keyword:"const",params:{allowedValue: "portainer"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -2029,7 +1999,7 @@ valid34 = valid34 || _valid11;
 if(!valid34){
 const _errs200 = errors;
 if(typeof data65 !== "string"){
-const err144 = {instancePath:instancePath+"/sync/backend",schemaPath:"#/properties/sync/properties/backend/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.backend.anyOf[1].type,parentSchema:schema0.properties.sync.properties.backend.anyOf[1],data:data65};
+const err144 = {instancePath:instancePath+"/sync/backend",schemaPath:"#/properties/sync/properties/backend/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -2039,7 +2009,7 @@ vErrors.push(err144);
 errors++;
 }
 if("docker" !== data65){
-const err145 = {instancePath:instancePath+"/sync/backend",schemaPath:"#/properties/sync/properties/backend/anyOf/1/const",keyword:"const",params:{allowedValue: "docker"},message:"must be equal to constant",schema:"docker",parentSchema:schema0.properties.sync.properties.backend.anyOf[1],data:data65};
+const err145 = {instancePath:instancePath+"/sync/backend",schemaPath:"#/properties/sync/properties/backend/anyOf/1/const",keyword:"const",params:{allowedValue: "docker"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -2052,7 +2022,7 @@ var _valid11 = _errs200 === errors;
 valid34 = valid34 || _valid11;
 }
 if(!valid34){
-const err146 = {instancePath:instancePath+"/sync/backend",schemaPath:"#/properties/sync/properties/backend/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema0.properties.sync.properties.backend.anyOf,parentSchema:schema0.properties.sync.properties.backend,data:data65};
+const err146 = {instancePath:instancePath+"/sync/backend",schemaPath:"#/properties/sync/properties/backend/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -2081,7 +2051,7 @@ const _errs205 = errors;
 let valid36 = false;
 const _errs206 = errors;
 if(typeof data67 !== "string"){
-const err147 = {instancePath:instancePath+"/sync/backends/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sync/properties/backends/patternProperties/%5E%5B0-9%5D%2B%24/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.backends.patternProperties["^[0-9]+$"].anyOf[0].type,parentSchema:schema0.properties.sync.properties.backends.patternProperties["^[0-9]+$"].anyOf[0],data:data67};
+const err147 = {instancePath:instancePath+"/sync/backends/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sync/properties/backends/patternProperties/%5E%5B0-9%5D%2B%24/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -2091,7 +2061,7 @@ vErrors.push(err147);
 errors++;
 }
 if("portainer" !== data67){
-const err148 = {instancePath:instancePath+"/sync/backends/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sync/properties/backends/patternProperties/%5E%5B0-9%5D%2B%24/anyOf/0/const",keyword:"const",params:{allowedValue: "portainer"},message:"must be equal to constant",schema:"portainer",parentSchema:schema0.properties.sync.properties.backends.patternProperties["^[0-9]+$"].anyOf[0],data:data67};
+const err148 = {instancePath:instancePath+"/sync/backends/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sync/properties/backends/patternProperties/%5E%5B0-9%5D%2B%24/anyOf/0/const",keyword:"const",params:{allowedValue: "portainer"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -2105,7 +2075,7 @@ valid36 = valid36 || _valid12;
 if(!valid36){
 const _errs208 = errors;
 if(typeof data67 !== "string"){
-const err149 = {instancePath:instancePath+"/sync/backends/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sync/properties/backends/patternProperties/%5E%5B0-9%5D%2B%24/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.backends.patternProperties["^[0-9]+$"].anyOf[1].type,parentSchema:schema0.properties.sync.properties.backends.patternProperties["^[0-9]+$"].anyOf[1],data:data67};
+const err149 = {instancePath:instancePath+"/sync/backends/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sync/properties/backends/patternProperties/%5E%5B0-9%5D%2B%24/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -2115,7 +2085,7 @@ vErrors.push(err149);
 errors++;
 }
 if("docker" !== data67){
-const err150 = {instancePath:instancePath+"/sync/backends/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sync/properties/backends/patternProperties/%5E%5B0-9%5D%2B%24/anyOf/1/const",keyword:"const",params:{allowedValue: "docker"},message:"must be equal to constant",schema:"docker",parentSchema:schema0.properties.sync.properties.backends.patternProperties["^[0-9]+$"].anyOf[1],data:data67};
+const err150 = {instancePath:instancePath+"/sync/backends/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sync/properties/backends/patternProperties/%5E%5B0-9%5D%2B%24/anyOf/1/const",keyword:"const",params:{allowedValue: "docker"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -2128,7 +2098,7 @@ var _valid12 = _errs208 === errors;
 valid36 = valid36 || _valid12;
 }
 if(!valid36){
-const err151 = {instancePath:instancePath+"/sync/backends/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sync/properties/backends/patternProperties/%5E%5B0-9%5D%2B%24/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema0.properties.sync.properties.backends.patternProperties["^[0-9]+$"].anyOf,parentSchema:schema0.properties.sync.properties.backends.patternProperties["^[0-9]+$"],data:data67};
+const err151 = {instancePath:instancePath+"/sync/backends/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sync/properties/backends/patternProperties/%5E%5B0-9%5D%2B%24/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -2152,7 +2122,7 @@ vErrors = null;
 }
 }
 else {
-const err152 = {instancePath:instancePath+"/sync/backends",schemaPath:"#/properties/sync/properties/backends/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.properties.sync.properties.backends.type,parentSchema:schema0.properties.sync.properties.backends,data:data66};
+const err152 = {instancePath:instancePath+"/sync/backends",schemaPath:"#/properties/sync/properties/backends/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -2163,7 +2133,7 @@ errors++;
 }
 let data68 = data60.concurrency;
 if(!((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68)))){
-const err153 = {instancePath:instancePath+"/sync/concurrency",schemaPath:"#/properties/sync/properties/concurrency/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.sync.properties.concurrency.type,parentSchema:schema0.properties.sync.properties.concurrency,data:data68};
+const err153 = {instancePath:instancePath+"/sync/concurrency",schemaPath:"#/properties/sync/properties/concurrency/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -2174,7 +2144,7 @@ errors++;
 }
 if(typeof data68 == "number"){
 if(data68 > 64 || isNaN(data68)){
-const err154 = {instancePath:instancePath+"/sync/concurrency",schemaPath:"#/properties/sync/properties/concurrency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64",schema:64,parentSchema:schema0.properties.sync.properties.concurrency,data:data68};
+const err154 = {instancePath:instancePath+"/sync/concurrency",schemaPath:"#/properties/sync/properties/concurrency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -2184,7 +2154,7 @@ vErrors.push(err154);
 errors++;
 }
 if(data68 < 1 || isNaN(data68)){
-const err155 = {instancePath:instancePath+"/sync/concurrency",schemaPath:"#/properties/sync/properties/concurrency/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema0.properties.sync.properties.concurrency,data:data68};
+const err155 = {instancePath:instancePath+"/sync/concurrency",schemaPath:"#/properties/sync/properties/concurrency/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2197,7 +2167,7 @@ errors++;
 let data69 = data60.command_timeout_seconds;
 if(typeof data69 == "number"){
 if(data69 > 86400 || isNaN(data69)){
-const err156 = {instancePath:instancePath+"/sync/command_timeout_seconds",schemaPath:"#/properties/sync/properties/command_timeout_seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema0.properties.sync.properties.command_timeout_seconds,data:data69};
+const err156 = {instancePath:instancePath+"/sync/command_timeout_seconds",schemaPath:"#/properties/sync/properties/command_timeout_seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -2207,7 +2177,7 @@ vErrors.push(err156);
 errors++;
 }
 if(data69 <= 0 || isNaN(data69)){
-const err157 = {instancePath:instancePath+"/sync/command_timeout_seconds",schemaPath:"#/properties/sync/properties/command_timeout_seconds/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema0.properties.sync.properties.command_timeout_seconds,data:data69};
+const err157 = {instancePath:instancePath+"/sync/command_timeout_seconds",schemaPath:"#/properties/sync/properties/command_timeout_seconds/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -2218,7 +2188,7 @@ errors++;
 }
 }
 else {
-const err158 = {instancePath:instancePath+"/sync/command_timeout_seconds",schemaPath:"#/properties/sync/properties/command_timeout_seconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.sync.properties.command_timeout_seconds.type,parentSchema:schema0.properties.sync.properties.command_timeout_seconds,data:data69};
+const err158 = {instancePath:instancePath+"/sync/command_timeout_seconds",schemaPath:"#/properties/sync/properties/command_timeout_seconds/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -2230,7 +2200,7 @@ errors++;
 let data70 = data60.interrupt_grace_seconds;
 if(typeof data70 == "number"){
 if(data70 > 3600 || isNaN(data70)){
-const err159 = {instancePath:instancePath+"/sync/interrupt_grace_seconds",schemaPath:"#/properties/sync/properties/interrupt_grace_seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema0.properties.sync.properties.interrupt_grace_seconds,data:data70};
+const err159 = {instancePath:instancePath+"/sync/interrupt_grace_seconds",schemaPath:"#/properties/sync/properties/interrupt_grace_seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600"};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2240,7 +2210,7 @@ vErrors.push(err159);
 errors++;
 }
 if(data70 < 0 || isNaN(data70)){
-const err160 = {instancePath:instancePath+"/sync/interrupt_grace_seconds",schemaPath:"#/properties/sync/properties/interrupt_grace_seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema0.properties.sync.properties.interrupt_grace_seconds,data:data70};
+const err160 = {instancePath:instancePath+"/sync/interrupt_grace_seconds",schemaPath:"#/properties/sync/properties/interrupt_grace_seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2251,7 +2221,7 @@ errors++;
 }
 }
 else {
-const err161 = {instancePath:instancePath+"/sync/interrupt_grace_seconds",schemaPath:"#/properties/sync/properties/interrupt_grace_seconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.sync.properties.interrupt_grace_seconds.type,parentSchema:schema0.properties.sync.properties.interrupt_grace_seconds,data:data70};
+const err161 = {instancePath:instancePath+"/sync/interrupt_grace_seconds",schemaPath:"#/properties/sync/properties/interrupt_grace_seconds/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2267,7 +2237,7 @@ for(let i5=0; i5<len5; i5++){
 let data72 = data71[i5];
 if(typeof data72 === "string"){
 if(!pattern2.test(data72)){
-const err162 = {instancePath:instancePath+"/sync/ignore_warnings/" + i5,schemaPath:"#/properties/sync/properties/ignore_warnings/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema0.properties.sync.properties.ignore_warnings.items,data:data72};
+const err162 = {instancePath:instancePath+"/sync/ignore_warnings/" + i5,schemaPath:"#/properties/sync/properties/ignore_warnings/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2278,7 +2248,7 @@ errors++;
 }
 }
 else {
-const err163 = {instancePath:instancePath+"/sync/ignore_warnings/" + i5,schemaPath:"#/properties/sync/properties/ignore_warnings/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.ignore_warnings.items.type,parentSchema:schema0.properties.sync.properties.ignore_warnings.items,data:data72};
+const err163 = {instancePath:instancePath+"/sync/ignore_warnings/" + i5,schemaPath:"#/properties/sync/properties/ignore_warnings/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2299,7 +2269,7 @@ continue;
 }
 if(typeof indices0[item0] == "number"){
 j0 = indices0[item0];
-const err164 = {instancePath:instancePath+"/sync/ignore_warnings",schemaPath:"#/properties/sync/properties/ignore_warnings/uniqueItems",keyword:"uniqueItems",params:{i: i6, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i6+" are identical)",schema:true,parentSchema:schema0.properties.sync.properties.ignore_warnings,data:data71};
+const err164 = {instancePath:instancePath+"/sync/ignore_warnings",schemaPath:"#/properties/sync/properties/ignore_warnings/uniqueItems",keyword:"uniqueItems",params:{i: i6, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i6+" are identical)"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2314,7 +2284,7 @@ indices0[item0] = i6;
 }
 }
 else {
-const err165 = {instancePath:instancePath+"/sync/ignore_warnings",schemaPath:"#/properties/sync/properties/ignore_warnings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.sync.properties.ignore_warnings.type,parentSchema:schema0.properties.sync.properties.ignore_warnings,data:data71};
+const err165 = {instancePath:instancePath+"/sync/ignore_warnings",schemaPath:"#/properties/sync/properties/ignore_warnings/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2324,9 +2294,8 @@ vErrors.push(err165);
 errors++;
 }
 if(data60.step_ca_url !== undefined){
-let data73 = data60.step_ca_url;
-if(typeof data73 !== "string"){
-const err166 = {instancePath:instancePath+"/sync/step_ca_url",schemaPath:"#/properties/sync/properties/step_ca_url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.step_ca_url.type,parentSchema:schema0.properties.sync.properties.step_ca_url,data:data73};
+if(typeof data60.step_ca_url !== "string"){
+const err166 = {instancePath:instancePath+"/sync/step_ca_url",schemaPath:"#/properties/sync/properties/step_ca_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2348,7 +2317,7 @@ if(data74.path === undefined){
 data74.path = "/etc/phoenix/dnsmasq.hosts";
 }
 if(data74.enabled === undefined){
-const err167 = {instancePath:instancePath+"/sync/dns",schemaPath:"#/properties/sync/properties/dns/required",keyword:"required",params:{missingProperty: "enabled"},message:"must have required property '"+"enabled"+"'",schema:schema0.properties.sync.properties.dns.required,parentSchema:schema0.properties.sync.properties.dns,data:data74};
+const err167 = {instancePath:instancePath+"/sync/dns",schemaPath:"#/properties/sync/properties/dns/required",keyword:"required",params:{missingProperty: "enabled"},message:"must have required property '"+"enabled"+"'"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2358,7 +2327,7 @@ vErrors.push(err167);
 errors++;
 }
 if(data74.layout === undefined){
-const err168 = {instancePath:instancePath+"/sync/dns",schemaPath:"#/properties/sync/properties/dns/required",keyword:"required",params:{missingProperty: "layout"},message:"must have required property '"+"layout"+"'",schema:schema0.properties.sync.properties.dns.required,parentSchema:schema0.properties.sync.properties.dns,data:data74};
+const err168 = {instancePath:instancePath+"/sync/dns",schemaPath:"#/properties/sync/properties/dns/required",keyword:"required",params:{missingProperty: "layout"},message:"must have required property '"+"layout"+"'"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2368,7 +2337,7 @@ vErrors.push(err168);
 errors++;
 }
 if(data74.path === undefined){
-const err169 = {instancePath:instancePath+"/sync/dns",schemaPath:"#/properties/sync/properties/dns/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema0.properties.sync.properties.dns.required,parentSchema:schema0.properties.sync.properties.dns,data:data74};
+const err169 = {instancePath:instancePath+"/sync/dns",schemaPath:"#/properties/sync/properties/dns/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2379,7 +2348,7 @@ errors++;
 }
 for(const key6 in data74){
 if(!((((((key6 === "enabled") || (key6 === "layout")) || (key6 === "path")) || (key6 === "reload_command")) || (key6 === "test_command")) || (key6 === "server"))){
-const err170 = {instancePath:instancePath+"/sync/dns",schemaPath:"#/properties/sync/properties/dns/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema0.properties.sync.properties.dns,data:data74};
+const err170 = {instancePath:instancePath+"/sync/dns",schemaPath:"#/properties/sync/properties/dns/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2389,9 +2358,8 @@ vErrors.push(err170);
 errors++;
 }
 }
-let data75 = data74.enabled;
-if(typeof data75 !== "boolean"){
-const err171 = {instancePath:instancePath+"/sync/dns/enabled",schemaPath:"#/properties/sync/properties/dns/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.sync.properties.dns.properties.enabled.type,parentSchema:schema0.properties.sync.properties.dns.properties.enabled,data:data75};
+if(typeof data74.enabled !== "boolean"){
+const err171 = {instancePath:instancePath+"/sync/dns/enabled",schemaPath:"#/properties/sync/properties/dns/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2405,7 +2373,7 @@ const _errs228 = errors;
 let valid41 = false;
 const _errs229 = errors;
 if(typeof data76 !== "string"){
-const err172 = {instancePath:instancePath+"/sync/dns/layout",schemaPath:"#/properties/sync/properties/dns/properties/layout/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.dns.properties.layout.anyOf[0].type,parentSchema:schema0.properties.sync.properties.dns.properties.layout.anyOf[0],data:data76};
+const err172 = {instancePath:instancePath+"/sync/dns/layout",schemaPath:"#/properties/sync/properties/dns/properties/layout/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2415,7 +2383,7 @@ vErrors.push(err172);
 errors++;
 }
 if("dnsmasq-conf" !== data76){
-const err173 = {instancePath:instancePath+"/sync/dns/layout",schemaPath:"#/properties/sync/properties/dns/properties/layout/anyOf/0/const",keyword:"const",params:{allowedValue: "dnsmasq-conf"},message:"must be equal to constant",schema:"dnsmasq-conf",parentSchema:schema0.properties.sync.properties.dns.properties.layout.anyOf[0],data:data76};
+const err173 = {instancePath:instancePath+"/sync/dns/layout",schemaPath:"#/properties/sync/properties/dns/properties/layout/anyOf/0/const",keyword:"const",params:{allowedValue: "dnsmasq-conf"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2429,7 +2397,7 @@ valid41 = valid41 || _valid13;
 if(!valid41){
 const _errs231 = errors;
 if(typeof data76 !== "string"){
-const err174 = {instancePath:instancePath+"/sync/dns/layout",schemaPath:"#/properties/sync/properties/dns/properties/layout/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.dns.properties.layout.anyOf[1].type,parentSchema:schema0.properties.sync.properties.dns.properties.layout.anyOf[1],data:data76};
+const err174 = {instancePath:instancePath+"/sync/dns/layout",schemaPath:"#/properties/sync/properties/dns/properties/layout/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2439,7 +2407,7 @@ vErrors.push(err174);
 errors++;
 }
 if("addn-hosts" !== data76){
-const err175 = {instancePath:instancePath+"/sync/dns/layout",schemaPath:"#/properties/sync/properties/dns/properties/layout/anyOf/1/const",keyword:"const",params:{allowedValue: "addn-hosts"},message:"must be equal to constant",schema:"addn-hosts",parentSchema:schema0.properties.sync.properties.dns.properties.layout.anyOf[1],data:data76};
+const err175 = {instancePath:instancePath+"/sync/dns/layout",schemaPath:"#/properties/sync/properties/dns/properties/layout/anyOf/1/const",keyword:"const",params:{allowedValue: "addn-hosts"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2453,7 +2421,7 @@ valid41 = valid41 || _valid13;
 if(!valid41){
 const _errs233 = errors;
 if(typeof data76 !== "string"){
-const err176 = {instancePath:instancePath+"/sync/dns/layout",schemaPath:"#/properties/sync/properties/dns/properties/layout/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.dns.properties.layout.anyOf[2].type,parentSchema:schema0.properties.sync.properties.dns.properties.layout.anyOf[2],data:data76};
+const err176 = {instancePath:instancePath+"/sync/dns/layout",schemaPath:"#/properties/sync/properties/dns/properties/layout/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2463,7 +2431,7 @@ vErrors.push(err176);
 errors++;
 }
 if("hostsdir" !== data76){
-const err177 = {instancePath:instancePath+"/sync/dns/layout",schemaPath:"#/properties/sync/properties/dns/properties/layout/anyOf/2/const",keyword:"const",params:{allowedValue: "hostsdir"},message:"must be equal to constant",schema:"hostsdir",parentSchema:schema0.properties.sync.properties.dns.properties.layout.anyOf[2],data:data76};
+const err177 = {instancePath:instancePath+"/sync/dns/layout",schemaPath:"#/properties/sync/properties/dns/properties/layout/anyOf/2/const",keyword:"const",params:{allowedValue: "hostsdir"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2477,7 +2445,7 @@ valid41 = valid41 || _valid13;
 }
 }
 if(!valid41){
-const err178 = {instancePath:instancePath+"/sync/dns/layout",schemaPath:"#/properties/sync/properties/dns/properties/layout/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema0.properties.sync.properties.dns.properties.layout.anyOf,parentSchema:schema0.properties.sync.properties.dns.properties.layout,data:data76};
+const err178 = {instancePath:instancePath+"/sync/dns/layout",schemaPath:"#/properties/sync/properties/dns/properties/layout/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2497,9 +2465,8 @@ vErrors = null;
 }
 }
 }
-let data77 = data74.path;
-if(typeof data77 !== "string"){
-const err179 = {instancePath:instancePath+"/sync/dns/path",schemaPath:"#/properties/sync/properties/dns/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.dns.properties.path.type,parentSchema:schema0.properties.sync.properties.dns.properties.path,data:data77};
+if(typeof data74.path !== "string"){
+const err179 = {instancePath:instancePath+"/sync/dns/path",schemaPath:"#/properties/sync/properties/dns/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2512,7 +2479,7 @@ if(data74.reload_command !== undefined){
 let data78 = data74.reload_command;
 if(Array.isArray(data78)){
 if(data78.length < 1){
-const err180 = {instancePath:instancePath+"/sync/dns/reload_command",schemaPath:"#/properties/sync/properties/dns/properties/reload_command/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema0.properties.sync.properties.dns.properties.reload_command,data:data78};
+const err180 = {instancePath:instancePath+"/sync/dns/reload_command",schemaPath:"#/properties/sync/properties/dns/properties/reload_command/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2526,7 +2493,7 @@ for(let i7=0; i7<len6; i7++){
 let data79 = data78[i7];
 if(typeof data79 === "string"){
 if(func0(data79) < 1){
-const err181 = {instancePath:instancePath+"/sync/dns/reload_command/" + i7,schemaPath:"#/properties/sync/properties/dns/properties/reload_command/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema0.properties.sync.properties.dns.properties.reload_command.items,data:data79};
+const err181 = {instancePath:instancePath+"/sync/dns/reload_command/" + i7,schemaPath:"#/properties/sync/properties/dns/properties/reload_command/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2537,7 +2504,7 @@ errors++;
 }
 }
 else {
-const err182 = {instancePath:instancePath+"/sync/dns/reload_command/" + i7,schemaPath:"#/properties/sync/properties/dns/properties/reload_command/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.dns.properties.reload_command.items.type,parentSchema:schema0.properties.sync.properties.dns.properties.reload_command.items,data:data79};
+const err182 = {instancePath:instancePath+"/sync/dns/reload_command/" + i7,schemaPath:"#/properties/sync/properties/dns/properties/reload_command/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2549,7 +2516,7 @@ errors++;
 }
 }
 else {
-const err183 = {instancePath:instancePath+"/sync/dns/reload_command",schemaPath:"#/properties/sync/properties/dns/properties/reload_command/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.sync.properties.dns.properties.reload_command.type,parentSchema:schema0.properties.sync.properties.dns.properties.reload_command,data:data78};
+const err183 = {instancePath:instancePath+"/sync/dns/reload_command",schemaPath:"#/properties/sync/properties/dns/properties/reload_command/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2563,7 +2530,7 @@ if(data74.test_command !== undefined){
 let data80 = data74.test_command;
 if(Array.isArray(data80)){
 if(data80.length < 1){
-const err184 = {instancePath:instancePath+"/sync/dns/test_command",schemaPath:"#/properties/sync/properties/dns/properties/test_command/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema0.properties.sync.properties.dns.properties.test_command,data:data80};
+const err184 = {instancePath:instancePath+"/sync/dns/test_command",schemaPath:"#/properties/sync/properties/dns/properties/test_command/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2577,7 +2544,7 @@ for(let i8=0; i8<len7; i8++){
 let data81 = data80[i8];
 if(typeof data81 === "string"){
 if(func0(data81) < 1){
-const err185 = {instancePath:instancePath+"/sync/dns/test_command/" + i8,schemaPath:"#/properties/sync/properties/dns/properties/test_command/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema0.properties.sync.properties.dns.properties.test_command.items,data:data81};
+const err185 = {instancePath:instancePath+"/sync/dns/test_command/" + i8,schemaPath:"#/properties/sync/properties/dns/properties/test_command/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2588,7 +2555,7 @@ errors++;
 }
 }
 else {
-const err186 = {instancePath:instancePath+"/sync/dns/test_command/" + i8,schemaPath:"#/properties/sync/properties/dns/properties/test_command/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.dns.properties.test_command.items.type,parentSchema:schema0.properties.sync.properties.dns.properties.test_command.items,data:data81};
+const err186 = {instancePath:instancePath+"/sync/dns/test_command/" + i8,schemaPath:"#/properties/sync/properties/dns/properties/test_command/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2600,7 +2567,7 @@ errors++;
 }
 }
 else {
-const err187 = {instancePath:instancePath+"/sync/dns/test_command",schemaPath:"#/properties/sync/properties/dns/properties/test_command/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.sync.properties.dns.properties.test_command.type,parentSchema:schema0.properties.sync.properties.dns.properties.test_command,data:data80};
+const err187 = {instancePath:instancePath+"/sync/dns/test_command",schemaPath:"#/properties/sync/properties/dns/properties/test_command/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2611,9 +2578,8 @@ errors++;
 }
 }
 if(data74.server !== undefined){
-let data82 = data74.server;
-if(typeof data82 !== "string"){
-const err188 = {instancePath:instancePath+"/sync/dns/server",schemaPath:"#/properties/sync/properties/dns/properties/server/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.dns.properties.server.type,parentSchema:schema0.properties.sync.properties.dns.properties.server,data:data82};
+if(typeof data74.server !== "string"){
+const err188 = {instancePath:instancePath+"/sync/dns/server",schemaPath:"#/properties/sync/properties/dns/properties/server/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2625,7 +2591,7 @@ errors++;
 }
 }
 else {
-const err189 = {instancePath:instancePath+"/sync/dns",schemaPath:"#/properties/sync/properties/dns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.properties.sync.properties.dns.type,parentSchema:schema0.properties.sync.properties.dns,data:data74};
+const err189 = {instancePath:instancePath+"/sync/dns",schemaPath:"#/properties/sync/properties/dns/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2652,7 +2618,7 @@ if(data83.nft_table === undefined){
 data83.nft_table = "phoenix";
 }
 if(data83.enabled === undefined){
-const err190 = {instancePath:instancePath+"/sync/firewall",schemaPath:"#/properties/sync/properties/firewall/required",keyword:"required",params:{missingProperty: "enabled"},message:"must have required property '"+"enabled"+"'",schema:schema0.properties.sync.properties.firewall.required,parentSchema:schema0.properties.sync.properties.firewall,data:data83};
+const err190 = {instancePath:instancePath+"/sync/firewall",schemaPath:"#/properties/sync/properties/firewall/required",keyword:"required",params:{missingProperty: "enabled"},message:"must have required property '"+"enabled"+"'"};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2662,7 +2628,7 @@ vErrors.push(err190);
 errors++;
 }
 if(data83.backend === undefined){
-const err191 = {instancePath:instancePath+"/sync/firewall",schemaPath:"#/properties/sync/properties/firewall/required",keyword:"required",params:{missingProperty: "backend"},message:"must have required property '"+"backend"+"'",schema:schema0.properties.sync.properties.firewall.required,parentSchema:schema0.properties.sync.properties.firewall,data:data83};
+const err191 = {instancePath:instancePath+"/sync/firewall",schemaPath:"#/properties/sync/properties/firewall/required",keyword:"required",params:{missingProperty: "backend"},message:"must have required property '"+"backend"+"'"};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2672,7 +2638,7 @@ vErrors.push(err191);
 errors++;
 }
 if(data83.pve_dir === undefined){
-const err192 = {instancePath:instancePath+"/sync/firewall",schemaPath:"#/properties/sync/properties/firewall/required",keyword:"required",params:{missingProperty: "pve_dir"},message:"must have required property '"+"pve_dir"+"'",schema:schema0.properties.sync.properties.firewall.required,parentSchema:schema0.properties.sync.properties.firewall,data:data83};
+const err192 = {instancePath:instancePath+"/sync/firewall",schemaPath:"#/properties/sync/properties/firewall/required",keyword:"required",params:{missingProperty: "pve_dir"},message:"must have required property '"+"pve_dir"+"'"};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2682,7 +2648,7 @@ vErrors.push(err192);
 errors++;
 }
 if(data83.nft_file === undefined){
-const err193 = {instancePath:instancePath+"/sync/firewall",schemaPath:"#/properties/sync/properties/firewall/required",keyword:"required",params:{missingProperty: "nft_file"},message:"must have required property '"+"nft_file"+"'",schema:schema0.properties.sync.properties.firewall.required,parentSchema:schema0.properties.sync.properties.firewall,data:data83};
+const err193 = {instancePath:instancePath+"/sync/firewall",schemaPath:"#/properties/sync/properties/firewall/required",keyword:"required",params:{missingProperty: "nft_file"},message:"must have required property '"+"nft_file"+"'"};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2692,7 +2658,7 @@ vErrors.push(err193);
 errors++;
 }
 if(data83.nft_table === undefined){
-const err194 = {instancePath:instancePath+"/sync/firewall",schemaPath:"#/properties/sync/properties/firewall/required",keyword:"required",params:{missingProperty: "nft_table"},message:"must have required property '"+"nft_table"+"'",schema:schema0.properties.sync.properties.firewall.required,parentSchema:schema0.properties.sync.properties.firewall,data:data83};
+const err194 = {instancePath:instancePath+"/sync/firewall",schemaPath:"#/properties/sync/properties/firewall/required",keyword:"required",params:{missingProperty: "nft_table"},message:"must have required property '"+"nft_table"+"'"};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2703,7 +2669,7 @@ errors++;
 }
 for(const key7 in data83){
 if(!(((((((key7 === "enabled") || (key7 === "backend")) || (key7 === "pve_dir")) || (key7 === "nft_file")) || (key7 === "nft_table")) || (key7 === "apply_command")) || (key7 === "check_command"))){
-const err195 = {instancePath:instancePath+"/sync/firewall",schemaPath:"#/properties/sync/properties/firewall/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema0.properties.sync.properties.firewall,data:data83};
+const err195 = {instancePath:instancePath+"/sync/firewall",schemaPath:"#/properties/sync/properties/firewall/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2713,9 +2679,8 @@ vErrors.push(err195);
 errors++;
 }
 }
-let data84 = data83.enabled;
-if(typeof data84 !== "boolean"){
-const err196 = {instancePath:instancePath+"/sync/firewall/enabled",schemaPath:"#/properties/sync/properties/firewall/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.sync.properties.firewall.properties.enabled.type,parentSchema:schema0.properties.sync.properties.firewall.properties.enabled,data:data84};
+if(typeof data83.enabled !== "boolean"){
+const err196 = {instancePath:instancePath+"/sync/firewall/enabled",schemaPath:"#/properties/sync/properties/firewall/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2729,7 +2694,7 @@ const _errs253 = errors;
 let valid47 = false;
 const _errs254 = errors;
 if(typeof data85 !== "string"){
-const err197 = {instancePath:instancePath+"/sync/firewall/backend",schemaPath:"#/properties/sync/properties/firewall/properties/backend/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.firewall.properties.backend.anyOf[0].type,parentSchema:schema0.properties.sync.properties.firewall.properties.backend.anyOf[0],data:data85};
+const err197 = {instancePath:instancePath+"/sync/firewall/backend",schemaPath:"#/properties/sync/properties/firewall/properties/backend/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2739,7 +2704,7 @@ vErrors.push(err197);
 errors++;
 }
 if("pve" !== data85){
-const err198 = {instancePath:instancePath+"/sync/firewall/backend",schemaPath:"#/properties/sync/properties/firewall/properties/backend/anyOf/0/const",keyword:"const",params:{allowedValue: "pve"},message:"must be equal to constant",schema:"pve",parentSchema:schema0.properties.sync.properties.firewall.properties.backend.anyOf[0],data:data85};
+const err198 = {instancePath:instancePath+"/sync/firewall/backend",schemaPath:"#/properties/sync/properties/firewall/properties/backend/anyOf/0/const",keyword:"const",params:{allowedValue: "pve"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2753,7 +2718,7 @@ valid47 = valid47 || _valid14;
 if(!valid47){
 const _errs256 = errors;
 if(typeof data85 !== "string"){
-const err199 = {instancePath:instancePath+"/sync/firewall/backend",schemaPath:"#/properties/sync/properties/firewall/properties/backend/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.firewall.properties.backend.anyOf[1].type,parentSchema:schema0.properties.sync.properties.firewall.properties.backend.anyOf[1],data:data85};
+const err199 = {instancePath:instancePath+"/sync/firewall/backend",schemaPath:"#/properties/sync/properties/firewall/properties/backend/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2763,7 +2728,7 @@ vErrors.push(err199);
 errors++;
 }
 if("nftables" !== data85){
-const err200 = {instancePath:instancePath+"/sync/firewall/backend",schemaPath:"#/properties/sync/properties/firewall/properties/backend/anyOf/1/const",keyword:"const",params:{allowedValue: "nftables"},message:"must be equal to constant",schema:"nftables",parentSchema:schema0.properties.sync.properties.firewall.properties.backend.anyOf[1],data:data85};
+const err200 = {instancePath:instancePath+"/sync/firewall/backend",schemaPath:"#/properties/sync/properties/firewall/properties/backend/anyOf/1/const",keyword:"const",params:{allowedValue: "nftables"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2776,7 +2741,7 @@ var _valid14 = _errs256 === errors;
 valid47 = valid47 || _valid14;
 }
 if(!valid47){
-const err201 = {instancePath:instancePath+"/sync/firewall/backend",schemaPath:"#/properties/sync/properties/firewall/properties/backend/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema0.properties.sync.properties.firewall.properties.backend.anyOf,parentSchema:schema0.properties.sync.properties.firewall.properties.backend,data:data85};
+const err201 = {instancePath:instancePath+"/sync/firewall/backend",schemaPath:"#/properties/sync/properties/firewall/properties/backend/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2796,9 +2761,8 @@ vErrors = null;
 }
 }
 }
-let data86 = data83.pve_dir;
-if(typeof data86 !== "string"){
-const err202 = {instancePath:instancePath+"/sync/firewall/pve_dir",schemaPath:"#/properties/sync/properties/firewall/properties/pve_dir/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.firewall.properties.pve_dir.type,parentSchema:schema0.properties.sync.properties.firewall.properties.pve_dir,data:data86};
+if(typeof data83.pve_dir !== "string"){
+const err202 = {instancePath:instancePath+"/sync/firewall/pve_dir",schemaPath:"#/properties/sync/properties/firewall/properties/pve_dir/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2807,9 +2771,8 @@ vErrors.push(err202);
 }
 errors++;
 }
-let data87 = data83.nft_file;
-if(typeof data87 !== "string"){
-const err203 = {instancePath:instancePath+"/sync/firewall/nft_file",schemaPath:"#/properties/sync/properties/firewall/properties/nft_file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.firewall.properties.nft_file.type,parentSchema:schema0.properties.sync.properties.firewall.properties.nft_file,data:data87};
+if(typeof data83.nft_file !== "string"){
+const err203 = {instancePath:instancePath+"/sync/firewall/nft_file",schemaPath:"#/properties/sync/properties/firewall/properties/nft_file/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2821,7 +2784,7 @@ errors++;
 let data88 = data83.nft_table;
 if(typeof data88 === "string"){
 if(!pattern3.test(data88)){
-const err204 = {instancePath:instancePath+"/sync/firewall/nft_table",schemaPath:"#/properties/sync/properties/firewall/properties/nft_table/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z][a-zA-Z0-9_]*$"},message:"must match pattern \""+"^[a-zA-Z][a-zA-Z0-9_]*$"+"\"",schema:"^[a-zA-Z][a-zA-Z0-9_]*$",parentSchema:schema0.properties.sync.properties.firewall.properties.nft_table,data:data88};
+const err204 = {instancePath:instancePath+"/sync/firewall/nft_table",schemaPath:"#/properties/sync/properties/firewall/properties/nft_table/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z][a-zA-Z0-9_]*$"},message:"must match pattern \""+"^[a-zA-Z][a-zA-Z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2832,7 +2795,7 @@ errors++;
 }
 }
 else {
-const err205 = {instancePath:instancePath+"/sync/firewall/nft_table",schemaPath:"#/properties/sync/properties/firewall/properties/nft_table/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.firewall.properties.nft_table.type,parentSchema:schema0.properties.sync.properties.firewall.properties.nft_table,data:data88};
+const err205 = {instancePath:instancePath+"/sync/firewall/nft_table",schemaPath:"#/properties/sync/properties/firewall/properties/nft_table/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2845,7 +2808,7 @@ if(data83.apply_command !== undefined){
 let data89 = data83.apply_command;
 if(Array.isArray(data89)){
 if(data89.length < 1){
-const err206 = {instancePath:instancePath+"/sync/firewall/apply_command",schemaPath:"#/properties/sync/properties/firewall/properties/apply_command/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema0.properties.sync.properties.firewall.properties.apply_command,data:data89};
+const err206 = {instancePath:instancePath+"/sync/firewall/apply_command",schemaPath:"#/properties/sync/properties/firewall/properties/apply_command/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2859,7 +2822,7 @@ for(let i9=0; i9<len8; i9++){
 let data90 = data89[i9];
 if(typeof data90 === "string"){
 if(func0(data90) < 1){
-const err207 = {instancePath:instancePath+"/sync/firewall/apply_command/" + i9,schemaPath:"#/properties/sync/properties/firewall/properties/apply_command/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema0.properties.sync.properties.firewall.properties.apply_command.items,data:data90};
+const err207 = {instancePath:instancePath+"/sync/firewall/apply_command/" + i9,schemaPath:"#/properties/sync/properties/firewall/properties/apply_command/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2870,7 +2833,7 @@ errors++;
 }
 }
 else {
-const err208 = {instancePath:instancePath+"/sync/firewall/apply_command/" + i9,schemaPath:"#/properties/sync/properties/firewall/properties/apply_command/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.firewall.properties.apply_command.items.type,parentSchema:schema0.properties.sync.properties.firewall.properties.apply_command.items,data:data90};
+const err208 = {instancePath:instancePath+"/sync/firewall/apply_command/" + i9,schemaPath:"#/properties/sync/properties/firewall/properties/apply_command/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2882,7 +2845,7 @@ errors++;
 }
 }
 else {
-const err209 = {instancePath:instancePath+"/sync/firewall/apply_command",schemaPath:"#/properties/sync/properties/firewall/properties/apply_command/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.sync.properties.firewall.properties.apply_command.type,parentSchema:schema0.properties.sync.properties.firewall.properties.apply_command,data:data89};
+const err209 = {instancePath:instancePath+"/sync/firewall/apply_command",schemaPath:"#/properties/sync/properties/firewall/properties/apply_command/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2896,7 +2859,7 @@ if(data83.check_command !== undefined){
 let data91 = data83.check_command;
 if(Array.isArray(data91)){
 if(data91.length < 1){
-const err210 = {instancePath:instancePath+"/sync/firewall/check_command",schemaPath:"#/properties/sync/properties/firewall/properties/check_command/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema0.properties.sync.properties.firewall.properties.check_command,data:data91};
+const err210 = {instancePath:instancePath+"/sync/firewall/check_command",schemaPath:"#/properties/sync/properties/firewall/properties/check_command/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2910,7 +2873,7 @@ for(let i10=0; i10<len9; i10++){
 let data92 = data91[i10];
 if(typeof data92 === "string"){
 if(func0(data92) < 1){
-const err211 = {instancePath:instancePath+"/sync/firewall/check_command/" + i10,schemaPath:"#/properties/sync/properties/firewall/properties/check_command/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema0.properties.sync.properties.firewall.properties.check_command.items,data:data92};
+const err211 = {instancePath:instancePath+"/sync/firewall/check_command/" + i10,schemaPath:"#/properties/sync/properties/firewall/properties/check_command/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2921,7 +2884,7 @@ errors++;
 }
 }
 else {
-const err212 = {instancePath:instancePath+"/sync/firewall/check_command/" + i10,schemaPath:"#/properties/sync/properties/firewall/properties/check_command/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.firewall.properties.check_command.items.type,parentSchema:schema0.properties.sync.properties.firewall.properties.check_command.items,data:data92};
+const err212 = {instancePath:instancePath+"/sync/firewall/check_command/" + i10,schemaPath:"#/properties/sync/properties/firewall/properties/check_command/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2933,7 +2896,7 @@ errors++;
 }
 }
 else {
-const err213 = {instancePath:instancePath+"/sync/firewall/check_command",schemaPath:"#/properties/sync/properties/firewall/properties/check_command/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.sync.properties.firewall.properties.check_command.type,parentSchema:schema0.properties.sync.properties.firewall.properties.check_command,data:data91};
+const err213 = {instancePath:instancePath+"/sync/firewall/check_command",schemaPath:"#/properties/sync/properties/firewall/properties/check_command/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2945,7 +2908,7 @@ errors++;
 }
 }
 else {
-const err214 = {instancePath:instancePath+"/sync/firewall",schemaPath:"#/properties/sync/properties/firewall/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.properties.sync.properties.firewall.type,parentSchema:schema0.properties.sync.properties.firewall,data:data83};
+const err214 = {instancePath:instancePath+"/sync/firewall",schemaPath:"#/properties/sync/properties/firewall/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2966,7 +2929,7 @@ if(data93.entrypoints === undefined){
 data93.entrypoints = ["websecure"];
 }
 if(data93.enabled === undefined){
-const err215 = {instancePath:instancePath+"/sync/traefik",schemaPath:"#/properties/sync/properties/traefik/required",keyword:"required",params:{missingProperty: "enabled"},message:"must have required property '"+"enabled"+"'",schema:schema0.properties.sync.properties.traefik.required,parentSchema:schema0.properties.sync.properties.traefik,data:data93};
+const err215 = {instancePath:instancePath+"/sync/traefik",schemaPath:"#/properties/sync/properties/traefik/required",keyword:"required",params:{missingProperty: "enabled"},message:"must have required property '"+"enabled"+"'"};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2976,7 +2939,7 @@ vErrors.push(err215);
 errors++;
 }
 if(data93.path === undefined){
-const err216 = {instancePath:instancePath+"/sync/traefik",schemaPath:"#/properties/sync/properties/traefik/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema0.properties.sync.properties.traefik.required,parentSchema:schema0.properties.sync.properties.traefik,data:data93};
+const err216 = {instancePath:instancePath+"/sync/traefik",schemaPath:"#/properties/sync/properties/traefik/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2986,7 +2949,7 @@ vErrors.push(err216);
 errors++;
 }
 if(data93.entrypoints === undefined){
-const err217 = {instancePath:instancePath+"/sync/traefik",schemaPath:"#/properties/sync/properties/traefik/required",keyword:"required",params:{missingProperty: "entrypoints"},message:"must have required property '"+"entrypoints"+"'",schema:schema0.properties.sync.properties.traefik.required,parentSchema:schema0.properties.sync.properties.traefik,data:data93};
+const err217 = {instancePath:instancePath+"/sync/traefik",schemaPath:"#/properties/sync/properties/traefik/required",keyword:"required",params:{missingProperty: "entrypoints"},message:"must have required property '"+"entrypoints"+"'"};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2997,7 +2960,7 @@ errors++;
 }
 for(const key8 in data93){
 if(!(((((((key8 === "enabled") || (key8 === "path")) || (key8 === "entrypoints")) || (key8 === "cert_resolver")) || (key8 === "ca_file")) || (key8 === "ping_url")) || (key8 === "reload_command"))){
-const err218 = {instancePath:instancePath+"/sync/traefik",schemaPath:"#/properties/sync/properties/traefik/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema0.properties.sync.properties.traefik,data:data93};
+const err218 = {instancePath:instancePath+"/sync/traefik",schemaPath:"#/properties/sync/properties/traefik/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -3007,9 +2970,8 @@ vErrors.push(err218);
 errors++;
 }
 }
-let data94 = data93.enabled;
-if(typeof data94 !== "boolean"){
-const err219 = {instancePath:instancePath+"/sync/traefik/enabled",schemaPath:"#/properties/sync/properties/traefik/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.sync.properties.traefik.properties.enabled.type,parentSchema:schema0.properties.sync.properties.traefik.properties.enabled,data:data94};
+if(typeof data93.enabled !== "boolean"){
+const err219 = {instancePath:instancePath+"/sync/traefik/enabled",schemaPath:"#/properties/sync/properties/traefik/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -3018,9 +2980,8 @@ vErrors.push(err219);
 }
 errors++;
 }
-let data95 = data93.path;
-if(typeof data95 !== "string"){
-const err220 = {instancePath:instancePath+"/sync/traefik/path",schemaPath:"#/properties/sync/properties/traefik/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.traefik.properties.path.type,parentSchema:schema0.properties.sync.properties.traefik.properties.path,data:data95};
+if(typeof data93.path !== "string"){
+const err220 = {instancePath:instancePath+"/sync/traefik/path",schemaPath:"#/properties/sync/properties/traefik/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -3033,9 +2994,8 @@ let data96 = data93.entrypoints;
 if(Array.isArray(data96)){
 const len10 = data96.length;
 for(let i11=0; i11<len10; i11++){
-let data97 = data96[i11];
-if(typeof data97 !== "string"){
-const err221 = {instancePath:instancePath+"/sync/traefik/entrypoints/" + i11,schemaPath:"#/properties/sync/properties/traefik/properties/entrypoints/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.traefik.properties.entrypoints.items.type,parentSchema:schema0.properties.sync.properties.traefik.properties.entrypoints.items,data:data97};
+if(typeof data96[i11] !== "string"){
+const err221 = {instancePath:instancePath+"/sync/traefik/entrypoints/" + i11,schemaPath:"#/properties/sync/properties/traefik/properties/entrypoints/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -3047,7 +3007,7 @@ errors++;
 }
 }
 else {
-const err222 = {instancePath:instancePath+"/sync/traefik/entrypoints",schemaPath:"#/properties/sync/properties/traefik/properties/entrypoints/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.sync.properties.traefik.properties.entrypoints.type,parentSchema:schema0.properties.sync.properties.traefik.properties.entrypoints,data:data96};
+const err222 = {instancePath:instancePath+"/sync/traefik/entrypoints",schemaPath:"#/properties/sync/properties/traefik/properties/entrypoints/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -3057,9 +3017,8 @@ vErrors.push(err222);
 errors++;
 }
 if(data93.cert_resolver !== undefined){
-let data98 = data93.cert_resolver;
-if(typeof data98 !== "string"){
-const err223 = {instancePath:instancePath+"/sync/traefik/cert_resolver",schemaPath:"#/properties/sync/properties/traefik/properties/cert_resolver/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.traefik.properties.cert_resolver.type,parentSchema:schema0.properties.sync.properties.traefik.properties.cert_resolver,data:data98};
+if(typeof data93.cert_resolver !== "string"){
+const err223 = {instancePath:instancePath+"/sync/traefik/cert_resolver",schemaPath:"#/properties/sync/properties/traefik/properties/cert_resolver/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -3070,9 +3029,8 @@ errors++;
 }
 }
 if(data93.ca_file !== undefined){
-let data99 = data93.ca_file;
-if(typeof data99 !== "string"){
-const err224 = {instancePath:instancePath+"/sync/traefik/ca_file",schemaPath:"#/properties/sync/properties/traefik/properties/ca_file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.traefik.properties.ca_file.type,parentSchema:schema0.properties.sync.properties.traefik.properties.ca_file,data:data99};
+if(typeof data93.ca_file !== "string"){
+const err224 = {instancePath:instancePath+"/sync/traefik/ca_file",schemaPath:"#/properties/sync/properties/traefik/properties/ca_file/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -3083,9 +3041,8 @@ errors++;
 }
 }
 if(data93.ping_url !== undefined){
-let data100 = data93.ping_url;
-if(typeof data100 !== "string"){
-const err225 = {instancePath:instancePath+"/sync/traefik/ping_url",schemaPath:"#/properties/sync/properties/traefik/properties/ping_url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.traefik.properties.ping_url.type,parentSchema:schema0.properties.sync.properties.traefik.properties.ping_url,data:data100};
+if(typeof data93.ping_url !== "string"){
+const err225 = {instancePath:instancePath+"/sync/traefik/ping_url",schemaPath:"#/properties/sync/properties/traefik/properties/ping_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -3099,7 +3056,7 @@ if(data93.reload_command !== undefined){
 let data101 = data93.reload_command;
 if(Array.isArray(data101)){
 if(data101.length < 1){
-const err226 = {instancePath:instancePath+"/sync/traefik/reload_command",schemaPath:"#/properties/sync/properties/traefik/properties/reload_command/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema0.properties.sync.properties.traefik.properties.reload_command,data:data101};
+const err226 = {instancePath:instancePath+"/sync/traefik/reload_command",schemaPath:"#/properties/sync/properties/traefik/properties/reload_command/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -3113,7 +3070,7 @@ for(let i12=0; i12<len11; i12++){
 let data102 = data101[i12];
 if(typeof data102 === "string"){
 if(func0(data102) < 1){
-const err227 = {instancePath:instancePath+"/sync/traefik/reload_command/" + i12,schemaPath:"#/properties/sync/properties/traefik/properties/reload_command/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema0.properties.sync.properties.traefik.properties.reload_command.items,data:data102};
+const err227 = {instancePath:instancePath+"/sync/traefik/reload_command/" + i12,schemaPath:"#/properties/sync/properties/traefik/properties/reload_command/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -3124,7 +3081,7 @@ errors++;
 }
 }
 else {
-const err228 = {instancePath:instancePath+"/sync/traefik/reload_command/" + i12,schemaPath:"#/properties/sync/properties/traefik/properties/reload_command/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.traefik.properties.reload_command.items.type,parentSchema:schema0.properties.sync.properties.traefik.properties.reload_command.items,data:data102};
+const err228 = {instancePath:instancePath+"/sync/traefik/reload_command/" + i12,schemaPath:"#/properties/sync/properties/traefik/properties/reload_command/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -3136,7 +3093,7 @@ errors++;
 }
 }
 else {
-const err229 = {instancePath:instancePath+"/sync/traefik/reload_command",schemaPath:"#/properties/sync/properties/traefik/properties/reload_command/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.sync.properties.traefik.properties.reload_command.type,parentSchema:schema0.properties.sync.properties.traefik.properties.reload_command,data:data101};
+const err229 = {instancePath:instancePath+"/sync/traefik/reload_command",schemaPath:"#/properties/sync/properties/traefik/properties/reload_command/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -3148,7 +3105,7 @@ errors++;
 }
 }
 else {
-const err230 = {instancePath:instancePath+"/sync/traefik",schemaPath:"#/properties/sync/properties/traefik/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.properties.sync.properties.traefik.type,parentSchema:schema0.properties.sync.properties.traefik,data:data93};
+const err230 = {instancePath:instancePath+"/sync/traefik",schemaPath:"#/properties/sync/properties/traefik/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -3175,7 +3132,7 @@ if(data103.health_timeout_seconds === undefined){
 data103.health_timeout_seconds = 180;
 }
 if(data103.local_environment === undefined){
-const err231 = {instancePath:instancePath+"/sync/portainer",schemaPath:"#/properties/sync/properties/portainer/required",keyword:"required",params:{missingProperty: "local_environment"},message:"must have required property '"+"local_environment"+"'",schema:schema0.properties.sync.properties.portainer.required,parentSchema:schema0.properties.sync.properties.portainer,data:data103};
+const err231 = {instancePath:instancePath+"/sync/portainer",schemaPath:"#/properties/sync/properties/portainer/required",keyword:"required",params:{missingProperty: "local_environment"},message:"must have required property '"+"local_environment"+"'"};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -3185,7 +3142,7 @@ vErrors.push(err231);
 errors++;
 }
 if(data103.agent_tls === undefined){
-const err232 = {instancePath:instancePath+"/sync/portainer",schemaPath:"#/properties/sync/properties/portainer/required",keyword:"required",params:{missingProperty: "agent_tls"},message:"must have required property '"+"agent_tls"+"'",schema:schema0.properties.sync.properties.portainer.required,parentSchema:schema0.properties.sync.properties.portainer,data:data103};
+const err232 = {instancePath:instancePath+"/sync/portainer",schemaPath:"#/properties/sync/properties/portainer/required",keyword:"required",params:{missingProperty: "agent_tls"},message:"must have required property '"+"agent_tls"+"'"};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -3195,7 +3152,7 @@ vErrors.push(err232);
 errors++;
 }
 if(data103.request_timeout_seconds === undefined){
-const err233 = {instancePath:instancePath+"/sync/portainer",schemaPath:"#/properties/sync/properties/portainer/required",keyword:"required",params:{missingProperty: "request_timeout_seconds"},message:"must have required property '"+"request_timeout_seconds"+"'",schema:schema0.properties.sync.properties.portainer.required,parentSchema:schema0.properties.sync.properties.portainer,data:data103};
+const err233 = {instancePath:instancePath+"/sync/portainer",schemaPath:"#/properties/sync/properties/portainer/required",keyword:"required",params:{missingProperty: "request_timeout_seconds"},message:"must have required property '"+"request_timeout_seconds"+"'"};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -3205,7 +3162,7 @@ vErrors.push(err233);
 errors++;
 }
 if(data103.retries === undefined){
-const err234 = {instancePath:instancePath+"/sync/portainer",schemaPath:"#/properties/sync/properties/portainer/required",keyword:"required",params:{missingProperty: "retries"},message:"must have required property '"+"retries"+"'",schema:schema0.properties.sync.properties.portainer.required,parentSchema:schema0.properties.sync.properties.portainer,data:data103};
+const err234 = {instancePath:instancePath+"/sync/portainer",schemaPath:"#/properties/sync/properties/portainer/required",keyword:"required",params:{missingProperty: "retries"},message:"must have required property '"+"retries"+"'"};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -3215,7 +3172,7 @@ vErrors.push(err234);
 errors++;
 }
 if(data103.health_timeout_seconds === undefined){
-const err235 = {instancePath:instancePath+"/sync/portainer",schemaPath:"#/properties/sync/properties/portainer/required",keyword:"required",params:{missingProperty: "health_timeout_seconds"},message:"must have required property '"+"health_timeout_seconds"+"'",schema:schema0.properties.sync.properties.portainer.required,parentSchema:schema0.properties.sync.properties.portainer,data:data103};
+const err235 = {instancePath:instancePath+"/sync/portainer",schemaPath:"#/properties/sync/properties/portainer/required",keyword:"required",params:{missingProperty: "health_timeout_seconds"},message:"must have required property '"+"health_timeout_seconds"+"'"};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -3226,7 +3183,7 @@ errors++;
 }
 for(const key9 in data103){
 if(!((((((((key9 === "url") || (key9 === "ca_file")) || (key9 === "api_key")) || (key9 === "local_environment")) || (key9 === "agent_tls")) || (key9 === "request_timeout_seconds")) || (key9 === "retries")) || (key9 === "health_timeout_seconds"))){
-const err236 = {instancePath:instancePath+"/sync/portainer",schemaPath:"#/properties/sync/properties/portainer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema0.properties.sync.properties.portainer,data:data103};
+const err236 = {instancePath:instancePath+"/sync/portainer",schemaPath:"#/properties/sync/properties/portainer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -3237,9 +3194,8 @@ errors++;
 }
 }
 if(data103.url !== undefined){
-let data104 = data103.url;
-if(typeof data104 !== "string"){
-const err237 = {instancePath:instancePath+"/sync/portainer/url",schemaPath:"#/properties/sync/properties/portainer/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.portainer.properties.url.type,parentSchema:schema0.properties.sync.properties.portainer.properties.url,data:data104};
+if(typeof data103.url !== "string"){
+const err237 = {instancePath:instancePath+"/sync/portainer/url",schemaPath:"#/properties/sync/properties/portainer/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -3250,9 +3206,8 @@ errors++;
 }
 }
 if(data103.ca_file !== undefined){
-let data105 = data103.ca_file;
-if(typeof data105 !== "string"){
-const err238 = {instancePath:instancePath+"/sync/portainer/ca_file",schemaPath:"#/properties/sync/properties/portainer/properties/ca_file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.portainer.properties.ca_file.type,parentSchema:schema0.properties.sync.properties.portainer.properties.ca_file,data:data105};
+if(typeof data103.ca_file !== "string"){
+const err238 = {instancePath:instancePath+"/sync/portainer/ca_file",schemaPath:"#/properties/sync/properties/portainer/properties/ca_file/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -3263,9 +3218,8 @@ errors++;
 }
 }
 if(data103.api_key !== undefined){
-let data106 = data103.api_key;
-if(typeof data106 !== "string"){
-const err239 = {instancePath:instancePath+"/sync/portainer/api_key",schemaPath:"#/properties/sync/properties/portainer/properties/api_key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.portainer.properties.api_key.type,parentSchema:schema0.properties.sync.properties.portainer.properties.api_key,data:data106};
+if(typeof data103.api_key !== "string"){
+const err239 = {instancePath:instancePath+"/sync/portainer/api_key",schemaPath:"#/properties/sync/properties/portainer/properties/api_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -3275,9 +3229,8 @@ vErrors.push(err239);
 errors++;
 }
 }
-let data107 = data103.local_environment;
-if(typeof data107 !== "string"){
-const err240 = {instancePath:instancePath+"/sync/portainer/local_environment",schemaPath:"#/properties/sync/properties/portainer/properties/local_environment/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.portainer.properties.local_environment.type,parentSchema:schema0.properties.sync.properties.portainer.properties.local_environment,data:data107};
+if(typeof data103.local_environment !== "string"){
+const err240 = {instancePath:instancePath+"/sync/portainer/local_environment",schemaPath:"#/properties/sync/properties/portainer/properties/local_environment/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -3286,9 +3239,8 @@ vErrors.push(err240);
 }
 errors++;
 }
-let data108 = data103.agent_tls;
-if(typeof data108 !== "boolean"){
-const err241 = {instancePath:instancePath+"/sync/portainer/agent_tls",schemaPath:"#/properties/sync/properties/portainer/properties/agent_tls/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.sync.properties.portainer.properties.agent_tls.type,parentSchema:schema0.properties.sync.properties.portainer.properties.agent_tls,data:data108};
+if(typeof data103.agent_tls !== "boolean"){
+const err241 = {instancePath:instancePath+"/sync/portainer/agent_tls",schemaPath:"#/properties/sync/properties/portainer/properties/agent_tls/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -3300,7 +3252,7 @@ errors++;
 let data109 = data103.request_timeout_seconds;
 if(typeof data109 == "number"){
 if(data109 > 86400 || isNaN(data109)){
-const err242 = {instancePath:instancePath+"/sync/portainer/request_timeout_seconds",schemaPath:"#/properties/sync/properties/portainer/properties/request_timeout_seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema0.properties.sync.properties.portainer.properties.request_timeout_seconds,data:data109};
+const err242 = {instancePath:instancePath+"/sync/portainer/request_timeout_seconds",schemaPath:"#/properties/sync/properties/portainer/properties/request_timeout_seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400"};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -3310,7 +3262,7 @@ vErrors.push(err242);
 errors++;
 }
 if(data109 <= 0 || isNaN(data109)){
-const err243 = {instancePath:instancePath+"/sync/portainer/request_timeout_seconds",schemaPath:"#/properties/sync/properties/portainer/properties/request_timeout_seconds/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema0.properties.sync.properties.portainer.properties.request_timeout_seconds,data:data109};
+const err243 = {instancePath:instancePath+"/sync/portainer/request_timeout_seconds",schemaPath:"#/properties/sync/properties/portainer/properties/request_timeout_seconds/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -3321,7 +3273,7 @@ errors++;
 }
 }
 else {
-const err244 = {instancePath:instancePath+"/sync/portainer/request_timeout_seconds",schemaPath:"#/properties/sync/properties/portainer/properties/request_timeout_seconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.sync.properties.portainer.properties.request_timeout_seconds.type,parentSchema:schema0.properties.sync.properties.portainer.properties.request_timeout_seconds,data:data109};
+const err244 = {instancePath:instancePath+"/sync/portainer/request_timeout_seconds",schemaPath:"#/properties/sync/properties/portainer/properties/request_timeout_seconds/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -3332,7 +3284,7 @@ errors++;
 }
 let data110 = data103.retries;
 if(!((typeof data110 == "number") && (!(data110 % 1) && !isNaN(data110)))){
-const err245 = {instancePath:instancePath+"/sync/portainer/retries",schemaPath:"#/properties/sync/properties/portainer/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.sync.properties.portainer.properties.retries.type,parentSchema:schema0.properties.sync.properties.portainer.properties.retries,data:data110};
+const err245 = {instancePath:instancePath+"/sync/portainer/retries",schemaPath:"#/properties/sync/properties/portainer/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -3343,7 +3295,7 @@ errors++;
 }
 if(typeof data110 == "number"){
 if(data110 > 10 || isNaN(data110)){
-const err246 = {instancePath:instancePath+"/sync/portainer/retries",schemaPath:"#/properties/sync/properties/portainer/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10",schema:10,parentSchema:schema0.properties.sync.properties.portainer.properties.retries,data:data110};
+const err246 = {instancePath:instancePath+"/sync/portainer/retries",schemaPath:"#/properties/sync/properties/portainer/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -3353,7 +3305,7 @@ vErrors.push(err246);
 errors++;
 }
 if(data110 < 0 || isNaN(data110)){
-const err247 = {instancePath:instancePath+"/sync/portainer/retries",schemaPath:"#/properties/sync/properties/portainer/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema0.properties.sync.properties.portainer.properties.retries,data:data110};
+const err247 = {instancePath:instancePath+"/sync/portainer/retries",schemaPath:"#/properties/sync/properties/portainer/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -3366,7 +3318,7 @@ errors++;
 let data111 = data103.health_timeout_seconds;
 if(typeof data111 == "number"){
 if(data111 > 86400 || isNaN(data111)){
-const err248 = {instancePath:instancePath+"/sync/portainer/health_timeout_seconds",schemaPath:"#/properties/sync/properties/portainer/properties/health_timeout_seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema0.properties.sync.properties.portainer.properties.health_timeout_seconds,data:data111};
+const err248 = {instancePath:instancePath+"/sync/portainer/health_timeout_seconds",schemaPath:"#/properties/sync/properties/portainer/properties/health_timeout_seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400"};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -3376,7 +3328,7 @@ vErrors.push(err248);
 errors++;
 }
 if(data111 <= 0 || isNaN(data111)){
-const err249 = {instancePath:instancePath+"/sync/portainer/health_timeout_seconds",schemaPath:"#/properties/sync/properties/portainer/properties/health_timeout_seconds/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema0.properties.sync.properties.portainer.properties.health_timeout_seconds,data:data111};
+const err249 = {instancePath:instancePath+"/sync/portainer/health_timeout_seconds",schemaPath:"#/properties/sync/properties/portainer/properties/health_timeout_seconds/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -3387,7 +3339,7 @@ errors++;
 }
 }
 else {
-const err250 = {instancePath:instancePath+"/sync/portainer/health_timeout_seconds",schemaPath:"#/properties/sync/properties/portainer/properties/health_timeout_seconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.sync.properties.portainer.properties.health_timeout_seconds.type,parentSchema:schema0.properties.sync.properties.portainer.properties.health_timeout_seconds,data:data111};
+const err250 = {instancePath:instancePath+"/sync/portainer/health_timeout_seconds",schemaPath:"#/properties/sync/properties/portainer/properties/health_timeout_seconds/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -3398,7 +3350,7 @@ errors++;
 }
 }
 else {
-const err251 = {instancePath:instancePath+"/sync/portainer",schemaPath:"#/properties/sync/properties/portainer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.properties.sync.properties.portainer.type,parentSchema:schema0.properties.sync.properties.portainer,data:data103};
+const err251 = {instancePath:instancePath+"/sync/portainer",schemaPath:"#/properties/sync/properties/portainer/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -3419,7 +3371,7 @@ if(data112.health_timeout_seconds === undefined){
 data112.health_timeout_seconds = 180;
 }
 if(data112.host === undefined){
-const err252 = {instancePath:instancePath+"/sync/docker",schemaPath:"#/properties/sync/properties/docker/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'",schema:schema0.properties.sync.properties.docker.required,parentSchema:schema0.properties.sync.properties.docker,data:data112};
+const err252 = {instancePath:instancePath+"/sync/docker",schemaPath:"#/properties/sync/properties/docker/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -3429,7 +3381,7 @@ vErrors.push(err252);
 errors++;
 }
 if(data112.hosts === undefined){
-const err253 = {instancePath:instancePath+"/sync/docker",schemaPath:"#/properties/sync/properties/docker/required",keyword:"required",params:{missingProperty: "hosts"},message:"must have required property '"+"hosts"+"'",schema:schema0.properties.sync.properties.docker.required,parentSchema:schema0.properties.sync.properties.docker,data:data112};
+const err253 = {instancePath:instancePath+"/sync/docker",schemaPath:"#/properties/sync/properties/docker/required",keyword:"required",params:{missingProperty: "hosts"},message:"must have required property '"+"hosts"+"'"};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -3439,7 +3391,7 @@ vErrors.push(err253);
 errors++;
 }
 if(data112.health_timeout_seconds === undefined){
-const err254 = {instancePath:instancePath+"/sync/docker",schemaPath:"#/properties/sync/properties/docker/required",keyword:"required",params:{missingProperty: "health_timeout_seconds"},message:"must have required property '"+"health_timeout_seconds"+"'",schema:schema0.properties.sync.properties.docker.required,parentSchema:schema0.properties.sync.properties.docker,data:data112};
+const err254 = {instancePath:instancePath+"/sync/docker",schemaPath:"#/properties/sync/properties/docker/required",keyword:"required",params:{missingProperty: "health_timeout_seconds"},message:"must have required property '"+"health_timeout_seconds"+"'"};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -3450,7 +3402,7 @@ errors++;
 }
 for(const key10 in data112){
 if(!(((key10 === "host") || (key10 === "hosts")) || (key10 === "health_timeout_seconds"))){
-const err255 = {instancePath:instancePath+"/sync/docker",schemaPath:"#/properties/sync/properties/docker/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema0.properties.sync.properties.docker,data:data112};
+const err255 = {instancePath:instancePath+"/sync/docker",schemaPath:"#/properties/sync/properties/docker/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -3460,9 +3412,8 @@ vErrors.push(err255);
 errors++;
 }
 }
-let data113 = data112.host;
-if(typeof data113 !== "string"){
-const err256 = {instancePath:instancePath+"/sync/docker/host",schemaPath:"#/properties/sync/properties/docker/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.docker.properties.host.type,parentSchema:schema0.properties.sync.properties.docker.properties.host,data:data113};
+if(typeof data112.host !== "string"){
+const err256 = {instancePath:instancePath+"/sync/docker/host",schemaPath:"#/properties/sync/properties/docker/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -3475,9 +3426,8 @@ let data114 = data112.hosts;
 if(data114 && typeof data114 == "object" && !Array.isArray(data114)){
 for(const key11 in data114){
 if(pattern1.test(key11)){
-let data115 = data114[key11];
-if(typeof data115 !== "string"){
-const err257 = {instancePath:instancePath+"/sync/docker/hosts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sync/properties/docker/properties/hosts/patternProperties/%5E%5B0-9%5D%2B%24/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.docker.properties.hosts.patternProperties["^[0-9]+$"].type,parentSchema:schema0.properties.sync.properties.docker.properties.hosts.patternProperties["^[0-9]+$"],data:data115};
+if(typeof data114[key11] !== "string"){
+const err257 = {instancePath:instancePath+"/sync/docker/hosts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sync/properties/docker/properties/hosts/patternProperties/%5E%5B0-9%5D%2B%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -3490,7 +3440,7 @@ errors++;
 }
 }
 else {
-const err258 = {instancePath:instancePath+"/sync/docker/hosts",schemaPath:"#/properties/sync/properties/docker/properties/hosts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.properties.sync.properties.docker.properties.hosts.type,parentSchema:schema0.properties.sync.properties.docker.properties.hosts,data:data114};
+const err258 = {instancePath:instancePath+"/sync/docker/hosts",schemaPath:"#/properties/sync/properties/docker/properties/hosts/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -3502,7 +3452,7 @@ errors++;
 let data116 = data112.health_timeout_seconds;
 if(typeof data116 == "number"){
 if(data116 > 86400 || isNaN(data116)){
-const err259 = {instancePath:instancePath+"/sync/docker/health_timeout_seconds",schemaPath:"#/properties/sync/properties/docker/properties/health_timeout_seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema0.properties.sync.properties.docker.properties.health_timeout_seconds,data:data116};
+const err259 = {instancePath:instancePath+"/sync/docker/health_timeout_seconds",schemaPath:"#/properties/sync/properties/docker/properties/health_timeout_seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400"};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -3512,7 +3462,7 @@ vErrors.push(err259);
 errors++;
 }
 if(data116 <= 0 || isNaN(data116)){
-const err260 = {instancePath:instancePath+"/sync/docker/health_timeout_seconds",schemaPath:"#/properties/sync/properties/docker/properties/health_timeout_seconds/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema0.properties.sync.properties.docker.properties.health_timeout_seconds,data:data116};
+const err260 = {instancePath:instancePath+"/sync/docker/health_timeout_seconds",schemaPath:"#/properties/sync/properties/docker/properties/health_timeout_seconds/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -3523,7 +3473,7 @@ errors++;
 }
 }
 else {
-const err261 = {instancePath:instancePath+"/sync/docker/health_timeout_seconds",schemaPath:"#/properties/sync/properties/docker/properties/health_timeout_seconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.sync.properties.docker.properties.health_timeout_seconds.type,parentSchema:schema0.properties.sync.properties.docker.properties.health_timeout_seconds,data:data116};
+const err261 = {instancePath:instancePath+"/sync/docker/health_timeout_seconds",schemaPath:"#/properties/sync/properties/docker/properties/health_timeout_seconds/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -3534,7 +3484,7 @@ errors++;
 }
 }
 else {
-const err262 = {instancePath:instancePath+"/sync/docker",schemaPath:"#/properties/sync/properties/docker/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.properties.sync.properties.docker.type,parentSchema:schema0.properties.sync.properties.docker,data:data112};
+const err262 = {instancePath:instancePath+"/sync/docker",schemaPath:"#/properties/sync/properties/docker/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -3552,7 +3502,7 @@ if(data117.value_bytes === undefined){
 data117.value_bytes = 1048576;
 }
 if(data117.stack_file_bytes === undefined){
-const err263 = {instancePath:instancePath+"/sync/limits",schemaPath:"#/properties/sync/properties/limits/required",keyword:"required",params:{missingProperty: "stack_file_bytes"},message:"must have required property '"+"stack_file_bytes"+"'",schema:schema0.properties.sync.properties.limits.required,parentSchema:schema0.properties.sync.properties.limits,data:data117};
+const err263 = {instancePath:instancePath+"/sync/limits",schemaPath:"#/properties/sync/properties/limits/required",keyword:"required",params:{missingProperty: "stack_file_bytes"},message:"must have required property '"+"stack_file_bytes"+"'"};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -3562,7 +3512,7 @@ vErrors.push(err263);
 errors++;
 }
 if(data117.value_bytes === undefined){
-const err264 = {instancePath:instancePath+"/sync/limits",schemaPath:"#/properties/sync/properties/limits/required",keyword:"required",params:{missingProperty: "value_bytes"},message:"must have required property '"+"value_bytes"+"'",schema:schema0.properties.sync.properties.limits.required,parentSchema:schema0.properties.sync.properties.limits,data:data117};
+const err264 = {instancePath:instancePath+"/sync/limits",schemaPath:"#/properties/sync/properties/limits/required",keyword:"required",params:{missingProperty: "value_bytes"},message:"must have required property '"+"value_bytes"+"'"};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -3573,7 +3523,7 @@ errors++;
 }
 for(const key12 in data117){
 if(!((key12 === "stack_file_bytes") || (key12 === "value_bytes"))){
-const err265 = {instancePath:instancePath+"/sync/limits",schemaPath:"#/properties/sync/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema0.properties.sync.properties.limits,data:data117};
+const err265 = {instancePath:instancePath+"/sync/limits",schemaPath:"#/properties/sync/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -3585,7 +3535,7 @@ errors++;
 }
 let data118 = data117.stack_file_bytes;
 if(!((typeof data118 == "number") && (!(data118 % 1) && !isNaN(data118)))){
-const err266 = {instancePath:instancePath+"/sync/limits/stack_file_bytes",schemaPath:"#/properties/sync/properties/limits/properties/stack_file_bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.sync.properties.limits.properties.stack_file_bytes.type,parentSchema:schema0.properties.sync.properties.limits.properties.stack_file_bytes,data:data118};
+const err266 = {instancePath:instancePath+"/sync/limits/stack_file_bytes",schemaPath:"#/properties/sync/properties/limits/properties/stack_file_bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -3596,7 +3546,7 @@ errors++;
 }
 if(typeof data118 == "number"){
 if(data118 > 268435456 || isNaN(data118)){
-const err267 = {instancePath:instancePath+"/sync/limits/stack_file_bytes",schemaPath:"#/properties/sync/properties/limits/properties/stack_file_bytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 268435456},message:"must be <= 268435456",schema:268435456,parentSchema:schema0.properties.sync.properties.limits.properties.stack_file_bytes,data:data118};
+const err267 = {instancePath:instancePath+"/sync/limits/stack_file_bytes",schemaPath:"#/properties/sync/properties/limits/properties/stack_file_bytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 268435456},message:"must be <= 268435456"};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -3606,7 +3556,7 @@ vErrors.push(err267);
 errors++;
 }
 if(data118 < 1024 || isNaN(data118)){
-const err268 = {instancePath:instancePath+"/sync/limits/stack_file_bytes",schemaPath:"#/properties/sync/properties/limits/properties/stack_file_bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1024},message:"must be >= 1024",schema:1024,parentSchema:schema0.properties.sync.properties.limits.properties.stack_file_bytes,data:data118};
+const err268 = {instancePath:instancePath+"/sync/limits/stack_file_bytes",schemaPath:"#/properties/sync/properties/limits/properties/stack_file_bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1024},message:"must be >= 1024"};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -3618,7 +3568,7 @@ errors++;
 }
 let data119 = data117.value_bytes;
 if(!((typeof data119 == "number") && (!(data119 % 1) && !isNaN(data119)))){
-const err269 = {instancePath:instancePath+"/sync/limits/value_bytes",schemaPath:"#/properties/sync/properties/limits/properties/value_bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.sync.properties.limits.properties.value_bytes.type,parentSchema:schema0.properties.sync.properties.limits.properties.value_bytes,data:data119};
+const err269 = {instancePath:instancePath+"/sync/limits/value_bytes",schemaPath:"#/properties/sync/properties/limits/properties/value_bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -3629,7 +3579,7 @@ errors++;
 }
 if(typeof data119 == "number"){
 if(data119 > 67108864 || isNaN(data119)){
-const err270 = {instancePath:instancePath+"/sync/limits/value_bytes",schemaPath:"#/properties/sync/properties/limits/properties/value_bytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 67108864},message:"must be <= 67108864",schema:67108864,parentSchema:schema0.properties.sync.properties.limits.properties.value_bytes,data:data119};
+const err270 = {instancePath:instancePath+"/sync/limits/value_bytes",schemaPath:"#/properties/sync/properties/limits/properties/value_bytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 67108864},message:"must be <= 67108864"};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -3639,7 +3589,7 @@ vErrors.push(err270);
 errors++;
 }
 if(data119 < 256 || isNaN(data119)){
-const err271 = {instancePath:instancePath+"/sync/limits/value_bytes",schemaPath:"#/properties/sync/properties/limits/properties/value_bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 256},message:"must be >= 256",schema:256,parentSchema:schema0.properties.sync.properties.limits.properties.value_bytes,data:data119};
+const err271 = {instancePath:instancePath+"/sync/limits/value_bytes",schemaPath:"#/properties/sync/properties/limits/properties/value_bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 256},message:"must be >= 256"};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -3651,7 +3601,7 @@ errors++;
 }
 }
 else {
-const err272 = {instancePath:instancePath+"/sync/limits",schemaPath:"#/properties/sync/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.properties.sync.properties.limits.type,parentSchema:schema0.properties.sync.properties.limits,data:data117};
+const err272 = {instancePath:instancePath+"/sync/limits",schemaPath:"#/properties/sync/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -3676,7 +3626,7 @@ if(data121.retries === undefined){
 data121.retries = 2;
 }
 if(data121.name === undefined){
-const err273 = {instancePath:instancePath+"/sync/checks/" + i13,schemaPath:"#/properties/sync/properties/checks/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema0.properties.sync.properties.checks.items.required,parentSchema:schema0.properties.sync.properties.checks.items,data:data121};
+const err273 = {instancePath:instancePath+"/sync/checks/" + i13,schemaPath:"#/properties/sync/properties/checks/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -3686,7 +3636,7 @@ vErrors.push(err273);
 errors++;
 }
 if(data121.kind === undefined){
-const err274 = {instancePath:instancePath+"/sync/checks/" + i13,schemaPath:"#/properties/sync/properties/checks/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema0.properties.sync.properties.checks.items.required,parentSchema:schema0.properties.sync.properties.checks.items,data:data121};
+const err274 = {instancePath:instancePath+"/sync/checks/" + i13,schemaPath:"#/properties/sync/properties/checks/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -3696,7 +3646,7 @@ vErrors.push(err274);
 errors++;
 }
 if(data121.required === undefined){
-const err275 = {instancePath:instancePath+"/sync/checks/" + i13,schemaPath:"#/properties/sync/properties/checks/items/required",keyword:"required",params:{missingProperty: "required"},message:"must have required property '"+"required"+"'",schema:schema0.properties.sync.properties.checks.items.required,parentSchema:schema0.properties.sync.properties.checks.items,data:data121};
+const err275 = {instancePath:instancePath+"/sync/checks/" + i13,schemaPath:"#/properties/sync/properties/checks/items/required",keyword:"required",params:{missingProperty: "required"},message:"must have required property '"+"required"+"'"};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -3706,7 +3656,7 @@ vErrors.push(err275);
 errors++;
 }
 if(data121.timeout_seconds === undefined){
-const err276 = {instancePath:instancePath+"/sync/checks/" + i13,schemaPath:"#/properties/sync/properties/checks/items/required",keyword:"required",params:{missingProperty: "timeout_seconds"},message:"must have required property '"+"timeout_seconds"+"'",schema:schema0.properties.sync.properties.checks.items.required,parentSchema:schema0.properties.sync.properties.checks.items,data:data121};
+const err276 = {instancePath:instancePath+"/sync/checks/" + i13,schemaPath:"#/properties/sync/properties/checks/items/required",keyword:"required",params:{missingProperty: "timeout_seconds"},message:"must have required property '"+"timeout_seconds"+"'"};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -3716,7 +3666,7 @@ vErrors.push(err276);
 errors++;
 }
 if(data121.retries === undefined){
-const err277 = {instancePath:instancePath+"/sync/checks/" + i13,schemaPath:"#/properties/sync/properties/checks/items/required",keyword:"required",params:{missingProperty: "retries"},message:"must have required property '"+"retries"+"'",schema:schema0.properties.sync.properties.checks.items.required,parentSchema:schema0.properties.sync.properties.checks.items,data:data121};
+const err277 = {instancePath:instancePath+"/sync/checks/" + i13,schemaPath:"#/properties/sync/properties/checks/items/required",keyword:"required",params:{missingProperty: "retries"},message:"must have required property '"+"retries"+"'"};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -3727,7 +3677,7 @@ errors++;
 }
 for(const key13 in data121){
 if(!(func3.call(schema0.properties.sync.properties.checks.items.properties, key13))){
-const err278 = {instancePath:instancePath+"/sync/checks/" + i13,schemaPath:"#/properties/sync/properties/checks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema0.properties.sync.properties.checks.items,data:data121};
+const err278 = {instancePath:instancePath+"/sync/checks/" + i13,schemaPath:"#/properties/sync/properties/checks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -3741,7 +3691,7 @@ if(data121.name !== undefined){
 let data122 = data121.name;
 if(typeof data122 === "string"){
 if(func0(data122) < 1){
-const err279 = {instancePath:instancePath+"/sync/checks/" + i13+"/name",schemaPath:"#/properties/sync/properties/checks/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema0.properties.sync.properties.checks.items.properties.name,data:data122};
+const err279 = {instancePath:instancePath+"/sync/checks/" + i13+"/name",schemaPath:"#/properties/sync/properties/checks/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -3752,7 +3702,7 @@ errors++;
 }
 }
 else {
-const err280 = {instancePath:instancePath+"/sync/checks/" + i13+"/name",schemaPath:"#/properties/sync/properties/checks/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.checks.items.properties.name.type,parentSchema:schema0.properties.sync.properties.checks.items.properties.name,data:data122};
+const err280 = {instancePath:instancePath+"/sync/checks/" + i13+"/name",schemaPath:"#/properties/sync/properties/checks/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -3768,7 +3718,7 @@ const _errs338 = errors;
 let valid64 = false;
 const _errs339 = errors;
 if(typeof data123 !== "string"){
-const err281 = {instancePath:instancePath+"/sync/checks/" + i13+"/kind",schemaPath:"#/properties/sync/properties/checks/items/properties/kind/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.checks.items.properties.kind.anyOf[0].type,parentSchema:schema0.properties.sync.properties.checks.items.properties.kind.anyOf[0],data:data123};
+const err281 = {instancePath:instancePath+"/sync/checks/" + i13+"/kind",schemaPath:"#/properties/sync/properties/checks/items/properties/kind/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -3778,7 +3728,7 @@ vErrors.push(err281);
 errors++;
 }
 if("http" !== data123){
-const err282 = {instancePath:instancePath+"/sync/checks/" + i13+"/kind",schemaPath:"#/properties/sync/properties/checks/items/properties/kind/anyOf/0/const",keyword:"const",params:{allowedValue: "http"},message:"must be equal to constant",schema:"http",parentSchema:schema0.properties.sync.properties.checks.items.properties.kind.anyOf[0],data:data123};
+const err282 = {instancePath:instancePath+"/sync/checks/" + i13+"/kind",schemaPath:"#/properties/sync/properties/checks/items/properties/kind/anyOf/0/const",keyword:"const",params:{allowedValue: "http"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -3792,7 +3742,7 @@ valid64 = valid64 || _valid15;
 if(!valid64){
 const _errs341 = errors;
 if(typeof data123 !== "string"){
-const err283 = {instancePath:instancePath+"/sync/checks/" + i13+"/kind",schemaPath:"#/properties/sync/properties/checks/items/properties/kind/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.checks.items.properties.kind.anyOf[1].type,parentSchema:schema0.properties.sync.properties.checks.items.properties.kind.anyOf[1],data:data123};
+const err283 = {instancePath:instancePath+"/sync/checks/" + i13+"/kind",schemaPath:"#/properties/sync/properties/checks/items/properties/kind/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -3802,7 +3752,7 @@ vErrors.push(err283);
 errors++;
 }
 if("tcp" !== data123){
-const err284 = {instancePath:instancePath+"/sync/checks/" + i13+"/kind",schemaPath:"#/properties/sync/properties/checks/items/properties/kind/anyOf/1/const",keyword:"const",params:{allowedValue: "tcp"},message:"must be equal to constant",schema:"tcp",parentSchema:schema0.properties.sync.properties.checks.items.properties.kind.anyOf[1],data:data123};
+const err284 = {instancePath:instancePath+"/sync/checks/" + i13+"/kind",schemaPath:"#/properties/sync/properties/checks/items/properties/kind/anyOf/1/const",keyword:"const",params:{allowedValue: "tcp"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -3816,7 +3766,7 @@ valid64 = valid64 || _valid15;
 if(!valid64){
 const _errs343 = errors;
 if(typeof data123 !== "string"){
-const err285 = {instancePath:instancePath+"/sync/checks/" + i13+"/kind",schemaPath:"#/properties/sync/properties/checks/items/properties/kind/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.checks.items.properties.kind.anyOf[2].type,parentSchema:schema0.properties.sync.properties.checks.items.properties.kind.anyOf[2],data:data123};
+const err285 = {instancePath:instancePath+"/sync/checks/" + i13+"/kind",schemaPath:"#/properties/sync/properties/checks/items/properties/kind/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -3826,7 +3776,7 @@ vErrors.push(err285);
 errors++;
 }
 if("dns" !== data123){
-const err286 = {instancePath:instancePath+"/sync/checks/" + i13+"/kind",schemaPath:"#/properties/sync/properties/checks/items/properties/kind/anyOf/2/const",keyword:"const",params:{allowedValue: "dns"},message:"must be equal to constant",schema:"dns",parentSchema:schema0.properties.sync.properties.checks.items.properties.kind.anyOf[2],data:data123};
+const err286 = {instancePath:instancePath+"/sync/checks/" + i13+"/kind",schemaPath:"#/properties/sync/properties/checks/items/properties/kind/anyOf/2/const",keyword:"const",params:{allowedValue: "dns"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -3840,7 +3790,7 @@ valid64 = valid64 || _valid15;
 }
 }
 if(!valid64){
-const err287 = {instancePath:instancePath+"/sync/checks/" + i13+"/kind",schemaPath:"#/properties/sync/properties/checks/items/properties/kind/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema0.properties.sync.properties.checks.items.properties.kind.anyOf,parentSchema:schema0.properties.sync.properties.checks.items.properties.kind,data:data123};
+const err287 = {instancePath:instancePath+"/sync/checks/" + i13+"/kind",schemaPath:"#/properties/sync/properties/checks/items/properties/kind/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -3862,9 +3812,8 @@ vErrors = null;
 }
 }
 if(data121.url !== undefined){
-let data124 = data121.url;
-if(typeof data124 !== "string"){
-const err288 = {instancePath:instancePath+"/sync/checks/" + i13+"/url",schemaPath:"#/properties/sync/properties/checks/items/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.checks.items.properties.url.type,parentSchema:schema0.properties.sync.properties.checks.items.properties.url,data:data124};
+if(typeof data121.url !== "string"){
+const err288 = {instancePath:instancePath+"/sync/checks/" + i13+"/url",schemaPath:"#/properties/sync/properties/checks/items/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -3877,7 +3826,7 @@ errors++;
 if(data121.expect_status !== undefined){
 let data125 = data121.expect_status;
 if(!((typeof data125 == "number") && (!(data125 % 1) && !isNaN(data125)))){
-const err289 = {instancePath:instancePath+"/sync/checks/" + i13+"/expect_status",schemaPath:"#/properties/sync/properties/checks/items/properties/expect_status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.sync.properties.checks.items.properties.expect_status.type,parentSchema:schema0.properties.sync.properties.checks.items.properties.expect_status,data:data125};
+const err289 = {instancePath:instancePath+"/sync/checks/" + i13+"/expect_status",schemaPath:"#/properties/sync/properties/checks/items/properties/expect_status/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -3888,7 +3837,7 @@ errors++;
 }
 if(typeof data125 == "number"){
 if(data125 > 599 || isNaN(data125)){
-const err290 = {instancePath:instancePath+"/sync/checks/" + i13+"/expect_status",schemaPath:"#/properties/sync/properties/checks/items/properties/expect_status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema0.properties.sync.properties.checks.items.properties.expect_status,data:data125};
+const err290 = {instancePath:instancePath+"/sync/checks/" + i13+"/expect_status",schemaPath:"#/properties/sync/properties/checks/items/properties/expect_status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599"};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -3898,7 +3847,7 @@ vErrors.push(err290);
 errors++;
 }
 if(data125 < 100 || isNaN(data125)){
-const err291 = {instancePath:instancePath+"/sync/checks/" + i13+"/expect_status",schemaPath:"#/properties/sync/properties/checks/items/properties/expect_status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema0.properties.sync.properties.checks.items.properties.expect_status,data:data125};
+const err291 = {instancePath:instancePath+"/sync/checks/" + i13+"/expect_status",schemaPath:"#/properties/sync/properties/checks/items/properties/expect_status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100"};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -3910,9 +3859,8 @@ errors++;
 }
 }
 if(data121.json_field !== undefined){
-let data126 = data121.json_field;
-if(typeof data126 !== "string"){
-const err292 = {instancePath:instancePath+"/sync/checks/" + i13+"/json_field",schemaPath:"#/properties/sync/properties/checks/items/properties/json_field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.checks.items.properties.json_field.type,parentSchema:schema0.properties.sync.properties.checks.items.properties.json_field,data:data126};
+if(typeof data121.json_field !== "string"){
+const err292 = {instancePath:instancePath+"/sync/checks/" + i13+"/json_field",schemaPath:"#/properties/sync/properties/checks/items/properties/json_field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -3923,9 +3871,8 @@ errors++;
 }
 }
 if(data121.json_value !== undefined){
-let data127 = data121.json_value;
-if(typeof data127 !== "string"){
-const err293 = {instancePath:instancePath+"/sync/checks/" + i13+"/json_value",schemaPath:"#/properties/sync/properties/checks/items/properties/json_value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.checks.items.properties.json_value.type,parentSchema:schema0.properties.sync.properties.checks.items.properties.json_value,data:data127};
+if(typeof data121.json_value !== "string"){
+const err293 = {instancePath:instancePath+"/sync/checks/" + i13+"/json_value",schemaPath:"#/properties/sync/properties/checks/items/properties/json_value/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -3936,9 +3883,8 @@ errors++;
 }
 }
 if(data121.host !== undefined){
-let data128 = data121.host;
-if(typeof data128 !== "string"){
-const err294 = {instancePath:instancePath+"/sync/checks/" + i13+"/host",schemaPath:"#/properties/sync/properties/checks/items/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.checks.items.properties.host.type,parentSchema:schema0.properties.sync.properties.checks.items.properties.host,data:data128};
+if(typeof data121.host !== "string"){
+const err294 = {instancePath:instancePath+"/sync/checks/" + i13+"/host",schemaPath:"#/properties/sync/properties/checks/items/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -3951,7 +3897,7 @@ errors++;
 if(data121.port !== undefined){
 let data129 = data121.port;
 if(!((typeof data129 == "number") && (!(data129 % 1) && !isNaN(data129)))){
-const err295 = {instancePath:instancePath+"/sync/checks/" + i13+"/port",schemaPath:"#/properties/sync/properties/checks/items/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.sync.properties.checks.items.properties.port.type,parentSchema:schema0.properties.sync.properties.checks.items.properties.port,data:data129};
+const err295 = {instancePath:instancePath+"/sync/checks/" + i13+"/port",schemaPath:"#/properties/sync/properties/checks/items/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -3962,7 +3908,7 @@ errors++;
 }
 if(typeof data129 == "number"){
 if(data129 > 65535 || isNaN(data129)){
-const err296 = {instancePath:instancePath+"/sync/checks/" + i13+"/port",schemaPath:"#/properties/sync/properties/checks/items/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema0.properties.sync.properties.checks.items.properties.port,data:data129};
+const err296 = {instancePath:instancePath+"/sync/checks/" + i13+"/port",schemaPath:"#/properties/sync/properties/checks/items/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -3972,7 +3918,7 @@ vErrors.push(err296);
 errors++;
 }
 if(data129 < 1 || isNaN(data129)){
-const err297 = {instancePath:instancePath+"/sync/checks/" + i13+"/port",schemaPath:"#/properties/sync/properties/checks/items/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema0.properties.sync.properties.checks.items.properties.port,data:data129};
+const err297 = {instancePath:instancePath+"/sync/checks/" + i13+"/port",schemaPath:"#/properties/sync/properties/checks/items/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -3984,9 +3930,8 @@ errors++;
 }
 }
 if(data121.server !== undefined){
-let data130 = data121.server;
-if(typeof data130 !== "string"){
-const err298 = {instancePath:instancePath+"/sync/checks/" + i13+"/server",schemaPath:"#/properties/sync/properties/checks/items/properties/server/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.sync.properties.checks.items.properties.server.type,parentSchema:schema0.properties.sync.properties.checks.items.properties.server,data:data130};
+if(typeof data121.server !== "string"){
+const err298 = {instancePath:instancePath+"/sync/checks/" + i13+"/server",schemaPath:"#/properties/sync/properties/checks/items/properties/server/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -3996,9 +3941,8 @@ vErrors.push(err298);
 errors++;
 }
 }
-let data131 = data121.required;
-if(typeof data131 !== "boolean"){
-const err299 = {instancePath:instancePath+"/sync/checks/" + i13+"/required",schemaPath:"#/properties/sync/properties/checks/items/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.sync.properties.checks.items.properties.required.type,parentSchema:schema0.properties.sync.properties.checks.items.properties.required,data:data131};
+if(typeof data121.required !== "boolean"){
+const err299 = {instancePath:instancePath+"/sync/checks/" + i13+"/required",schemaPath:"#/properties/sync/properties/checks/items/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -4010,7 +3954,7 @@ errors++;
 let data132 = data121.timeout_seconds;
 if(typeof data132 == "number"){
 if(data132 > 86400 || isNaN(data132)){
-const err300 = {instancePath:instancePath+"/sync/checks/" + i13+"/timeout_seconds",schemaPath:"#/properties/sync/properties/checks/items/properties/timeout_seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema0.properties.sync.properties.checks.items.properties.timeout_seconds,data:data132};
+const err300 = {instancePath:instancePath+"/sync/checks/" + i13+"/timeout_seconds",schemaPath:"#/properties/sync/properties/checks/items/properties/timeout_seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400"};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -4020,7 +3964,7 @@ vErrors.push(err300);
 errors++;
 }
 if(data132 <= 0 || isNaN(data132)){
-const err301 = {instancePath:instancePath+"/sync/checks/" + i13+"/timeout_seconds",schemaPath:"#/properties/sync/properties/checks/items/properties/timeout_seconds/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema0.properties.sync.properties.checks.items.properties.timeout_seconds,data:data132};
+const err301 = {instancePath:instancePath+"/sync/checks/" + i13+"/timeout_seconds",schemaPath:"#/properties/sync/properties/checks/items/properties/timeout_seconds/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -4031,7 +3975,7 @@ errors++;
 }
 }
 else {
-const err302 = {instancePath:instancePath+"/sync/checks/" + i13+"/timeout_seconds",schemaPath:"#/properties/sync/properties/checks/items/properties/timeout_seconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.sync.properties.checks.items.properties.timeout_seconds.type,parentSchema:schema0.properties.sync.properties.checks.items.properties.timeout_seconds,data:data132};
+const err302 = {instancePath:instancePath+"/sync/checks/" + i13+"/timeout_seconds",schemaPath:"#/properties/sync/properties/checks/items/properties/timeout_seconds/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -4042,7 +3986,7 @@ errors++;
 }
 let data133 = data121.retries;
 if(!((typeof data133 == "number") && (!(data133 % 1) && !isNaN(data133)))){
-const err303 = {instancePath:instancePath+"/sync/checks/" + i13+"/retries",schemaPath:"#/properties/sync/properties/checks/items/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.sync.properties.checks.items.properties.retries.type,parentSchema:schema0.properties.sync.properties.checks.items.properties.retries,data:data133};
+const err303 = {instancePath:instancePath+"/sync/checks/" + i13+"/retries",schemaPath:"#/properties/sync/properties/checks/items/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -4053,7 +3997,7 @@ errors++;
 }
 if(typeof data133 == "number"){
 if(data133 > 20 || isNaN(data133)){
-const err304 = {instancePath:instancePath+"/sync/checks/" + i13+"/retries",schemaPath:"#/properties/sync/properties/checks/items/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20",schema:20,parentSchema:schema0.properties.sync.properties.checks.items.properties.retries,data:data133};
+const err304 = {instancePath:instancePath+"/sync/checks/" + i13+"/retries",schemaPath:"#/properties/sync/properties/checks/items/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20"};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -4063,7 +4007,7 @@ vErrors.push(err304);
 errors++;
 }
 if(data133 < 0 || isNaN(data133)){
-const err305 = {instancePath:instancePath+"/sync/checks/" + i13+"/retries",schemaPath:"#/properties/sync/properties/checks/items/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema0.properties.sync.properties.checks.items.properties.retries,data:data133};
+const err305 = {instancePath:instancePath+"/sync/checks/" + i13+"/retries",schemaPath:"#/properties/sync/properties/checks/items/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -4075,7 +4019,7 @@ errors++;
 }
 }
 else {
-const err306 = {instancePath:instancePath+"/sync/checks/" + i13,schemaPath:"#/properties/sync/properties/checks/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.properties.sync.properties.checks.items.type,parentSchema:schema0.properties.sync.properties.checks.items,data:data121};
+const err306 = {instancePath:instancePath+"/sync/checks/" + i13,schemaPath:"#/properties/sync/properties/checks/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -4087,7 +4031,7 @@ errors++;
 }
 }
 else {
-const err307 = {instancePath:instancePath+"/sync/checks",schemaPath:"#/properties/sync/properties/checks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.sync.properties.checks.type,parentSchema:schema0.properties.sync.properties.checks,data:data120};
+const err307 = {instancePath:instancePath+"/sync/checks",schemaPath:"#/properties/sync/properties/checks/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -4098,7 +4042,7 @@ errors++;
 }
 }
 else {
-const err308 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.properties.sync.type,parentSchema:schema0.properties.sync,data:data60};
+const err308 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -4109,7 +4053,7 @@ errors++;
 }
 }
 else {
-const err309 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
+const err309 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -4130,7 +4074,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.vms === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vms"},message:"must have required property '"+"vms"+"'",schema:schema1.required,parentSchema:schema1,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vms"},message:"must have required property '"+"vms"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4140,9 +4084,8 @@ vErrors.push(err0);
 errors++;
 }
 if(data.$schema !== undefined){
-let data0 = data.$schema;
-if(typeof data0 !== "string"){
-const err1 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema1.properties.$schema.type,parentSchema:schema1.properties.$schema,data:data0};
+if(typeof data.$schema !== "string"){
+const err1 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4160,7 +4103,7 @@ for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.vmid === undefined){
-const err2 = {instancePath:instancePath+"/vms/" + i0,schemaPath:"#/properties/vms/items/required",keyword:"required",params:{missingProperty: "vmid"},message:"must have required property '"+"vmid"+"'",schema:schema1.properties.vms.items.required,parentSchema:schema1.properties.vms.items,data:data2};
+const err2 = {instancePath:instancePath+"/vms/" + i0,schemaPath:"#/properties/vms/items/required",keyword:"required",params:{missingProperty: "vmid"},message:"must have required property '"+"vmid"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4170,7 +4113,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data2.name === undefined){
-const err3 = {instancePath:instancePath+"/vms/" + i0,schemaPath:"#/properties/vms/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema1.properties.vms.items.required,parentSchema:schema1.properties.vms.items,data:data2};
+const err3 = {instancePath:instancePath+"/vms/" + i0,schemaPath:"#/properties/vms/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4182,7 +4125,7 @@ errors++;
 if(data2.vmid !== undefined){
 let data3 = data2.vmid;
 if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
-const err4 = {instancePath:instancePath+"/vms/" + i0+"/vmid",schemaPath:"#/properties/vms/items/properties/vmid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema1.properties.vms.items.properties.vmid.type,parentSchema:schema1.properties.vms.items.properties.vmid,data:data3};
+const err4 = {instancePath:instancePath+"/vms/" + i0+"/vmid",schemaPath:"#/properties/vms/items/properties/vmid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4193,7 +4136,7 @@ errors++;
 }
 if(typeof data3 == "number"){
 if(data3 > 999999999 || isNaN(data3)){
-const err5 = {instancePath:instancePath+"/vms/" + i0+"/vmid",schemaPath:"#/properties/vms/items/properties/vmid/maximum",keyword:"maximum",params:{comparison: "<=", limit: 999999999},message:"must be <= 999999999",schema:999999999,parentSchema:schema1.properties.vms.items.properties.vmid,data:data3};
+const err5 = {instancePath:instancePath+"/vms/" + i0+"/vmid",schemaPath:"#/properties/vms/items/properties/vmid/maximum",keyword:"maximum",params:{comparison: "<=", limit: 999999999},message:"must be <= 999999999"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4203,7 +4146,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data3 < 100 || isNaN(data3)){
-const err6 = {instancePath:instancePath+"/vms/" + i0+"/vmid",schemaPath:"#/properties/vms/items/properties/vmid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema1.properties.vms.items.properties.vmid,data:data3};
+const err6 = {instancePath:instancePath+"/vms/" + i0+"/vmid",schemaPath:"#/properties/vms/items/properties/vmid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4218,7 +4161,7 @@ if(data2.name !== undefined){
 let data4 = data2.name;
 if(typeof data4 === "string"){
 if(func0(data4) < 1){
-const err7 = {instancePath:instancePath+"/vms/" + i0+"/name",schemaPath:"#/properties/vms/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema1.properties.vms.items.properties.name,data:data4};
+const err7 = {instancePath:instancePath+"/vms/" + i0+"/name",schemaPath:"#/properties/vms/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4229,7 +4172,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/vms/" + i0+"/name",schemaPath:"#/properties/vms/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema1.properties.vms.items.properties.name.type,parentSchema:schema1.properties.vms.items.properties.name,data:data4};
+const err8 = {instancePath:instancePath+"/vms/" + i0+"/name",schemaPath:"#/properties/vms/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -4243,9 +4186,8 @@ if(data2.network_config !== undefined){
 let data5 = data2.network_config;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.ip !== undefined){
-let data6 = data5.ip;
-if(typeof data6 !== "string"){
-const err9 = {instancePath:instancePath+"/vms/" + i0+"/network_config/ip",schemaPath:"#/properties/vms/items/properties/network_config/properties/ip/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema1.properties.vms.items.properties.network_config.properties.ip.type,parentSchema:schema1.properties.vms.items.properties.network_config.properties.ip,data:data6};
+if(typeof data5.ip !== "string"){
+const err9 = {instancePath:instancePath+"/vms/" + i0+"/network_config/ip",schemaPath:"#/properties/vms/items/properties/network_config/properties/ip/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -4256,9 +4198,8 @@ errors++;
 }
 }
 if(data5.gw !== undefined){
-let data7 = data5.gw;
-if(typeof data7 !== "string"){
-const err10 = {instancePath:instancePath+"/vms/" + i0+"/network_config/gw",schemaPath:"#/properties/vms/items/properties/network_config/properties/gw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema1.properties.vms.items.properties.network_config.properties.gw.type,parentSchema:schema1.properties.vms.items.properties.network_config.properties.gw,data:data7};
+if(typeof data5.gw !== "string"){
+const err10 = {instancePath:instancePath+"/vms/" + i0+"/network_config/gw",schemaPath:"#/properties/vms/items/properties/network_config/properties/gw/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4269,9 +4210,8 @@ errors++;
 }
 }
 if(data5.name !== undefined){
-let data8 = data5.name;
-if(typeof data8 !== "string"){
-const err11 = {instancePath:instancePath+"/vms/" + i0+"/network_config/name",schemaPath:"#/properties/vms/items/properties/network_config/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema1.properties.vms.items.properties.network_config.properties.name.type,parentSchema:schema1.properties.vms.items.properties.network_config.properties.name,data:data8};
+if(typeof data5.name !== "string"){
+const err11 = {instancePath:instancePath+"/vms/" + i0+"/network_config/name",schemaPath:"#/properties/vms/items/properties/network_config/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -4282,9 +4222,8 @@ errors++;
 }
 }
 if(data5.bridge !== undefined){
-let data9 = data5.bridge;
-if(typeof data9 !== "string"){
-const err12 = {instancePath:instancePath+"/vms/" + i0+"/network_config/bridge",schemaPath:"#/properties/vms/items/properties/network_config/properties/bridge/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema1.properties.vms.items.properties.network_config.properties.bridge.type,parentSchema:schema1.properties.vms.items.properties.network_config.properties.bridge,data:data9};
+if(typeof data5.bridge !== "string"){
+const err12 = {instancePath:instancePath+"/vms/" + i0+"/network_config/bridge",schemaPath:"#/properties/vms/items/properties/network_config/properties/bridge/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -4296,7 +4235,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/vms/" + i0+"/network_config",schemaPath:"#/properties/vms/items/properties/network_config/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema1.properties.vms.items.properties.network_config.type,parentSchema:schema1.properties.vms.items.properties.network_config,data:data5};
+const err13 = {instancePath:instancePath+"/vms/" + i0+"/network_config",schemaPath:"#/properties/vms/items/properties/network_config/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -4311,7 +4250,7 @@ let data10 = data2.firewall;
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 for(const key0 in data10){
 if(!((((key0 === "enabled") || (key0 === "policy_in")) || (key0 === "policy_out")) || (key0 === "rules"))){
-const err14 = {instancePath:instancePath+"/vms/" + i0+"/firewall",schemaPath:"#/properties/vms/items/properties/firewall/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema1.properties.vms.items.properties.firewall,data:data10};
+const err14 = {instancePath:instancePath+"/vms/" + i0+"/firewall",schemaPath:"#/properties/vms/items/properties/firewall/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4322,9 +4261,8 @@ errors++;
 }
 }
 if(data10.enabled !== undefined){
-let data11 = data10.enabled;
-if(typeof data11 !== "boolean"){
-const err15 = {instancePath:instancePath+"/vms/" + i0+"/firewall/enabled",schemaPath:"#/properties/vms/items/properties/firewall/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema1.properties.vms.items.properties.firewall.properties.enabled.type,parentSchema:schema1.properties.vms.items.properties.firewall.properties.enabled,data:data11};
+if(typeof data10.enabled !== "boolean"){
+const err15 = {instancePath:instancePath+"/vms/" + i0+"/firewall/enabled",schemaPath:"#/properties/vms/items/properties/firewall/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4340,7 +4278,7 @@ const _errs30 = errors;
 let valid6 = false;
 const _errs31 = errors;
 if(typeof data12 !== "string"){
-const err16 = {instancePath:instancePath+"/vms/" + i0+"/firewall/policy_in",schemaPath:"#/properties/vms/items/properties/firewall/properties/policy_in/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema1.properties.vms.items.properties.firewall.properties.policy_in.anyOf[0].type,parentSchema:schema1.properties.vms.items.properties.firewall.properties.policy_in.anyOf[0],data:data12};
+const err16 = {instancePath:instancePath+"/vms/" + i0+"/firewall/policy_in",schemaPath:"#/properties/vms/items/properties/firewall/properties/policy_in/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -4350,7 +4288,7 @@ vErrors.push(err16);
 errors++;
 }
 if("ACCEPT" !== data12){
-const err17 = {instancePath:instancePath+"/vms/" + i0+"/firewall/policy_in",schemaPath:"#/properties/vms/items/properties/firewall/properties/policy_in/anyOf/0/const",keyword:"const",params:{allowedValue: "ACCEPT"},message:"must be equal to constant",schema:"ACCEPT",parentSchema:schema1.properties.vms.items.properties.firewall.properties.policy_in.anyOf[0],data:data12};
+const err17 = {instancePath:instancePath+"/vms/" + i0+"/firewall/policy_in",schemaPath:"#/properties/vms/items/properties/firewall/properties/policy_in/anyOf/0/const",keyword:"const",params:{allowedValue: "ACCEPT"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -4364,7 +4302,7 @@ valid6 = valid6 || _valid0;
 if(!valid6){
 const _errs33 = errors;
 if(typeof data12 !== "string"){
-const err18 = {instancePath:instancePath+"/vms/" + i0+"/firewall/policy_in",schemaPath:"#/properties/vms/items/properties/firewall/properties/policy_in/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema1.properties.vms.items.properties.firewall.properties.policy_in.anyOf[1].type,parentSchema:schema1.properties.vms.items.properties.firewall.properties.policy_in.anyOf[1],data:data12};
+const err18 = {instancePath:instancePath+"/vms/" + i0+"/firewall/policy_in",schemaPath:"#/properties/vms/items/properties/firewall/properties/policy_in/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -4374,7 +4312,7 @@ vErrors.push(err18);
 errors++;
 }
 if("DROP" !== data12){
-const err19 = {instancePath:instancePath+"/vms/" + i0+"/firewall/policy_in",schemaPath:"#/properties/vms/items/properties/firewall/properties/policy_in/anyOf/1/const",keyword:"const",params:{allowedValue: "DROP"},message:"must be equal to constant",schema:"DROP",parentSchema:schema1.properties.vms.items.properties.firewall.properties.policy_in.anyOf[1],data:data12};
+const err19 = {instancePath:instancePath+"/vms/" + i0+"/firewall/policy_in",schemaPath:"#/properties/vms/items/properties/firewall/properties/policy_in/anyOf/1/const",keyword:"const",params:{allowedValue: "DROP"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4388,7 +4326,7 @@ valid6 = valid6 || _valid0;
 if(!valid6){
 const _errs35 = errors;
 if(typeof data12 !== "string"){
-const err20 = {instancePath:instancePath+"/vms/" + i0+"/firewall/policy_in",schemaPath:"#/properties/vms/items/properties/firewall/properties/policy_in/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema1.properties.vms.items.properties.firewall.properties.policy_in.anyOf[2].type,parentSchema:schema1.properties.vms.items.properties.firewall.properties.policy_in.anyOf[2],data:data12};
+const err20 = {instancePath:instancePath+"/vms/" + i0+"/firewall/policy_in",schemaPath:"#/properties/vms/items/properties/firewall/properties/policy_in/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -4398,7 +4336,7 @@ vErrors.push(err20);
 errors++;
 }
 if("REJECT" !== data12){
-const err21 = {instancePath:instancePath+"/vms/" + i0+"/firewall/policy_in",schemaPath:"#/properties/vms/items/properties/firewall/properties/policy_in/anyOf/2/const",keyword:"const",params:{allowedValue: "REJECT"},message:"must be equal to constant",schema:"REJECT",parentSchema:schema1.properties.vms.items.properties.firewall.properties.policy_in.anyOf[2],data:data12};
+const err21 = {instancePath:instancePath+"/vms/" + i0+"/firewall/policy_in",schemaPath:"#/properties/vms/items/properties/firewall/properties/policy_in/anyOf/2/const",keyword:"const",params:{allowedValue: "REJECT"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -4412,7 +4350,7 @@ valid6 = valid6 || _valid0;
 }
 }
 if(!valid6){
-const err22 = {instancePath:instancePath+"/vms/" + i0+"/firewall/policy_in",schemaPath:"#/properties/vms/items/properties/firewall/properties/policy_in/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema1.properties.vms.items.properties.firewall.properties.policy_in.anyOf,parentSchema:schema1.properties.vms.items.properties.firewall.properties.policy_in,data:data12};
+const err22 = {instancePath:instancePath+"/vms/" + i0+"/firewall/policy_in",schemaPath:"#/properties/vms/items/properties/firewall/properties/policy_in/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -4439,7 +4377,7 @@ const _errs38 = errors;
 let valid7 = false;
 const _errs39 = errors;
 if(typeof data13 !== "string"){
-const err23 = {instancePath:instancePath+"/vms/" + i0+"/firewall/policy_out",schemaPath:"#/properties/vms/items/properties/firewall/properties/policy_out/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema1.properties.vms.items.properties.firewall.properties.policy_out.anyOf[0].type,parentSchema:schema1.properties.vms.items.properties.firewall.properties.policy_out.anyOf[0],data:data13};
+const err23 = {instancePath:instancePath+"/vms/" + i0+"/firewall/policy_out",schemaPath:"#/properties/vms/items/properties/firewall/properties/policy_out/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -4449,7 +4387,7 @@ vErrors.push(err23);
 errors++;
 }
 if("ACCEPT" !== data13){
-const err24 = {instancePath:instancePath+"/vms/" + i0+"/firewall/policy_out",schemaPath:"#/properties/vms/items/properties/firewall/properties/policy_out/anyOf/0/const",keyword:"const",params:{allowedValue: "ACCEPT"},message:"must be equal to constant",schema:"ACCEPT",parentSchema:schema1.properties.vms.items.properties.firewall.properties.policy_out.anyOf[0],data:data13};
+const err24 = {instancePath:instancePath+"/vms/" + i0+"/firewall/policy_out",schemaPath:"#/properties/vms/items/properties/firewall/properties/policy_out/anyOf/0/const",keyword:"const",params:{allowedValue: "ACCEPT"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -4463,7 +4401,7 @@ valid7 = valid7 || _valid1;
 if(!valid7){
 const _errs41 = errors;
 if(typeof data13 !== "string"){
-const err25 = {instancePath:instancePath+"/vms/" + i0+"/firewall/policy_out",schemaPath:"#/properties/vms/items/properties/firewall/properties/policy_out/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema1.properties.vms.items.properties.firewall.properties.policy_out.anyOf[1].type,parentSchema:schema1.properties.vms.items.properties.firewall.properties.policy_out.anyOf[1],data:data13};
+const err25 = {instancePath:instancePath+"/vms/" + i0+"/firewall/policy_out",schemaPath:"#/properties/vms/items/properties/firewall/properties/policy_out/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -4473,7 +4411,7 @@ vErrors.push(err25);
 errors++;
 }
 if("DROP" !== data13){
-const err26 = {instancePath:instancePath+"/vms/" + i0+"/firewall/policy_out",schemaPath:"#/properties/vms/items/properties/firewall/properties/policy_out/anyOf/1/const",keyword:"const",params:{allowedValue: "DROP"},message:"must be equal to constant",schema:"DROP",parentSchema:schema1.properties.vms.items.properties.firewall.properties.policy_out.anyOf[1],data:data13};
+const err26 = {instancePath:instancePath+"/vms/" + i0+"/firewall/policy_out",schemaPath:"#/properties/vms/items/properties/firewall/properties/policy_out/anyOf/1/const",keyword:"const",params:{allowedValue: "DROP"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -4487,7 +4425,7 @@ valid7 = valid7 || _valid1;
 if(!valid7){
 const _errs43 = errors;
 if(typeof data13 !== "string"){
-const err27 = {instancePath:instancePath+"/vms/" + i0+"/firewall/policy_out",schemaPath:"#/properties/vms/items/properties/firewall/properties/policy_out/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema1.properties.vms.items.properties.firewall.properties.policy_out.anyOf[2].type,parentSchema:schema1.properties.vms.items.properties.firewall.properties.policy_out.anyOf[2],data:data13};
+const err27 = {instancePath:instancePath+"/vms/" + i0+"/firewall/policy_out",schemaPath:"#/properties/vms/items/properties/firewall/properties/policy_out/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -4497,7 +4435,7 @@ vErrors.push(err27);
 errors++;
 }
 if("REJECT" !== data13){
-const err28 = {instancePath:instancePath+"/vms/" + i0+"/firewall/policy_out",schemaPath:"#/properties/vms/items/properties/firewall/properties/policy_out/anyOf/2/const",keyword:"const",params:{allowedValue: "REJECT"},message:"must be equal to constant",schema:"REJECT",parentSchema:schema1.properties.vms.items.properties.firewall.properties.policy_out.anyOf[2],data:data13};
+const err28 = {instancePath:instancePath+"/vms/" + i0+"/firewall/policy_out",schemaPath:"#/properties/vms/items/properties/firewall/properties/policy_out/anyOf/2/const",keyword:"const",params:{allowedValue: "REJECT"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -4511,7 +4449,7 @@ valid7 = valid7 || _valid1;
 }
 }
 if(!valid7){
-const err29 = {instancePath:instancePath+"/vms/" + i0+"/firewall/policy_out",schemaPath:"#/properties/vms/items/properties/firewall/properties/policy_out/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema1.properties.vms.items.properties.firewall.properties.policy_out.anyOf,parentSchema:schema1.properties.vms.items.properties.firewall.properties.policy_out,data:data13};
+const err29 = {instancePath:instancePath+"/vms/" + i0+"/firewall/policy_out",schemaPath:"#/properties/vms/items/properties/firewall/properties/policy_out/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -4540,7 +4478,7 @@ for(let i1=0; i1<len1; i1++){
 let data15 = data14[i1];
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 if(data15.type === undefined){
-const err30 = {instancePath:instancePath+"/vms/" + i0+"/firewall/rules/" + i1,schemaPath:"#/properties/vms/items/properties/firewall/properties/rules/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema1.properties.vms.items.properties.firewall.properties.rules.items.required,parentSchema:schema1.properties.vms.items.properties.firewall.properties.rules.items,data:data15};
+const err30 = {instancePath:instancePath+"/vms/" + i0+"/firewall/rules/" + i1,schemaPath:"#/properties/vms/items/properties/firewall/properties/rules/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -4550,7 +4488,7 @@ vErrors.push(err30);
 errors++;
 }
 if(data15.action === undefined){
-const err31 = {instancePath:instancePath+"/vms/" + i0+"/firewall/rules/" + i1,schemaPath:"#/properties/vms/items/properties/firewall/properties/rules/items/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema1.properties.vms.items.properties.firewall.properties.rules.items.required,parentSchema:schema1.properties.vms.items.properties.firewall.properties.rules.items,data:data15};
+const err31 = {instancePath:instancePath+"/vms/" + i0+"/firewall/rules/" + i1,schemaPath:"#/properties/vms/items/properties/firewall/properties/rules/items/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -4561,7 +4499,7 @@ errors++;
 }
 for(const key1 in data15){
 if(!(func3.call(schema1.properties.vms.items.properties.firewall.properties.rules.items.properties, key1))){
-const err32 = {instancePath:instancePath+"/vms/" + i0+"/firewall/rules/" + i1,schemaPath:"#/properties/vms/items/properties/firewall/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema1.properties.vms.items.properties.firewall.properties.rules.items,data:data15};
+const err32 = {instancePath:instancePath+"/vms/" + i0+"/firewall/rules/" + i1,schemaPath:"#/properties/vms/items/properties/firewall/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -4577,7 +4515,7 @@ const _errs51 = errors;
 let valid11 = false;
 const _errs52 = errors;
 if(typeof data16 !== "string"){
-const err33 = {instancePath:instancePath+"/vms/" + i0+"/firewall/rules/" + i1+"/type",schemaPath:"#/properties/vms/items/properties/firewall/properties/rules/items/properties/type/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema1.properties.vms.items.properties.firewall.properties.rules.items.properties.type.anyOf[0].type,parentSchema:schema1.properties.vms.items.properties.firewall.properties.rules.items.properties.type.anyOf[0],data:data16};
+const err33 = {instancePath:instancePath+"/vms/" + i0+"/firewall/rules/" + i1+"/type",schemaPath:"#/properties/vms/items/properties/firewall/properties/rules/items/properties/type/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -4587,7 +4525,7 @@ vErrors.push(err33);
 errors++;
 }
 if("in" !== data16){
-const err34 = {instancePath:instancePath+"/vms/" + i0+"/firewall/rules/" + i1+"/type",schemaPath:"#/properties/vms/items/properties/firewall/properties/rules/items/properties/type/anyOf/0/const",keyword:"const",params:{allowedValue: "in"},message:"must be equal to constant",schema:"in",parentSchema:schema1.properties.vms.items.properties.firewall.properties.rules.items.properties.type.anyOf[0],data:data16};
+const err34 = {instancePath:instancePath+"/vms/" + i0+"/firewall/rules/" + i1+"/type",schemaPath:"#/properties/vms/items/properties/firewall/properties/rules/items/properties/type/anyOf/0/const",keyword:"const",params:{allowedValue: "in"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -4601,7 +4539,7 @@ valid11 = valid11 || _valid2;
 if(!valid11){
 const _errs54 = errors;
 if(typeof data16 !== "string"){
-const err35 = {instancePath:instancePath+"/vms/" + i0+"/firewall/rules/" + i1+"/type",schemaPath:"#/properties/vms/items/properties/firewall/properties/rules/items/properties/type/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema1.properties.vms.items.properties.firewall.properties.rules.items.properties.type.anyOf[1].type,parentSchema:schema1.properties.vms.items.properties.firewall.properties.rules.items.properties.type.anyOf[1],data:data16};
+const err35 = {instancePath:instancePath+"/vms/" + i0+"/firewall/rules/" + i1+"/type",schemaPath:"#/properties/vms/items/properties/firewall/properties/rules/items/properties/type/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -4611,7 +4549,7 @@ vErrors.push(err35);
 errors++;
 }
 if("out" !== data16){
-const err36 = {instancePath:instancePath+"/vms/" + i0+"/firewall/rules/" + i1+"/type",schemaPath:"#/properties/vms/items/properties/firewall/properties/rules/items/properties/type/anyOf/1/const",keyword:"const",params:{allowedValue: "out"},message:"must be equal to constant",schema:"out",parentSchema:schema1.properties.vms.items.properties.firewall.properties.rules.items.properties.type.anyOf[1],data:data16};
+const err36 = {instancePath:instancePath+"/vms/" + i0+"/firewall/rules/" + i1+"/type",schemaPath:"#/properties/vms/items/properties/firewall/properties/rules/items/properties/type/anyOf/1/const",keyword:"const",params:{allowedValue: "out"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -4624,7 +4562,7 @@ var _valid2 = _errs54 === errors;
 valid11 = valid11 || _valid2;
 }
 if(!valid11){
-const err37 = {instancePath:instancePath+"/vms/" + i0+"/firewall/rules/" + i1+"/type",schemaPath:"#/properties/vms/items/properties/firewall/properties/rules/items/properties/type/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema1.properties.vms.items.properties.firewall.properties.rules.items.properties.type.anyOf,parentSchema:schema1.properties.vms.items.properties.firewall.properties.rules.items.properties.type,data:data16};
+const err37 = {instancePath:instancePath+"/vms/" + i0+"/firewall/rules/" + i1+"/type",schemaPath:"#/properties/vms/items/properties/firewall/properties/rules/items/properties/type/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -4646,9 +4584,8 @@ vErrors = null;
 }
 }
 if(data15.action !== undefined){
-let data17 = data15.action;
-if(typeof data17 !== "string"){
-const err38 = {instancePath:instancePath+"/vms/" + i0+"/firewall/rules/" + i1+"/action",schemaPath:"#/properties/vms/items/properties/firewall/properties/rules/items/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema1.properties.vms.items.properties.firewall.properties.rules.items.properties.action.type,parentSchema:schema1.properties.vms.items.properties.firewall.properties.rules.items.properties.action,data:data17};
+if(typeof data15.action !== "string"){
+const err38 = {instancePath:instancePath+"/vms/" + i0+"/firewall/rules/" + i1+"/action",schemaPath:"#/properties/vms/items/properties/firewall/properties/rules/items/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -4659,9 +4596,8 @@ errors++;
 }
 }
 if(data15.source !== undefined){
-let data18 = data15.source;
-if(typeof data18 !== "string"){
-const err39 = {instancePath:instancePath+"/vms/" + i0+"/firewall/rules/" + i1+"/source",schemaPath:"#/properties/vms/items/properties/firewall/properties/rules/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema1.properties.vms.items.properties.firewall.properties.rules.items.properties.source.type,parentSchema:schema1.properties.vms.items.properties.firewall.properties.rules.items.properties.source,data:data18};
+if(typeof data15.source !== "string"){
+const err39 = {instancePath:instancePath+"/vms/" + i0+"/firewall/rules/" + i1+"/source",schemaPath:"#/properties/vms/items/properties/firewall/properties/rules/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -4672,9 +4608,8 @@ errors++;
 }
 }
 if(data15.dest !== undefined){
-let data19 = data15.dest;
-if(typeof data19 !== "string"){
-const err40 = {instancePath:instancePath+"/vms/" + i0+"/firewall/rules/" + i1+"/dest",schemaPath:"#/properties/vms/items/properties/firewall/properties/rules/items/properties/dest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema1.properties.vms.items.properties.firewall.properties.rules.items.properties.dest.type,parentSchema:schema1.properties.vms.items.properties.firewall.properties.rules.items.properties.dest,data:data19};
+if(typeof data15.dest !== "string"){
+const err40 = {instancePath:instancePath+"/vms/" + i0+"/firewall/rules/" + i1+"/dest",schemaPath:"#/properties/vms/items/properties/firewall/properties/rules/items/properties/dest/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -4685,9 +4620,8 @@ errors++;
 }
 }
 if(data15.proto !== undefined){
-let data20 = data15.proto;
-if(typeof data20 !== "string"){
-const err41 = {instancePath:instancePath+"/vms/" + i0+"/firewall/rules/" + i1+"/proto",schemaPath:"#/properties/vms/items/properties/firewall/properties/rules/items/properties/proto/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema1.properties.vms.items.properties.firewall.properties.rules.items.properties.proto.type,parentSchema:schema1.properties.vms.items.properties.firewall.properties.rules.items.properties.proto,data:data20};
+if(typeof data15.proto !== "string"){
+const err41 = {instancePath:instancePath+"/vms/" + i0+"/firewall/rules/" + i1+"/proto",schemaPath:"#/properties/vms/items/properties/firewall/properties/rules/items/properties/proto/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -4703,7 +4637,7 @@ const _errs65 = errors;
 let valid12 = false;
 const _errs66 = errors;
 if(typeof data21 !== "string"){
-const err42 = {instancePath:instancePath+"/vms/" + i0+"/firewall/rules/" + i1+"/port",schemaPath:"#/properties/vms/items/properties/firewall/properties/rules/items/properties/port/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema1.properties.vms.items.properties.firewall.properties.rules.items.properties.port.anyOf[0].type,parentSchema:schema1.properties.vms.items.properties.firewall.properties.rules.items.properties.port.anyOf[0],data:data21};
+const err42 = {instancePath:instancePath+"/vms/" + i0+"/firewall/rules/" + i1+"/port",schemaPath:"#/properties/vms/items/properties/firewall/properties/rules/items/properties/port/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -4717,7 +4651,7 @@ valid12 = valid12 || _valid3;
 if(!valid12){
 const _errs68 = errors;
 if(!((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21)))){
-const err43 = {instancePath:instancePath+"/vms/" + i0+"/firewall/rules/" + i1+"/port",schemaPath:"#/properties/vms/items/properties/firewall/properties/rules/items/properties/port/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema1.properties.vms.items.properties.firewall.properties.rules.items.properties.port.anyOf[1].type,parentSchema:schema1.properties.vms.items.properties.firewall.properties.rules.items.properties.port.anyOf[1],data:data21};
+const err43 = {instancePath:instancePath+"/vms/" + i0+"/firewall/rules/" + i1+"/port",schemaPath:"#/properties/vms/items/properties/firewall/properties/rules/items/properties/port/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -4730,7 +4664,7 @@ var _valid3 = _errs68 === errors;
 valid12 = valid12 || _valid3;
 }
 if(!valid12){
-const err44 = {instancePath:instancePath+"/vms/" + i0+"/firewall/rules/" + i1+"/port",schemaPath:"#/properties/vms/items/properties/firewall/properties/rules/items/properties/port/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema1.properties.vms.items.properties.firewall.properties.rules.items.properties.port.anyOf,parentSchema:schema1.properties.vms.items.properties.firewall.properties.rules.items.properties.port,data:data21};
+const err44 = {instancePath:instancePath+"/vms/" + i0+"/firewall/rules/" + i1+"/port",schemaPath:"#/properties/vms/items/properties/firewall/properties/rules/items/properties/port/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -4757,7 +4691,7 @@ const _errs71 = errors;
 let valid13 = false;
 const _errs72 = errors;
 if(typeof data22 !== "string"){
-const err45 = {instancePath:instancePath+"/vms/" + i0+"/firewall/rules/" + i1+"/sport",schemaPath:"#/properties/vms/items/properties/firewall/properties/rules/items/properties/sport/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema1.properties.vms.items.properties.firewall.properties.rules.items.properties.sport.anyOf[0].type,parentSchema:schema1.properties.vms.items.properties.firewall.properties.rules.items.properties.sport.anyOf[0],data:data22};
+const err45 = {instancePath:instancePath+"/vms/" + i0+"/firewall/rules/" + i1+"/sport",schemaPath:"#/properties/vms/items/properties/firewall/properties/rules/items/properties/sport/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -4771,7 +4705,7 @@ valid13 = valid13 || _valid4;
 if(!valid13){
 const _errs74 = errors;
 if(!((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22)))){
-const err46 = {instancePath:instancePath+"/vms/" + i0+"/firewall/rules/" + i1+"/sport",schemaPath:"#/properties/vms/items/properties/firewall/properties/rules/items/properties/sport/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema1.properties.vms.items.properties.firewall.properties.rules.items.properties.sport.anyOf[1].type,parentSchema:schema1.properties.vms.items.properties.firewall.properties.rules.items.properties.sport.anyOf[1],data:data22};
+const err46 = {instancePath:instancePath+"/vms/" + i0+"/firewall/rules/" + i1+"/sport",schemaPath:"#/properties/vms/items/properties/firewall/properties/rules/items/properties/sport/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -4784,7 +4718,7 @@ var _valid4 = _errs74 === errors;
 valid13 = valid13 || _valid4;
 }
 if(!valid13){
-const err47 = {instancePath:instancePath+"/vms/" + i0+"/firewall/rules/" + i1+"/sport",schemaPath:"#/properties/vms/items/properties/firewall/properties/rules/items/properties/sport/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema1.properties.vms.items.properties.firewall.properties.rules.items.properties.sport.anyOf,parentSchema:schema1.properties.vms.items.properties.firewall.properties.rules.items.properties.sport,data:data22};
+const err47 = {instancePath:instancePath+"/vms/" + i0+"/firewall/rules/" + i1+"/sport",schemaPath:"#/properties/vms/items/properties/firewall/properties/rules/items/properties/sport/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -4806,9 +4740,8 @@ vErrors = null;
 }
 }
 if(data15.iface !== undefined){
-let data23 = data15.iface;
-if(typeof data23 !== "string"){
-const err48 = {instancePath:instancePath+"/vms/" + i0+"/firewall/rules/" + i1+"/iface",schemaPath:"#/properties/vms/items/properties/firewall/properties/rules/items/properties/iface/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema1.properties.vms.items.properties.firewall.properties.rules.items.properties.iface.type,parentSchema:schema1.properties.vms.items.properties.firewall.properties.rules.items.properties.iface,data:data23};
+if(typeof data15.iface !== "string"){
+const err48 = {instancePath:instancePath+"/vms/" + i0+"/firewall/rules/" + i1+"/iface",schemaPath:"#/properties/vms/items/properties/firewall/properties/rules/items/properties/iface/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -4819,9 +4752,8 @@ errors++;
 }
 }
 if(data15.log !== undefined){
-let data24 = data15.log;
-if(typeof data24 !== "string"){
-const err49 = {instancePath:instancePath+"/vms/" + i0+"/firewall/rules/" + i1+"/log",schemaPath:"#/properties/vms/items/properties/firewall/properties/rules/items/properties/log/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema1.properties.vms.items.properties.firewall.properties.rules.items.properties.log.type,parentSchema:schema1.properties.vms.items.properties.firewall.properties.rules.items.properties.log,data:data24};
+if(typeof data15.log !== "string"){
+const err49 = {instancePath:instancePath+"/vms/" + i0+"/firewall/rules/" + i1+"/log",schemaPath:"#/properties/vms/items/properties/firewall/properties/rules/items/properties/log/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -4832,9 +4764,8 @@ errors++;
 }
 }
 if(data15.comment !== undefined){
-let data25 = data15.comment;
-if(typeof data25 !== "string"){
-const err50 = {instancePath:instancePath+"/vms/" + i0+"/firewall/rules/" + i1+"/comment",schemaPath:"#/properties/vms/items/properties/firewall/properties/rules/items/properties/comment/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema1.properties.vms.items.properties.firewall.properties.rules.items.properties.comment.type,parentSchema:schema1.properties.vms.items.properties.firewall.properties.rules.items.properties.comment,data:data25};
+if(typeof data15.comment !== "string"){
+const err50 = {instancePath:instancePath+"/vms/" + i0+"/firewall/rules/" + i1+"/comment",schemaPath:"#/properties/vms/items/properties/firewall/properties/rules/items/properties/comment/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -4846,7 +4777,7 @@ errors++;
 }
 }
 else {
-const err51 = {instancePath:instancePath+"/vms/" + i0+"/firewall/rules/" + i1,schemaPath:"#/properties/vms/items/properties/firewall/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema1.properties.vms.items.properties.firewall.properties.rules.items.type,parentSchema:schema1.properties.vms.items.properties.firewall.properties.rules.items,data:data15};
+const err51 = {instancePath:instancePath+"/vms/" + i0+"/firewall/rules/" + i1,schemaPath:"#/properties/vms/items/properties/firewall/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -4858,7 +4789,7 @@ errors++;
 }
 }
 else {
-const err52 = {instancePath:instancePath+"/vms/" + i0+"/firewall/rules",schemaPath:"#/properties/vms/items/properties/firewall/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema1.properties.vms.items.properties.firewall.properties.rules.type,parentSchema:schema1.properties.vms.items.properties.firewall.properties.rules,data:data14};
+const err52 = {instancePath:instancePath+"/vms/" + i0+"/firewall/rules",schemaPath:"#/properties/vms/items/properties/firewall/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -4870,7 +4801,7 @@ errors++;
 }
 }
 else {
-const err53 = {instancePath:instancePath+"/vms/" + i0+"/firewall",schemaPath:"#/properties/vms/items/properties/firewall/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema1.properties.vms.items.properties.firewall.type,parentSchema:schema1.properties.vms.items.properties.firewall,data:data10};
+const err53 = {instancePath:instancePath+"/vms/" + i0+"/firewall",schemaPath:"#/properties/vms/items/properties/firewall/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -4884,7 +4815,7 @@ if(data2.traefik_service !== undefined){
 let data26 = data2.traefik_service;
 if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
 if(data26.name === undefined){
-const err54 = {instancePath:instancePath+"/vms/" + i0+"/traefik_service",schemaPath:"#/properties/vms/items/properties/traefik_service/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema1.properties.vms.items.properties.traefik_service.required,parentSchema:schema1.properties.vms.items.properties.traefik_service,data:data26};
+const err54 = {instancePath:instancePath+"/vms/" + i0+"/traefik_service",schemaPath:"#/properties/vms/items/properties/traefik_service/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -4894,7 +4825,7 @@ vErrors.push(err54);
 errors++;
 }
 if(data26.port === undefined){
-const err55 = {instancePath:instancePath+"/vms/" + i0+"/traefik_service",schemaPath:"#/properties/vms/items/properties/traefik_service/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'",schema:schema1.properties.vms.items.properties.traefik_service.required,parentSchema:schema1.properties.vms.items.properties.traefik_service,data:data26};
+const err55 = {instancePath:instancePath+"/vms/" + i0+"/traefik_service",schemaPath:"#/properties/vms/items/properties/traefik_service/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -4905,7 +4836,7 @@ errors++;
 }
 for(const key2 in data26){
 if(!(((key2 === "name") || (key2 === "port")) || (key2 === "scheme"))){
-const err56 = {instancePath:instancePath+"/vms/" + i0+"/traefik_service",schemaPath:"#/properties/vms/items/properties/traefik_service/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema1.properties.vms.items.properties.traefik_service,data:data26};
+const err56 = {instancePath:instancePath+"/vms/" + i0+"/traefik_service",schemaPath:"#/properties/vms/items/properties/traefik_service/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -4919,7 +4850,7 @@ if(data26.name !== undefined){
 let data27 = data26.name;
 if(typeof data27 === "string"){
 if(func0(data27) < 1){
-const err57 = {instancePath:instancePath+"/vms/" + i0+"/traefik_service/name",schemaPath:"#/properties/vms/items/properties/traefik_service/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema1.properties.vms.items.properties.traefik_service.properties.name,data:data27};
+const err57 = {instancePath:instancePath+"/vms/" + i0+"/traefik_service/name",schemaPath:"#/properties/vms/items/properties/traefik_service/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -4930,7 +4861,7 @@ errors++;
 }
 }
 else {
-const err58 = {instancePath:instancePath+"/vms/" + i0+"/traefik_service/name",schemaPath:"#/properties/vms/items/properties/traefik_service/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema1.properties.vms.items.properties.traefik_service.properties.name.type,parentSchema:schema1.properties.vms.items.properties.traefik_service.properties.name,data:data27};
+const err58 = {instancePath:instancePath+"/vms/" + i0+"/traefik_service/name",schemaPath:"#/properties/vms/items/properties/traefik_service/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -4943,7 +4874,7 @@ errors++;
 if(data26.port !== undefined){
 let data28 = data26.port;
 if(!((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28)))){
-const err59 = {instancePath:instancePath+"/vms/" + i0+"/traefik_service/port",schemaPath:"#/properties/vms/items/properties/traefik_service/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema1.properties.vms.items.properties.traefik_service.properties.port.type,parentSchema:schema1.properties.vms.items.properties.traefik_service.properties.port,data:data28};
+const err59 = {instancePath:instancePath+"/vms/" + i0+"/traefik_service/port",schemaPath:"#/properties/vms/items/properties/traefik_service/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -4954,7 +4885,7 @@ errors++;
 }
 if(typeof data28 == "number"){
 if(data28 > 65535 || isNaN(data28)){
-const err60 = {instancePath:instancePath+"/vms/" + i0+"/traefik_service/port",schemaPath:"#/properties/vms/items/properties/traefik_service/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema1.properties.vms.items.properties.traefik_service.properties.port,data:data28};
+const err60 = {instancePath:instancePath+"/vms/" + i0+"/traefik_service/port",schemaPath:"#/properties/vms/items/properties/traefik_service/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -4964,7 +4895,7 @@ vErrors.push(err60);
 errors++;
 }
 if(data28 < 1 || isNaN(data28)){
-const err61 = {instancePath:instancePath+"/vms/" + i0+"/traefik_service/port",schemaPath:"#/properties/vms/items/properties/traefik_service/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema1.properties.vms.items.properties.traefik_service.properties.port,data:data28};
+const err61 = {instancePath:instancePath+"/vms/" + i0+"/traefik_service/port",schemaPath:"#/properties/vms/items/properties/traefik_service/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -4981,7 +4912,7 @@ const _errs90 = errors;
 let valid15 = false;
 const _errs91 = errors;
 if(typeof data29 !== "string"){
-const err62 = {instancePath:instancePath+"/vms/" + i0+"/traefik_service/scheme",schemaPath:"#/properties/vms/items/properties/traefik_service/properties/scheme/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema1.properties.vms.items.properties.traefik_service.properties.scheme.anyOf[0].type,parentSchema:schema1.properties.vms.items.properties.traefik_service.properties.scheme.anyOf[0],data:data29};
+const err62 = {instancePath:instancePath+"/vms/" + i0+"/traefik_service/scheme",schemaPath:"#/properties/vms/items/properties/traefik_service/properties/scheme/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -4991,7 +4922,7 @@ vErrors.push(err62);
 errors++;
 }
 if("http" !== data29){
-const err63 = {instancePath:instancePath+"/vms/" + i0+"/traefik_service/scheme",schemaPath:"#/properties/vms/items/properties/traefik_service/properties/scheme/anyOf/0/const",keyword:"const",params:{allowedValue: "http"},message:"must be equal to constant",schema:"http",parentSchema:schema1.properties.vms.items.properties.traefik_service.properties.scheme.anyOf[0],data:data29};
+const err63 = {instancePath:instancePath+"/vms/" + i0+"/traefik_service/scheme",schemaPath:"#/properties/vms/items/properties/traefik_service/properties/scheme/anyOf/0/const",keyword:"const",params:{allowedValue: "http"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -5005,7 +4936,7 @@ valid15 = valid15 || _valid5;
 if(!valid15){
 const _errs93 = errors;
 if(typeof data29 !== "string"){
-const err64 = {instancePath:instancePath+"/vms/" + i0+"/traefik_service/scheme",schemaPath:"#/properties/vms/items/properties/traefik_service/properties/scheme/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema1.properties.vms.items.properties.traefik_service.properties.scheme.anyOf[1].type,parentSchema:schema1.properties.vms.items.properties.traefik_service.properties.scheme.anyOf[1],data:data29};
+const err64 = {instancePath:instancePath+"/vms/" + i0+"/traefik_service/scheme",schemaPath:"#/properties/vms/items/properties/traefik_service/properties/scheme/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -5015,7 +4946,7 @@ vErrors.push(err64);
 errors++;
 }
 if("https" !== data29){
-const err65 = {instancePath:instancePath+"/vms/" + i0+"/traefik_service/scheme",schemaPath:"#/properties/vms/items/properties/traefik_service/properties/scheme/anyOf/1/const",keyword:"const",params:{allowedValue: "https"},message:"must be equal to constant",schema:"https",parentSchema:schema1.properties.vms.items.properties.traefik_service.properties.scheme.anyOf[1],data:data29};
+const err65 = {instancePath:instancePath+"/vms/" + i0+"/traefik_service/scheme",schemaPath:"#/properties/vms/items/properties/traefik_service/properties/scheme/anyOf/1/const",keyword:"const",params:{allowedValue: "https"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -5028,7 +4959,7 @@ var _valid5 = _errs93 === errors;
 valid15 = valid15 || _valid5;
 }
 if(!valid15){
-const err66 = {instancePath:instancePath+"/vms/" + i0+"/traefik_service/scheme",schemaPath:"#/properties/vms/items/properties/traefik_service/properties/scheme/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema1.properties.vms.items.properties.traefik_service.properties.scheme.anyOf,parentSchema:schema1.properties.vms.items.properties.traefik_service.properties.scheme,data:data29};
+const err66 = {instancePath:instancePath+"/vms/" + i0+"/traefik_service/scheme",schemaPath:"#/properties/vms/items/properties/traefik_service/properties/scheme/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -5051,7 +4982,7 @@ vErrors = null;
 }
 }
 else {
-const err67 = {instancePath:instancePath+"/vms/" + i0+"/traefik_service",schemaPath:"#/properties/vms/items/properties/traefik_service/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema1.properties.vms.items.properties.traefik_service.type,parentSchema:schema1.properties.vms.items.properties.traefik_service,data:data26};
+const err67 = {instancePath:instancePath+"/vms/" + i0+"/traefik_service",schemaPath:"#/properties/vms/items/properties/traefik_service/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -5069,7 +5000,7 @@ for(let i2=0; i2<len2; i2++){
 let data31 = data30[i2];
 if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
 if(data31.hostname === undefined){
-const err68 = {instancePath:instancePath+"/vms/" + i0+"/dns_records/" + i2,schemaPath:"#/properties/vms/items/properties/dns_records/items/required",keyword:"required",params:{missingProperty: "hostname"},message:"must have required property '"+"hostname"+"'",schema:schema1.properties.vms.items.properties.dns_records.items.required,parentSchema:schema1.properties.vms.items.properties.dns_records.items,data:data31};
+const err68 = {instancePath:instancePath+"/vms/" + i0+"/dns_records/" + i2,schemaPath:"#/properties/vms/items/properties/dns_records/items/required",keyword:"required",params:{missingProperty: "hostname"},message:"must have required property '"+"hostname"+"'"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -5079,7 +5010,7 @@ vErrors.push(err68);
 errors++;
 }
 if(data31.ip === undefined){
-const err69 = {instancePath:instancePath+"/vms/" + i0+"/dns_records/" + i2,schemaPath:"#/properties/vms/items/properties/dns_records/items/required",keyword:"required",params:{missingProperty: "ip"},message:"must have required property '"+"ip"+"'",schema:schema1.properties.vms.items.properties.dns_records.items.required,parentSchema:schema1.properties.vms.items.properties.dns_records.items,data:data31};
+const err69 = {instancePath:instancePath+"/vms/" + i0+"/dns_records/" + i2,schemaPath:"#/properties/vms/items/properties/dns_records/items/required",keyword:"required",params:{missingProperty: "ip"},message:"must have required property '"+"ip"+"'"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -5090,7 +5021,7 @@ errors++;
 }
 for(const key3 in data31){
 if(!((key3 === "hostname") || (key3 === "ip"))){
-const err70 = {instancePath:instancePath+"/vms/" + i0+"/dns_records/" + i2,schemaPath:"#/properties/vms/items/properties/dns_records/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema1.properties.vms.items.properties.dns_records.items,data:data31};
+const err70 = {instancePath:instancePath+"/vms/" + i0+"/dns_records/" + i2,schemaPath:"#/properties/vms/items/properties/dns_records/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -5104,7 +5035,7 @@ if(data31.hostname !== undefined){
 let data32 = data31.hostname;
 if(typeof data32 === "string"){
 if(func0(data32) < 1){
-const err71 = {instancePath:instancePath+"/vms/" + i0+"/dns_records/" + i2+"/hostname",schemaPath:"#/properties/vms/items/properties/dns_records/items/properties/hostname/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema1.properties.vms.items.properties.dns_records.items.properties.hostname,data:data32};
+const err71 = {instancePath:instancePath+"/vms/" + i0+"/dns_records/" + i2+"/hostname",schemaPath:"#/properties/vms/items/properties/dns_records/items/properties/hostname/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -5115,7 +5046,7 @@ errors++;
 }
 }
 else {
-const err72 = {instancePath:instancePath+"/vms/" + i0+"/dns_records/" + i2+"/hostname",schemaPath:"#/properties/vms/items/properties/dns_records/items/properties/hostname/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema1.properties.vms.items.properties.dns_records.items.properties.hostname.type,parentSchema:schema1.properties.vms.items.properties.dns_records.items.properties.hostname,data:data32};
+const err72 = {instancePath:instancePath+"/vms/" + i0+"/dns_records/" + i2+"/hostname",schemaPath:"#/properties/vms/items/properties/dns_records/items/properties/hostname/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -5126,9 +5057,8 @@ errors++;
 }
 }
 if(data31.ip !== undefined){
-let data33 = data31.ip;
-if(typeof data33 !== "string"){
-const err73 = {instancePath:instancePath+"/vms/" + i0+"/dns_records/" + i2+"/ip",schemaPath:"#/properties/vms/items/properties/dns_records/items/properties/ip/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema1.properties.vms.items.properties.dns_records.items.properties.ip.type,parentSchema:schema1.properties.vms.items.properties.dns_records.items.properties.ip,data:data33};
+if(typeof data31.ip !== "string"){
+const err73 = {instancePath:instancePath+"/vms/" + i0+"/dns_records/" + i2+"/ip",schemaPath:"#/properties/vms/items/properties/dns_records/items/properties/ip/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -5140,7 +5070,7 @@ errors++;
 }
 }
 else {
-const err74 = {instancePath:instancePath+"/vms/" + i0+"/dns_records/" + i2,schemaPath:"#/properties/vms/items/properties/dns_records/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema1.properties.vms.items.properties.dns_records.items.type,parentSchema:schema1.properties.vms.items.properties.dns_records.items,data:data31};
+const err74 = {instancePath:instancePath+"/vms/" + i0+"/dns_records/" + i2,schemaPath:"#/properties/vms/items/properties/dns_records/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -5152,7 +5082,7 @@ errors++;
 }
 }
 else {
-const err75 = {instancePath:instancePath+"/vms/" + i0+"/dns_records",schemaPath:"#/properties/vms/items/properties/dns_records/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema1.properties.vms.items.properties.dns_records.type,parentSchema:schema1.properties.vms.items.properties.dns_records,data:data30};
+const err75 = {instancePath:instancePath+"/vms/" + i0+"/dns_records",schemaPath:"#/properties/vms/items/properties/dns_records/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -5173,7 +5103,7 @@ let valid21 = false;
 const _errs108 = errors;
 if(typeof data35 === "string"){
 if(func0(data35) < 1){
-const err76 = {instancePath:instancePath+"/vms/" + i0+"/docker_stacks/" + i3,schemaPath:"#/properties/vms/items/properties/docker_stacks/items/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema1.properties.vms.items.properties.docker_stacks.items.anyOf[0],data:data35};
+const err76 = {instancePath:instancePath+"/vms/" + i0+"/docker_stacks/" + i3,schemaPath:"#/properties/vms/items/properties/docker_stacks/items/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -5184,7 +5114,7 @@ errors++;
 }
 }
 else {
-const err77 = {instancePath:instancePath+"/vms/" + i0+"/docker_stacks/" + i3,schemaPath:"#/properties/vms/items/properties/docker_stacks/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema1.properties.vms.items.properties.docker_stacks.items.anyOf[0].type,parentSchema:schema1.properties.vms.items.properties.docker_stacks.items.anyOf[0],data:data35};
+const err77 = {instancePath:instancePath+"/vms/" + i0+"/docker_stacks/" + i3,schemaPath:"#/properties/vms/items/properties/docker_stacks/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -5199,7 +5129,7 @@ if(!valid21){
 const _errs110 = errors;
 if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
 if(data35.name === undefined){
-const err78 = {instancePath:instancePath+"/vms/" + i0+"/docker_stacks/" + i3,schemaPath:"#/properties/vms/items/properties/docker_stacks/items/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema1.properties.vms.items.properties.docker_stacks.items.anyOf[1].required,parentSchema:schema1.properties.vms.items.properties.docker_stacks.items.anyOf[1],data:data35};
+const err78 = {instancePath:instancePath+"/vms/" + i0+"/docker_stacks/" + i3,schemaPath:"#/properties/vms/items/properties/docker_stacks/items/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -5209,7 +5139,7 @@ vErrors.push(err78);
 errors++;
 }
 if(data35.environment === undefined){
-const err79 = {instancePath:instancePath+"/vms/" + i0+"/docker_stacks/" + i3,schemaPath:"#/properties/vms/items/properties/docker_stacks/items/anyOf/1/required",keyword:"required",params:{missingProperty: "environment"},message:"must have required property '"+"environment"+"'",schema:schema1.properties.vms.items.properties.docker_stacks.items.anyOf[1].required,parentSchema:schema1.properties.vms.items.properties.docker_stacks.items.anyOf[1],data:data35};
+const err79 = {instancePath:instancePath+"/vms/" + i0+"/docker_stacks/" + i3,schemaPath:"#/properties/vms/items/properties/docker_stacks/items/anyOf/1/required",keyword:"required",params:{missingProperty: "environment"},message:"must have required property '"+"environment"+"'"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -5220,7 +5150,7 @@ errors++;
 }
 for(const key4 in data35){
 if(!((key4 === "name") || (key4 === "environment"))){
-const err80 = {instancePath:instancePath+"/vms/" + i0+"/docker_stacks/" + i3,schemaPath:"#/properties/vms/items/properties/docker_stacks/items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema1.properties.vms.items.properties.docker_stacks.items.anyOf[1],data:data35};
+const err80 = {instancePath:instancePath+"/vms/" + i0+"/docker_stacks/" + i3,schemaPath:"#/properties/vms/items/properties/docker_stacks/items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -5234,7 +5164,7 @@ if(data35.name !== undefined){
 let data36 = data35.name;
 if(typeof data36 === "string"){
 if(func0(data36) < 1){
-const err81 = {instancePath:instancePath+"/vms/" + i0+"/docker_stacks/" + i3+"/name",schemaPath:"#/properties/vms/items/properties/docker_stacks/items/anyOf/1/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema1.properties.vms.items.properties.docker_stacks.items.anyOf[1].properties.name,data:data36};
+const err81 = {instancePath:instancePath+"/vms/" + i0+"/docker_stacks/" + i3+"/name",schemaPath:"#/properties/vms/items/properties/docker_stacks/items/anyOf/1/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -5245,7 +5175,7 @@ errors++;
 }
 }
 else {
-const err82 = {instancePath:instancePath+"/vms/" + i0+"/docker_stacks/" + i3+"/name",schemaPath:"#/properties/vms/items/properties/docker_stacks/items/anyOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema1.properties.vms.items.properties.docker_stacks.items.anyOf[1].properties.name.type,parentSchema:schema1.properties.vms.items.properties.docker_stacks.items.anyOf[1].properties.name,data:data36};
+const err82 = {instancePath:instancePath+"/vms/" + i0+"/docker_stacks/" + i3+"/name",schemaPath:"#/properties/vms/items/properties/docker_stacks/items/anyOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -5259,7 +5189,7 @@ if(data35.environment !== undefined){
 let data37 = data35.environment;
 if(typeof data37 === "string"){
 if(func0(data37) < 1){
-const err83 = {instancePath:instancePath+"/vms/" + i0+"/docker_stacks/" + i3+"/environment",schemaPath:"#/properties/vms/items/properties/docker_stacks/items/anyOf/1/properties/environment/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema1.properties.vms.items.properties.docker_stacks.items.anyOf[1].properties.environment,data:data37};
+const err83 = {instancePath:instancePath+"/vms/" + i0+"/docker_stacks/" + i3+"/environment",schemaPath:"#/properties/vms/items/properties/docker_stacks/items/anyOf/1/properties/environment/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -5270,7 +5200,7 @@ errors++;
 }
 }
 else {
-const err84 = {instancePath:instancePath+"/vms/" + i0+"/docker_stacks/" + i3+"/environment",schemaPath:"#/properties/vms/items/properties/docker_stacks/items/anyOf/1/properties/environment/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema1.properties.vms.items.properties.docker_stacks.items.anyOf[1].properties.environment.type,parentSchema:schema1.properties.vms.items.properties.docker_stacks.items.anyOf[1].properties.environment,data:data37};
+const err84 = {instancePath:instancePath+"/vms/" + i0+"/docker_stacks/" + i3+"/environment",schemaPath:"#/properties/vms/items/properties/docker_stacks/items/anyOf/1/properties/environment/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -5282,7 +5212,7 @@ errors++;
 }
 }
 else {
-const err85 = {instancePath:instancePath+"/vms/" + i0+"/docker_stacks/" + i3,schemaPath:"#/properties/vms/items/properties/docker_stacks/items/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema1.properties.vms.items.properties.docker_stacks.items.anyOf[1].type,parentSchema:schema1.properties.vms.items.properties.docker_stacks.items.anyOf[1],data:data35};
+const err85 = {instancePath:instancePath+"/vms/" + i0+"/docker_stacks/" + i3,schemaPath:"#/properties/vms/items/properties/docker_stacks/items/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -5295,7 +5225,7 @@ var _valid6 = _errs110 === errors;
 valid21 = valid21 || _valid6;
 }
 if(!valid21){
-const err86 = {instancePath:instancePath+"/vms/" + i0+"/docker_stacks/" + i3,schemaPath:"#/properties/vms/items/properties/docker_stacks/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema1.properties.vms.items.properties.docker_stacks.items.anyOf,parentSchema:schema1.properties.vms.items.properties.docker_stacks.items,data:data35};
+const err86 = {instancePath:instancePath+"/vms/" + i0+"/docker_stacks/" + i3,schemaPath:"#/properties/vms/items/properties/docker_stacks/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -5318,7 +5248,7 @@ vErrors = null;
 }
 }
 else {
-const err87 = {instancePath:instancePath+"/vms/" + i0+"/docker_stacks",schemaPath:"#/properties/vms/items/properties/docker_stacks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema1.properties.vms.items.properties.docker_stacks.type,parentSchema:schema1.properties.vms.items.properties.docker_stacks,data:data34};
+const err87 = {instancePath:instancePath+"/vms/" + i0+"/docker_stacks",schemaPath:"#/properties/vms/items/properties/docker_stacks/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -5334,7 +5264,7 @@ const _errs118 = errors;
 let valid23 = false;
 const _errs119 = errors;
 if(typeof data38 !== "string"){
-const err88 = {instancePath:instancePath+"/vms/" + i0+"/portainer_role",schemaPath:"#/properties/vms/items/properties/portainer_role/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema1.properties.vms.items.properties.portainer_role.anyOf[0].type,parentSchema:schema1.properties.vms.items.properties.portainer_role.anyOf[0],data:data38};
+const err88 = {instancePath:instancePath+"/vms/" + i0+"/portainer_role",schemaPath:"#/properties/vms/items/properties/portainer_role/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -5344,7 +5274,7 @@ vErrors.push(err88);
 errors++;
 }
 if("primary" !== data38){
-const err89 = {instancePath:instancePath+"/vms/" + i0+"/portainer_role",schemaPath:"#/properties/vms/items/properties/portainer_role/anyOf/0/const",keyword:"const",params:{allowedValue: "primary"},message:"must be equal to constant",schema:"primary",parentSchema:schema1.properties.vms.items.properties.portainer_role.anyOf[0],data:data38};
+const err89 = {instancePath:instancePath+"/vms/" + i0+"/portainer_role",schemaPath:"#/properties/vms/items/properties/portainer_role/anyOf/0/const",keyword:"const",params:{allowedValue: "primary"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -5358,7 +5288,7 @@ valid23 = valid23 || _valid7;
 if(!valid23){
 const _errs121 = errors;
 if(typeof data38 !== "string"){
-const err90 = {instancePath:instancePath+"/vms/" + i0+"/portainer_role",schemaPath:"#/properties/vms/items/properties/portainer_role/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema1.properties.vms.items.properties.portainer_role.anyOf[1].type,parentSchema:schema1.properties.vms.items.properties.portainer_role.anyOf[1],data:data38};
+const err90 = {instancePath:instancePath+"/vms/" + i0+"/portainer_role",schemaPath:"#/properties/vms/items/properties/portainer_role/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -5368,7 +5298,7 @@ vErrors.push(err90);
 errors++;
 }
 if("agent" !== data38){
-const err91 = {instancePath:instancePath+"/vms/" + i0+"/portainer_role",schemaPath:"#/properties/vms/items/properties/portainer_role/anyOf/1/const",keyword:"const",params:{allowedValue: "agent"},message:"must be equal to constant",schema:"agent",parentSchema:schema1.properties.vms.items.properties.portainer_role.anyOf[1],data:data38};
+const err91 = {instancePath:instancePath+"/vms/" + i0+"/portainer_role",schemaPath:"#/properties/vms/items/properties/portainer_role/anyOf/1/const",keyword:"const",params:{allowedValue: "agent"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -5382,7 +5312,7 @@ valid23 = valid23 || _valid7;
 if(!valid23){
 const _errs123 = errors;
 if(typeof data38 !== "string"){
-const err92 = {instancePath:instancePath+"/vms/" + i0+"/portainer_role",schemaPath:"#/properties/vms/items/properties/portainer_role/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema1.properties.vms.items.properties.portainer_role.anyOf[2].type,parentSchema:schema1.properties.vms.items.properties.portainer_role.anyOf[2],data:data38};
+const err92 = {instancePath:instancePath+"/vms/" + i0+"/portainer_role",schemaPath:"#/properties/vms/items/properties/portainer_role/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -5392,7 +5322,7 @@ vErrors.push(err92);
 errors++;
 }
 if("none" !== data38){
-const err93 = {instancePath:instancePath+"/vms/" + i0+"/portainer_role",schemaPath:"#/properties/vms/items/properties/portainer_role/anyOf/2/const",keyword:"const",params:{allowedValue: "none"},message:"must be equal to constant",schema:"none",parentSchema:schema1.properties.vms.items.properties.portainer_role.anyOf[2],data:data38};
+const err93 = {instancePath:instancePath+"/vms/" + i0+"/portainer_role",schemaPath:"#/properties/vms/items/properties/portainer_role/anyOf/2/const",keyword:"const",params:{allowedValue: "none"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -5406,7 +5336,7 @@ valid23 = valid23 || _valid7;
 }
 }
 if(!valid23){
-const err94 = {instancePath:instancePath+"/vms/" + i0+"/portainer_role",schemaPath:"#/properties/vms/items/properties/portainer_role/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema1.properties.vms.items.properties.portainer_role.anyOf,parentSchema:schema1.properties.vms.items.properties.portainer_role,data:data38};
+const err94 = {instancePath:instancePath+"/vms/" + i0+"/portainer_role",schemaPath:"#/properties/vms/items/properties/portainer_role/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -5431,7 +5361,7 @@ if(data2.portainer_environment_name !== undefined){
 let data39 = data2.portainer_environment_name;
 if(typeof data39 === "string"){
 if(func0(data39) < 1){
-const err95 = {instancePath:instancePath+"/vms/" + i0+"/portainer_environment_name",schemaPath:"#/properties/vms/items/properties/portainer_environment_name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema1.properties.vms.items.properties.portainer_environment_name,data:data39};
+const err95 = {instancePath:instancePath+"/vms/" + i0+"/portainer_environment_name",schemaPath:"#/properties/vms/items/properties/portainer_environment_name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -5442,7 +5372,7 @@ errors++;
 }
 }
 else {
-const err96 = {instancePath:instancePath+"/vms/" + i0+"/portainer_environment_name",schemaPath:"#/properties/vms/items/properties/portainer_environment_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema1.properties.vms.items.properties.portainer_environment_name.type,parentSchema:schema1.properties.vms.items.properties.portainer_environment_name,data:data39};
+const err96 = {instancePath:instancePath+"/vms/" + i0+"/portainer_environment_name",schemaPath:"#/properties/vms/items/properties/portainer_environment_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -5456,7 +5386,7 @@ if(data2.portainer_agent_hostname !== undefined){
 let data40 = data2.portainer_agent_hostname;
 if(typeof data40 === "string"){
 if(func0(data40) < 1){
-const err97 = {instancePath:instancePath+"/vms/" + i0+"/portainer_agent_hostname",schemaPath:"#/properties/vms/items/properties/portainer_agent_hostname/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema1.properties.vms.items.properties.portainer_agent_hostname,data:data40};
+const err97 = {instancePath:instancePath+"/vms/" + i0+"/portainer_agent_hostname",schemaPath:"#/properties/vms/items/properties/portainer_agent_hostname/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -5467,7 +5397,7 @@ errors++;
 }
 }
 else {
-const err98 = {instancePath:instancePath+"/vms/" + i0+"/portainer_agent_hostname",schemaPath:"#/properties/vms/items/properties/portainer_agent_hostname/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema1.properties.vms.items.properties.portainer_agent_hostname.type,parentSchema:schema1.properties.vms.items.properties.portainer_agent_hostname,data:data40};
+const err98 = {instancePath:instancePath+"/vms/" + i0+"/portainer_agent_hostname",schemaPath:"#/properties/vms/items/properties/portainer_agent_hostname/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -5479,7 +5409,7 @@ errors++;
 }
 }
 else {
-const err99 = {instancePath:instancePath+"/vms/" + i0,schemaPath:"#/properties/vms/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema1.properties.vms.items.type,parentSchema:schema1.properties.vms.items,data:data2};
+const err99 = {instancePath:instancePath+"/vms/" + i0,schemaPath:"#/properties/vms/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -5491,7 +5421,7 @@ errors++;
 }
 }
 else {
-const err100 = {instancePath:instancePath+"/vms",schemaPath:"#/properties/vms/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema1.properties.vms.type,parentSchema:schema1.properties.vms,data:data1};
+const err100 = {instancePath:instancePath+"/vms",schemaPath:"#/properties/vms/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -5503,7 +5433,7 @@ errors++;
 }
 }
 else {
-const err101 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema1.type,parentSchema:schema1,data};
+const err101 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -5524,7 +5454,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.lxc_configs === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "lxc_configs"},message:"must have required property '"+"lxc_configs"+"'",schema:schema2.required,parentSchema:schema2,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "lxc_configs"},message:"must have required property '"+"lxc_configs"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -5534,9 +5464,8 @@ vErrors.push(err0);
 errors++;
 }
 if(data.$schema !== undefined){
-let data0 = data.$schema;
-if(typeof data0 !== "string"){
-const err1 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.properties.$schema.type,parentSchema:schema2.properties.$schema,data:data0};
+if(typeof data.$schema !== "string"){
+const err1 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -5554,7 +5483,7 @@ if(pattern1.test(key0)){
 let data2 = data1[key0];
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.name === undefined){
-const err2 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].required,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"],data:data2};
+const err2 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5567,7 +5496,7 @@ if(data2.name !== undefined){
 let data3 = data2.name;
 if(typeof data3 === "string"){
 if(func0(data3) < 1){
-const err3 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.name,data:data3};
+const err3 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5578,7 +5507,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.name.type,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.name,data:data3};
+const err4 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5592,9 +5521,8 @@ if(data2.network_config !== undefined){
 let data4 = data2.network_config;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 if(data4.ip !== undefined){
-let data5 = data4.ip;
-if(typeof data5 !== "string"){
-const err5 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/network_config/ip",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/network_config/properties/ip/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.network_config.properties.ip.type,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.network_config.properties.ip,data:data5};
+if(typeof data4.ip !== "string"){
+const err5 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/network_config/ip",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/network_config/properties/ip/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5605,9 +5533,8 @@ errors++;
 }
 }
 if(data4.gw !== undefined){
-let data6 = data4.gw;
-if(typeof data6 !== "string"){
-const err6 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/network_config/gw",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/network_config/properties/gw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.network_config.properties.gw.type,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.network_config.properties.gw,data:data6};
+if(typeof data4.gw !== "string"){
+const err6 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/network_config/gw",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/network_config/properties/gw/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5618,9 +5545,8 @@ errors++;
 }
 }
 if(data4.name !== undefined){
-let data7 = data4.name;
-if(typeof data7 !== "string"){
-const err7 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/network_config/name",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/network_config/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.network_config.properties.name.type,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.network_config.properties.name,data:data7};
+if(typeof data4.name !== "string"){
+const err7 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/network_config/name",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/network_config/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5631,9 +5557,8 @@ errors++;
 }
 }
 if(data4.bridge !== undefined){
-let data8 = data4.bridge;
-if(typeof data8 !== "string"){
-const err8 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/network_config/bridge",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/network_config/properties/bridge/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.network_config.properties.bridge.type,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.network_config.properties.bridge,data:data8};
+if(typeof data4.bridge !== "string"){
+const err8 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/network_config/bridge",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/network_config/properties/bridge/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5645,7 +5570,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/network_config",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/network_config/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.network_config.type,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.network_config,data:data4};
+const err9 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/network_config",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/network_config/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -5660,7 +5585,7 @@ let data9 = data2.firewall;
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 for(const key1 in data9){
 if(!((((key1 === "enabled") || (key1 === "policy_in")) || (key1 === "policy_out")) || (key1 === "rules"))){
-const err10 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall,data:data9};
+const err10 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -5671,9 +5596,8 @@ errors++;
 }
 }
 if(data9.enabled !== undefined){
-let data10 = data9.enabled;
-if(typeof data10 !== "boolean"){
-const err11 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/enabled",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.enabled.type,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.enabled,data:data10};
+if(typeof data9.enabled !== "boolean"){
+const err11 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/enabled",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5689,7 +5613,7 @@ const _errs28 = errors;
 let valid5 = false;
 const _errs29 = errors;
 if(typeof data11 !== "string"){
-const err12 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/policy_in",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/policy_in/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.policy_in.anyOf[0].type,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.policy_in.anyOf[0],data:data11};
+const err12 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/policy_in",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/policy_in/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -5699,7 +5623,7 @@ vErrors.push(err12);
 errors++;
 }
 if("ACCEPT" !== data11){
-const err13 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/policy_in",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/policy_in/anyOf/0/const",keyword:"const",params:{allowedValue: "ACCEPT"},message:"must be equal to constant",schema:"ACCEPT",parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.policy_in.anyOf[0],data:data11};
+const err13 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/policy_in",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/policy_in/anyOf/0/const",keyword:"const",params:{allowedValue: "ACCEPT"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -5713,7 +5637,7 @@ valid5 = valid5 || _valid0;
 if(!valid5){
 const _errs31 = errors;
 if(typeof data11 !== "string"){
-const err14 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/policy_in",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/policy_in/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.policy_in.anyOf[1].type,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.policy_in.anyOf[1],data:data11};
+const err14 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/policy_in",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/policy_in/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -5723,7 +5647,7 @@ vErrors.push(err14);
 errors++;
 }
 if("DROP" !== data11){
-const err15 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/policy_in",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/policy_in/anyOf/1/const",keyword:"const",params:{allowedValue: "DROP"},message:"must be equal to constant",schema:"DROP",parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.policy_in.anyOf[1],data:data11};
+const err15 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/policy_in",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/policy_in/anyOf/1/const",keyword:"const",params:{allowedValue: "DROP"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -5737,7 +5661,7 @@ valid5 = valid5 || _valid0;
 if(!valid5){
 const _errs33 = errors;
 if(typeof data11 !== "string"){
-const err16 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/policy_in",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/policy_in/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.policy_in.anyOf[2].type,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.policy_in.anyOf[2],data:data11};
+const err16 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/policy_in",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/policy_in/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -5747,7 +5671,7 @@ vErrors.push(err16);
 errors++;
 }
 if("REJECT" !== data11){
-const err17 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/policy_in",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/policy_in/anyOf/2/const",keyword:"const",params:{allowedValue: "REJECT"},message:"must be equal to constant",schema:"REJECT",parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.policy_in.anyOf[2],data:data11};
+const err17 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/policy_in",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/policy_in/anyOf/2/const",keyword:"const",params:{allowedValue: "REJECT"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -5761,7 +5685,7 @@ valid5 = valid5 || _valid0;
 }
 }
 if(!valid5){
-const err18 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/policy_in",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/policy_in/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.policy_in.anyOf,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.policy_in,data:data11};
+const err18 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/policy_in",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/policy_in/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -5788,7 +5712,7 @@ const _errs36 = errors;
 let valid6 = false;
 const _errs37 = errors;
 if(typeof data12 !== "string"){
-const err19 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/policy_out",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/policy_out/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.policy_out.anyOf[0].type,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.policy_out.anyOf[0],data:data12};
+const err19 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/policy_out",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/policy_out/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -5798,7 +5722,7 @@ vErrors.push(err19);
 errors++;
 }
 if("ACCEPT" !== data12){
-const err20 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/policy_out",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/policy_out/anyOf/0/const",keyword:"const",params:{allowedValue: "ACCEPT"},message:"must be equal to constant",schema:"ACCEPT",parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.policy_out.anyOf[0],data:data12};
+const err20 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/policy_out",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/policy_out/anyOf/0/const",keyword:"const",params:{allowedValue: "ACCEPT"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -5812,7 +5736,7 @@ valid6 = valid6 || _valid1;
 if(!valid6){
 const _errs39 = errors;
 if(typeof data12 !== "string"){
-const err21 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/policy_out",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/policy_out/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.policy_out.anyOf[1].type,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.policy_out.anyOf[1],data:data12};
+const err21 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/policy_out",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/policy_out/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -5822,7 +5746,7 @@ vErrors.push(err21);
 errors++;
 }
 if("DROP" !== data12){
-const err22 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/policy_out",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/policy_out/anyOf/1/const",keyword:"const",params:{allowedValue: "DROP"},message:"must be equal to constant",schema:"DROP",parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.policy_out.anyOf[1],data:data12};
+const err22 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/policy_out",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/policy_out/anyOf/1/const",keyword:"const",params:{allowedValue: "DROP"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -5836,7 +5760,7 @@ valid6 = valid6 || _valid1;
 if(!valid6){
 const _errs41 = errors;
 if(typeof data12 !== "string"){
-const err23 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/policy_out",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/policy_out/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.policy_out.anyOf[2].type,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.policy_out.anyOf[2],data:data12};
+const err23 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/policy_out",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/policy_out/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -5846,7 +5770,7 @@ vErrors.push(err23);
 errors++;
 }
 if("REJECT" !== data12){
-const err24 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/policy_out",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/policy_out/anyOf/2/const",keyword:"const",params:{allowedValue: "REJECT"},message:"must be equal to constant",schema:"REJECT",parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.policy_out.anyOf[2],data:data12};
+const err24 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/policy_out",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/policy_out/anyOf/2/const",keyword:"const",params:{allowedValue: "REJECT"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -5860,7 +5784,7 @@ valid6 = valid6 || _valid1;
 }
 }
 if(!valid6){
-const err25 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/policy_out",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/policy_out/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.policy_out.anyOf,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.policy_out,data:data12};
+const err25 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/policy_out",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/policy_out/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -5889,7 +5813,7 @@ for(let i0=0; i0<len0; i0++){
 let data14 = data13[i0];
 if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
 if(data14.type === undefined){
-const err26 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/rules/" + i0,schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/rules/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.rules.items.required,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.rules.items,data:data14};
+const err26 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/rules/" + i0,schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/rules/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -5899,7 +5823,7 @@ vErrors.push(err26);
 errors++;
 }
 if(data14.action === undefined){
-const err27 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/rules/" + i0,schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/rules/items/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.rules.items.required,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.rules.items,data:data14};
+const err27 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/rules/" + i0,schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/rules/items/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -5910,7 +5834,7 @@ errors++;
 }
 for(const key2 in data14){
 if(!(func3.call(schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.rules.items.properties, key2))){
-const err28 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/rules/" + i0,schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.rules.items,data:data14};
+const err28 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/rules/" + i0,schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -5926,7 +5850,7 @@ const _errs49 = errors;
 let valid10 = false;
 const _errs50 = errors;
 if(typeof data15 !== "string"){
-const err29 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/rules/" + i0+"/type",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/rules/items/properties/type/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.rules.items.properties.type.anyOf[0].type,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.rules.items.properties.type.anyOf[0],data:data15};
+const err29 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/rules/" + i0+"/type",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/rules/items/properties/type/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -5936,7 +5860,7 @@ vErrors.push(err29);
 errors++;
 }
 if("in" !== data15){
-const err30 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/rules/" + i0+"/type",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/rules/items/properties/type/anyOf/0/const",keyword:"const",params:{allowedValue: "in"},message:"must be equal to constant",schema:"in",parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.rules.items.properties.type.anyOf[0],data:data15};
+const err30 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/rules/" + i0+"/type",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/rules/items/properties/type/anyOf/0/const",keyword:"const",params:{allowedValue: "in"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -5950,7 +5874,7 @@ valid10 = valid10 || _valid2;
 if(!valid10){
 const _errs52 = errors;
 if(typeof data15 !== "string"){
-const err31 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/rules/" + i0+"/type",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/rules/items/properties/type/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.rules.items.properties.type.anyOf[1].type,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.rules.items.properties.type.anyOf[1],data:data15};
+const err31 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/rules/" + i0+"/type",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/rules/items/properties/type/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -5960,7 +5884,7 @@ vErrors.push(err31);
 errors++;
 }
 if("out" !== data15){
-const err32 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/rules/" + i0+"/type",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/rules/items/properties/type/anyOf/1/const",keyword:"const",params:{allowedValue: "out"},message:"must be equal to constant",schema:"out",parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.rules.items.properties.type.anyOf[1],data:data15};
+const err32 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/rules/" + i0+"/type",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/rules/items/properties/type/anyOf/1/const",keyword:"const",params:{allowedValue: "out"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -5973,7 +5897,7 @@ var _valid2 = _errs52 === errors;
 valid10 = valid10 || _valid2;
 }
 if(!valid10){
-const err33 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/rules/" + i0+"/type",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/rules/items/properties/type/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.rules.items.properties.type.anyOf,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.rules.items.properties.type,data:data15};
+const err33 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/rules/" + i0+"/type",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/rules/items/properties/type/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -5995,9 +5919,8 @@ vErrors = null;
 }
 }
 if(data14.action !== undefined){
-let data16 = data14.action;
-if(typeof data16 !== "string"){
-const err34 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/rules/" + i0+"/action",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/rules/items/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.rules.items.properties.action.type,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.rules.items.properties.action,data:data16};
+if(typeof data14.action !== "string"){
+const err34 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/rules/" + i0+"/action",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/rules/items/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -6008,9 +5931,8 @@ errors++;
 }
 }
 if(data14.source !== undefined){
-let data17 = data14.source;
-if(typeof data17 !== "string"){
-const err35 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/rules/" + i0+"/source",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/rules/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.rules.items.properties.source.type,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.rules.items.properties.source,data:data17};
+if(typeof data14.source !== "string"){
+const err35 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/rules/" + i0+"/source",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/rules/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -6021,9 +5943,8 @@ errors++;
 }
 }
 if(data14.dest !== undefined){
-let data18 = data14.dest;
-if(typeof data18 !== "string"){
-const err36 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/rules/" + i0+"/dest",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/rules/items/properties/dest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.rules.items.properties.dest.type,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.rules.items.properties.dest,data:data18};
+if(typeof data14.dest !== "string"){
+const err36 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/rules/" + i0+"/dest",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/rules/items/properties/dest/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -6034,9 +5955,8 @@ errors++;
 }
 }
 if(data14.proto !== undefined){
-let data19 = data14.proto;
-if(typeof data19 !== "string"){
-const err37 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/rules/" + i0+"/proto",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/rules/items/properties/proto/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.rules.items.properties.proto.type,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.rules.items.properties.proto,data:data19};
+if(typeof data14.proto !== "string"){
+const err37 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/rules/" + i0+"/proto",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/rules/items/properties/proto/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -6052,7 +5972,7 @@ const _errs63 = errors;
 let valid11 = false;
 const _errs64 = errors;
 if(typeof data20 !== "string"){
-const err38 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/rules/" + i0+"/port",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/rules/items/properties/port/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.rules.items.properties.port.anyOf[0].type,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.rules.items.properties.port.anyOf[0],data:data20};
+const err38 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/rules/" + i0+"/port",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/rules/items/properties/port/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -6066,7 +5986,7 @@ valid11 = valid11 || _valid3;
 if(!valid11){
 const _errs66 = errors;
 if(!((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20)))){
-const err39 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/rules/" + i0+"/port",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/rules/items/properties/port/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.rules.items.properties.port.anyOf[1].type,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.rules.items.properties.port.anyOf[1],data:data20};
+const err39 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/rules/" + i0+"/port",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/rules/items/properties/port/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -6079,7 +5999,7 @@ var _valid3 = _errs66 === errors;
 valid11 = valid11 || _valid3;
 }
 if(!valid11){
-const err40 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/rules/" + i0+"/port",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/rules/items/properties/port/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.rules.items.properties.port.anyOf,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.rules.items.properties.port,data:data20};
+const err40 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/rules/" + i0+"/port",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/rules/items/properties/port/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -6106,7 +6026,7 @@ const _errs69 = errors;
 let valid12 = false;
 const _errs70 = errors;
 if(typeof data21 !== "string"){
-const err41 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/rules/" + i0+"/sport",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/rules/items/properties/sport/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.rules.items.properties.sport.anyOf[0].type,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.rules.items.properties.sport.anyOf[0],data:data21};
+const err41 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/rules/" + i0+"/sport",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/rules/items/properties/sport/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -6120,7 +6040,7 @@ valid12 = valid12 || _valid4;
 if(!valid12){
 const _errs72 = errors;
 if(!((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21)))){
-const err42 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/rules/" + i0+"/sport",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/rules/items/properties/sport/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.rules.items.properties.sport.anyOf[1].type,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.rules.items.properties.sport.anyOf[1],data:data21};
+const err42 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/rules/" + i0+"/sport",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/rules/items/properties/sport/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -6133,7 +6053,7 @@ var _valid4 = _errs72 === errors;
 valid12 = valid12 || _valid4;
 }
 if(!valid12){
-const err43 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/rules/" + i0+"/sport",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/rules/items/properties/sport/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.rules.items.properties.sport.anyOf,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.rules.items.properties.sport,data:data21};
+const err43 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/rules/" + i0+"/sport",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/rules/items/properties/sport/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -6155,9 +6075,8 @@ vErrors = null;
 }
 }
 if(data14.iface !== undefined){
-let data22 = data14.iface;
-if(typeof data22 !== "string"){
-const err44 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/rules/" + i0+"/iface",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/rules/items/properties/iface/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.rules.items.properties.iface.type,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.rules.items.properties.iface,data:data22};
+if(typeof data14.iface !== "string"){
+const err44 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/rules/" + i0+"/iface",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/rules/items/properties/iface/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -6168,9 +6087,8 @@ errors++;
 }
 }
 if(data14.log !== undefined){
-let data23 = data14.log;
-if(typeof data23 !== "string"){
-const err45 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/rules/" + i0+"/log",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/rules/items/properties/log/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.rules.items.properties.log.type,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.rules.items.properties.log,data:data23};
+if(typeof data14.log !== "string"){
+const err45 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/rules/" + i0+"/log",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/rules/items/properties/log/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -6181,9 +6099,8 @@ errors++;
 }
 }
 if(data14.comment !== undefined){
-let data24 = data14.comment;
-if(typeof data24 !== "string"){
-const err46 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/rules/" + i0+"/comment",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/rules/items/properties/comment/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.rules.items.properties.comment.type,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.rules.items.properties.comment,data:data24};
+if(typeof data14.comment !== "string"){
+const err46 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/rules/" + i0+"/comment",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/rules/items/properties/comment/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -6195,7 +6112,7 @@ errors++;
 }
 }
 else {
-const err47 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/rules/" + i0,schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.rules.items.type,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.rules.items,data:data14};
+const err47 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/rules/" + i0,schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -6207,7 +6124,7 @@ errors++;
 }
 }
 else {
-const err48 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/rules",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.rules.type,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.properties.rules,data:data13};
+const err48 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall/rules",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -6219,7 +6136,7 @@ errors++;
 }
 }
 else {
-const err49 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall.type,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.firewall,data:data9};
+const err49 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/firewall/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -6233,7 +6150,7 @@ if(data2.traefik_service !== undefined){
 let data25 = data2.traefik_service;
 if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
 if(data25.name === undefined){
-const err50 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/traefik_service",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/traefik_service/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.traefik_service.required,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.traefik_service,data:data25};
+const err50 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/traefik_service",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/traefik_service/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -6243,7 +6160,7 @@ vErrors.push(err50);
 errors++;
 }
 if(data25.port === undefined){
-const err51 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/traefik_service",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/traefik_service/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'",schema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.traefik_service.required,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.traefik_service,data:data25};
+const err51 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/traefik_service",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/traefik_service/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -6254,7 +6171,7 @@ errors++;
 }
 for(const key3 in data25){
 if(!(((key3 === "name") || (key3 === "port")) || (key3 === "scheme"))){
-const err52 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/traefik_service",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/traefik_service/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.traefik_service,data:data25};
+const err52 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/traefik_service",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/traefik_service/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -6268,7 +6185,7 @@ if(data25.name !== undefined){
 let data26 = data25.name;
 if(typeof data26 === "string"){
 if(func0(data26) < 1){
-const err53 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/traefik_service/name",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/traefik_service/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.traefik_service.properties.name,data:data26};
+const err53 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/traefik_service/name",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/traefik_service/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -6279,7 +6196,7 @@ errors++;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/traefik_service/name",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/traefik_service/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.traefik_service.properties.name.type,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.traefik_service.properties.name,data:data26};
+const err54 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/traefik_service/name",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/traefik_service/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -6292,7 +6209,7 @@ errors++;
 if(data25.port !== undefined){
 let data27 = data25.port;
 if(!((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27)))){
-const err55 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/traefik_service/port",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/traefik_service/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.traefik_service.properties.port.type,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.traefik_service.properties.port,data:data27};
+const err55 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/traefik_service/port",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/traefik_service/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -6303,7 +6220,7 @@ errors++;
 }
 if(typeof data27 == "number"){
 if(data27 > 65535 || isNaN(data27)){
-const err56 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/traefik_service/port",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/traefik_service/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.traefik_service.properties.port,data:data27};
+const err56 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/traefik_service/port",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/traefik_service/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -6313,7 +6230,7 @@ vErrors.push(err56);
 errors++;
 }
 if(data27 < 1 || isNaN(data27)){
-const err57 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/traefik_service/port",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/traefik_service/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.traefik_service.properties.port,data:data27};
+const err57 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/traefik_service/port",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/traefik_service/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -6330,7 +6247,7 @@ const _errs88 = errors;
 let valid14 = false;
 const _errs89 = errors;
 if(typeof data28 !== "string"){
-const err58 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/traefik_service/scheme",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/traefik_service/properties/scheme/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.traefik_service.properties.scheme.anyOf[0].type,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.traefik_service.properties.scheme.anyOf[0],data:data28};
+const err58 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/traefik_service/scheme",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/traefik_service/properties/scheme/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -6340,7 +6257,7 @@ vErrors.push(err58);
 errors++;
 }
 if("http" !== data28){
-const err59 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/traefik_service/scheme",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/traefik_service/properties/scheme/anyOf/0/const",keyword:"const",params:{allowedValue: "http"},message:"must be equal to constant",schema:"http",parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.traefik_service.properties.scheme.anyOf[0],data:data28};
+const err59 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/traefik_service/scheme",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/traefik_service/properties/scheme/anyOf/0/const",keyword:"const",params:{allowedValue: "http"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -6354,7 +6271,7 @@ valid14 = valid14 || _valid5;
 if(!valid14){
 const _errs91 = errors;
 if(typeof data28 !== "string"){
-const err60 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/traefik_service/scheme",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/traefik_service/properties/scheme/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.traefik_service.properties.scheme.anyOf[1].type,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.traefik_service.properties.scheme.anyOf[1],data:data28};
+const err60 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/traefik_service/scheme",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/traefik_service/properties/scheme/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -6364,7 +6281,7 @@ vErrors.push(err60);
 errors++;
 }
 if("https" !== data28){
-const err61 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/traefik_service/scheme",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/traefik_service/properties/scheme/anyOf/1/const",keyword:"const",params:{allowedValue: "https"},message:"must be equal to constant",schema:"https",parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.traefik_service.properties.scheme.anyOf[1],data:data28};
+const err61 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/traefik_service/scheme",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/traefik_service/properties/scheme/anyOf/1/const",keyword:"const",params:{allowedValue: "https"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -6377,7 +6294,7 @@ var _valid5 = _errs91 === errors;
 valid14 = valid14 || _valid5;
 }
 if(!valid14){
-const err62 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/traefik_service/scheme",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/traefik_service/properties/scheme/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.traefik_service.properties.scheme.anyOf,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.traefik_service.properties.scheme,data:data28};
+const err62 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/traefik_service/scheme",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/traefik_service/properties/scheme/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -6400,7 +6317,7 @@ vErrors = null;
 }
 }
 else {
-const err63 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/traefik_service",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/traefik_service/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.traefik_service.type,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.traefik_service,data:data25};
+const err63 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/traefik_service",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/traefik_service/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -6418,7 +6335,7 @@ for(let i1=0; i1<len1; i1++){
 let data30 = data29[i1];
 if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
 if(data30.hostname === undefined){
-const err64 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/dns_records/" + i1,schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/dns_records/items/required",keyword:"required",params:{missingProperty: "hostname"},message:"must have required property '"+"hostname"+"'",schema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.dns_records.items.required,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.dns_records.items,data:data30};
+const err64 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/dns_records/" + i1,schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/dns_records/items/required",keyword:"required",params:{missingProperty: "hostname"},message:"must have required property '"+"hostname"+"'"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -6428,7 +6345,7 @@ vErrors.push(err64);
 errors++;
 }
 if(data30.ip === undefined){
-const err65 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/dns_records/" + i1,schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/dns_records/items/required",keyword:"required",params:{missingProperty: "ip"},message:"must have required property '"+"ip"+"'",schema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.dns_records.items.required,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.dns_records.items,data:data30};
+const err65 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/dns_records/" + i1,schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/dns_records/items/required",keyword:"required",params:{missingProperty: "ip"},message:"must have required property '"+"ip"+"'"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -6439,7 +6356,7 @@ errors++;
 }
 for(const key4 in data30){
 if(!((key4 === "hostname") || (key4 === "ip"))){
-const err66 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/dns_records/" + i1,schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/dns_records/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.dns_records.items,data:data30};
+const err66 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/dns_records/" + i1,schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/dns_records/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -6453,7 +6370,7 @@ if(data30.hostname !== undefined){
 let data31 = data30.hostname;
 if(typeof data31 === "string"){
 if(func0(data31) < 1){
-const err67 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/dns_records/" + i1+"/hostname",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/dns_records/items/properties/hostname/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.dns_records.items.properties.hostname,data:data31};
+const err67 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/dns_records/" + i1+"/hostname",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/dns_records/items/properties/hostname/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -6464,7 +6381,7 @@ errors++;
 }
 }
 else {
-const err68 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/dns_records/" + i1+"/hostname",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/dns_records/items/properties/hostname/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.dns_records.items.properties.hostname.type,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.dns_records.items.properties.hostname,data:data31};
+const err68 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/dns_records/" + i1+"/hostname",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/dns_records/items/properties/hostname/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -6475,9 +6392,8 @@ errors++;
 }
 }
 if(data30.ip !== undefined){
-let data32 = data30.ip;
-if(typeof data32 !== "string"){
-const err69 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/dns_records/" + i1+"/ip",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/dns_records/items/properties/ip/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.dns_records.items.properties.ip.type,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.dns_records.items.properties.ip,data:data32};
+if(typeof data30.ip !== "string"){
+const err69 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/dns_records/" + i1+"/ip",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/dns_records/items/properties/ip/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -6489,7 +6405,7 @@ errors++;
 }
 }
 else {
-const err70 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/dns_records/" + i1,schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/dns_records/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.dns_records.items.type,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.dns_records.items,data:data30};
+const err70 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/dns_records/" + i1,schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/dns_records/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -6501,7 +6417,7 @@ errors++;
 }
 }
 else {
-const err71 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/dns_records",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/dns_records/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.dns_records.type,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.dns_records,data:data29};
+const err71 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/dns_records",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/dns_records/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -6515,9 +6431,8 @@ if(data2.secondary_network_config !== undefined){
 let data33 = data2.secondary_network_config;
 if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
 if(data33.ip !== undefined){
-let data34 = data33.ip;
-if(typeof data34 !== "string"){
-const err72 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/secondary_network_config/ip",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/secondary_network_config/properties/ip/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.secondary_network_config.properties.ip.type,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.secondary_network_config.properties.ip,data:data34};
+if(typeof data33.ip !== "string"){
+const err72 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/secondary_network_config/ip",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/secondary_network_config/properties/ip/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -6528,9 +6443,8 @@ errors++;
 }
 }
 if(data33.name !== undefined){
-let data35 = data33.name;
-if(typeof data35 !== "string"){
-const err73 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/secondary_network_config/name",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/secondary_network_config/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.secondary_network_config.properties.name.type,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.secondary_network_config.properties.name,data:data35};
+if(typeof data33.name !== "string"){
+const err73 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/secondary_network_config/name",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/secondary_network_config/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -6541,9 +6455,8 @@ errors++;
 }
 }
 if(data33.bridge !== undefined){
-let data36 = data33.bridge;
-if(typeof data36 !== "string"){
-const err74 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/secondary_network_config/bridge",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/secondary_network_config/properties/bridge/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.secondary_network_config.properties.bridge.type,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.secondary_network_config.properties.bridge,data:data36};
+if(typeof data33.bridge !== "string"){
+const err74 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/secondary_network_config/bridge",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/secondary_network_config/properties/bridge/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -6554,9 +6467,8 @@ errors++;
 }
 }
 if(data33.gw !== undefined){
-let data37 = data33.gw;
-if(typeof data37 !== "string"){
-const err75 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/secondary_network_config/gw",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/secondary_network_config/properties/gw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.secondary_network_config.properties.gw.type,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.secondary_network_config.properties.gw,data:data37};
+if(typeof data33.gw !== "string"){
+const err75 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/secondary_network_config/gw",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/secondary_network_config/properties/gw/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -6568,7 +6480,7 @@ errors++;
 }
 }
 else {
-const err76 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/secondary_network_config",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/secondary_network_config/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.secondary_network_config.type,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].properties.secondary_network_config,data:data33};
+const err76 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/secondary_network_config",schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/properties/secondary_network_config/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -6580,7 +6492,7 @@ errors++;
 }
 }
 else {
-const err77 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"].type,parentSchema:schema2.properties.lxc_configs.patternProperties["^[0-9]+$"],data:data2};
+const err77 = {instancePath:instancePath+"/lxc_configs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/lxc_configs/patternProperties/%5E%5B0-9%5D%2B%24/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -6593,7 +6505,7 @@ errors++;
 }
 }
 else {
-const err78 = {instancePath:instancePath+"/lxc_configs",schemaPath:"#/properties/lxc_configs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema2.properties.lxc_configs.type,parentSchema:schema2.properties.lxc_configs,data:data1};
+const err78 = {instancePath:instancePath+"/lxc_configs",schemaPath:"#/properties/lxc_configs/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -6605,7 +6517,7 @@ errors++;
 }
 }
 else {
-const err79 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema2.type,parentSchema:schema2,data};
+const err79 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -6629,7 +6541,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.docker_stacks === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "docker_stacks"},message:"must have required property '"+"docker_stacks"+"'",schema:schema3.required,parentSchema:schema3,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "docker_stacks"},message:"must have required property '"+"docker_stacks"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -6639,9 +6551,8 @@ vErrors.push(err0);
 errors++;
 }
 if(data.$schema !== undefined){
-let data0 = data.$schema;
-if(typeof data0 !== "string"){
-const err1 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.$schema.type,parentSchema:schema3.properties.$schema,data:data0};
+if(typeof data.$schema !== "string"){
+const err1 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -6659,7 +6570,7 @@ if(pattern6.test(key0)){
 let data2 = data1[key0];
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.compose_file_path === undefined){
-const err2 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/required",keyword:"required",params:{missingProperty: "compose_file_path"},message:"must have required property '"+"compose_file_path"+"'",schema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].required,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"],data:data2};
+const err2 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/required",keyword:"required",params:{missingProperty: "compose_file_path"},message:"must have required property '"+"compose_file_path"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6670,7 +6581,7 @@ errors++;
 }
 for(const key1 in data2){
 if(!(((((key1 === "description") || (key1 === "environments")) || (key1 === "placement_constraints")) || (key1 === "compose_file_path")) || (key1 === "nginx_proxy"))){
-const err3 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"],data:data2};
+const err3 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -6681,9 +6592,8 @@ errors++;
 }
 }
 if(data2.description !== undefined){
-let data3 = data2.description;
-if(typeof data3 !== "string"){
-const err4 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.description.type,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.description,data:data3};
+if(typeof data2.description !== "string"){
+const err4 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -6702,7 +6612,7 @@ let data5 = data4[key2];
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 for(const key3 in data5){
 if(!(((((key3 === "variables") || (key3 === "files")) || (key3 === "services")) || (key3 === "firewall_rules")) || (key3 === "placement_constraints"))){
-const err5 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"],data:data5};
+const err5 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -6720,7 +6630,7 @@ for(let i0=0; i0<len0; i0++){
 let data7 = data6[i0];
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.name === undefined){
-const err6 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/variables/" + i0,schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/variables/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.variables.items.required,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.variables.items,data:data7};
+const err6 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/variables/" + i0,schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/variables/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -6730,7 +6640,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data7.value === undefined){
-const err7 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/variables/" + i0,schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/variables/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.variables.items.required,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.variables.items,data:data7};
+const err7 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/variables/" + i0,schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/variables/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6741,7 +6651,7 @@ errors++;
 }
 for(const key4 in data7){
 if(!(((key4 === "name") || (key4 === "value")) || (key4 === "secret"))){
-const err8 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/variables/" + i0,schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/variables/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.variables.items,data:data7};
+const err8 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/variables/" + i0,schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/variables/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -6755,7 +6665,7 @@ if(data7.name !== undefined){
 let data8 = data7.name;
 if(typeof data8 === "string"){
 if(!pattern8.test(data8)){
-const err9 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/variables/" + i0+"/name",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/variables/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.variables.items.properties.name,data:data8};
+const err9 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/variables/" + i0+"/name",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/variables/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -6766,7 +6676,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/variables/" + i0+"/name",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/variables/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.variables.items.properties.name.type,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.variables.items.properties.name,data:data8};
+const err10 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/variables/" + i0+"/name",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/variables/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -6777,9 +6687,8 @@ errors++;
 }
 }
 if(data7.value !== undefined){
-let data9 = data7.value;
-if(typeof data9 !== "string"){
-const err11 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/variables/" + i0+"/value",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/variables/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.variables.items.properties.value.type,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.variables.items.properties.value,data:data9};
+if(typeof data7.value !== "string"){
+const err11 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/variables/" + i0+"/value",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/variables/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -6790,9 +6699,8 @@ errors++;
 }
 }
 if(data7.secret !== undefined){
-let data10 = data7.secret;
-if(typeof data10 !== "boolean"){
-const err12 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/variables/" + i0+"/secret",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/variables/items/properties/secret/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.variables.items.properties.secret.type,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.variables.items.properties.secret,data:data10};
+if(typeof data7.secret !== "boolean"){
+const err12 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/variables/" + i0+"/secret",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/variables/items/properties/secret/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -6804,7 +6712,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/variables/" + i0,schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/variables/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.variables.items.type,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.variables.items,data:data7};
+const err13 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/variables/" + i0,schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/variables/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -6816,7 +6724,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/variables",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/variables/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.variables.type,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.variables,data:data6};
+const err14 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/variables",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/variables/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -6834,7 +6742,7 @@ for(let i1=0; i1<len1; i1++){
 let data12 = data11[i1];
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 if(data12.source === undefined){
-const err15 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/files/" + i1,schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/files/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.files.items.required,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.files.items,data:data12};
+const err15 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/files/" + i1,schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/files/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -6844,7 +6752,7 @@ vErrors.push(err15);
 errors++;
 }
 if(data12.destination_in_container === undefined){
-const err16 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/files/" + i1,schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/files/items/required",keyword:"required",params:{missingProperty: "destination_in_container"},message:"must have required property '"+"destination_in_container"+"'",schema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.files.items.required,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.files.items,data:data12};
+const err16 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/files/" + i1,schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/files/items/required",keyword:"required",params:{missingProperty: "destination_in_container"},message:"must have required property '"+"destination_in_container"+"'"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -6855,7 +6763,7 @@ errors++;
 }
 for(const key5 in data12){
 if(!(((key5 === "source") || (key5 === "destination_in_container")) || (key5 === "service"))){
-const err17 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/files/" + i1,schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/files/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.files.items,data:data12};
+const err17 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/files/" + i1,schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/files/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -6869,7 +6777,7 @@ if(data12.source !== undefined){
 let data13 = data12.source;
 if(typeof data13 === "string"){
 if(func0(data13) < 1){
-const err18 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/files/" + i1+"/source",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/files/items/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.files.items.properties.source,data:data13};
+const err18 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/files/" + i1+"/source",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/files/items/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -6880,7 +6788,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/files/" + i1+"/source",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/files/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.files.items.properties.source.type,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.files.items.properties.source,data:data13};
+const err19 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/files/" + i1+"/source",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/files/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -6894,7 +6802,7 @@ if(data12.destination_in_container !== undefined){
 let data14 = data12.destination_in_container;
 if(typeof data14 === "string"){
 if(!pattern9.test(data14)){
-const err20 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/files/" + i1+"/destination_in_container",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/files/items/properties/destination_in_container/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.files.items.properties.destination_in_container,data:data14};
+const err20 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/files/" + i1+"/destination_in_container",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/files/items/properties/destination_in_container/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\""};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -6905,7 +6813,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/files/" + i1+"/destination_in_container",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/files/items/properties/destination_in_container/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.files.items.properties.destination_in_container.type,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.files.items.properties.destination_in_container,data:data14};
+const err21 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/files/" + i1+"/destination_in_container",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/files/items/properties/destination_in_container/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -6916,9 +6824,8 @@ errors++;
 }
 }
 if(data12.service !== undefined){
-let data15 = data12.service;
-if(typeof data15 !== "string"){
-const err22 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/files/" + i1+"/service",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/files/items/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.files.items.properties.service.type,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.files.items.properties.service,data:data15};
+if(typeof data12.service !== "string"){
+const err22 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/files/" + i1+"/service",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/files/items/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -6930,7 +6837,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/files/" + i1,schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/files/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.files.items.type,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.files.items,data:data12};
+const err23 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/files/" + i1,schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/files/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -6942,7 +6849,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/files",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.files.type,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.files,data:data11};
+const err24 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/files",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -6960,7 +6867,7 @@ if(pattern6.test(key6)){
 let data17 = data16[key6];
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 if(data17.traefik_labels === undefined){
-const err25 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/services/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/services/patternProperties/%5E(.*)%24/required",keyword:"required",params:{missingProperty: "traefik_labels"},message:"must have required property '"+"traefik_labels"+"'",schema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.services.patternProperties["^(.*)$"].required,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.services.patternProperties["^(.*)$"],data:data17};
+const err25 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/services/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/services/patternProperties/%5E(.*)%24/required",keyword:"required",params:{missingProperty: "traefik_labels"},message:"must have required property '"+"traefik_labels"+"'"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -6971,7 +6878,7 @@ errors++;
 }
 for(const key7 in data17){
 if(!(key7 === "traefik_labels")){
-const err26 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/services/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/services/patternProperties/%5E(.*)%24/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.services.patternProperties["^(.*)$"],data:data17};
+const err26 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/services/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/services/patternProperties/%5E(.*)%24/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -6986,9 +6893,8 @@ let data18 = data17.traefik_labels;
 if(Array.isArray(data18)){
 const len2 = data18.length;
 for(let i2=0; i2<len2; i2++){
-let data19 = data18[i2];
-if(typeof data19 !== "string"){
-const err27 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/services/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/traefik_labels/" + i2,schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/services/patternProperties/%5E(.*)%24/properties/traefik_labels/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.services.patternProperties["^(.*)$"].properties.traefik_labels.items.type,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.services.patternProperties["^(.*)$"].properties.traefik_labels.items,data:data19};
+if(typeof data18[i2] !== "string"){
+const err27 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/services/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/traefik_labels/" + i2,schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/services/patternProperties/%5E(.*)%24/properties/traefik_labels/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -7000,7 +6906,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/services/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/traefik_labels",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/services/patternProperties/%5E(.*)%24/properties/traefik_labels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.services.patternProperties["^(.*)$"].properties.traefik_labels.type,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.services.patternProperties["^(.*)$"].properties.traefik_labels,data:data18};
+const err28 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/services/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/traefik_labels",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/services/patternProperties/%5E(.*)%24/properties/traefik_labels/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -7012,7 +6918,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/services/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/services/patternProperties/%5E(.*)%24/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.services.patternProperties["^(.*)$"].type,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.services.patternProperties["^(.*)$"],data:data17};
+const err29 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/services/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/services/patternProperties/%5E(.*)%24/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -7025,7 +6931,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/services",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/services/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.services.type,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.services,data:data16};
+const err30 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/services",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/services/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -7043,7 +6949,7 @@ for(let i3=0; i3<len3; i3++){
 let data21 = data20[i3];
 if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
 if(data21.type === undefined){
-const err31 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3,schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.required,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items,data:data21};
+const err31 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3,schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -7053,7 +6959,7 @@ vErrors.push(err31);
 errors++;
 }
 if(data21.action === undefined){
-const err32 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3,schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.required,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items,data:data21};
+const err32 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3,schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -7064,7 +6970,7 @@ errors++;
 }
 for(const key8 in data21){
 if(!(func3.call(schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties, key8))){
-const err33 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3,schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items,data:data21};
+const err33 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3,schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -7080,7 +6986,7 @@ const _errs53 = errors;
 let valid18 = false;
 const _errs54 = errors;
 if(typeof data22 !== "string"){
-const err34 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/type",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/type/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.type.anyOf[0].type,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.type.anyOf[0],data:data22};
+const err34 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/type",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/type/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -7090,7 +6996,7 @@ vErrors.push(err34);
 errors++;
 }
 if("in" !== data22){
-const err35 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/type",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/type/anyOf/0/const",keyword:"const",params:{allowedValue: "in"},message:"must be equal to constant",schema:"in",parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.type.anyOf[0],data:data22};
+const err35 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/type",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/type/anyOf/0/const",keyword:"const",params:{allowedValue: "in"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -7104,7 +7010,7 @@ valid18 = valid18 || _valid0;
 if(!valid18){
 const _errs56 = errors;
 if(typeof data22 !== "string"){
-const err36 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/type",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/type/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.type.anyOf[1].type,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.type.anyOf[1],data:data22};
+const err36 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/type",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/type/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -7114,7 +7020,7 @@ vErrors.push(err36);
 errors++;
 }
 if("out" !== data22){
-const err37 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/type",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/type/anyOf/1/const",keyword:"const",params:{allowedValue: "out"},message:"must be equal to constant",schema:"out",parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.type.anyOf[1],data:data22};
+const err37 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/type",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/type/anyOf/1/const",keyword:"const",params:{allowedValue: "out"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -7127,7 +7033,7 @@ var _valid0 = _errs56 === errors;
 valid18 = valid18 || _valid0;
 }
 if(!valid18){
-const err38 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/type",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/type/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.type.anyOf,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.type,data:data22};
+const err38 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/type",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/type/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -7149,9 +7055,8 @@ vErrors = null;
 }
 }
 if(data21.action !== undefined){
-let data23 = data21.action;
-if(typeof data23 !== "string"){
-const err39 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/action",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.action.type,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.action,data:data23};
+if(typeof data21.action !== "string"){
+const err39 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/action",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -7162,9 +7067,8 @@ errors++;
 }
 }
 if(data21.source !== undefined){
-let data24 = data21.source;
-if(typeof data24 !== "string"){
-const err40 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/source",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.source.type,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.source,data:data24};
+if(typeof data21.source !== "string"){
+const err40 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/source",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -7175,9 +7079,8 @@ errors++;
 }
 }
 if(data21.dest !== undefined){
-let data25 = data21.dest;
-if(typeof data25 !== "string"){
-const err41 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/dest",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/dest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.dest.type,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.dest,data:data25};
+if(typeof data21.dest !== "string"){
+const err41 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/dest",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/dest/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -7188,9 +7091,8 @@ errors++;
 }
 }
 if(data21.proto !== undefined){
-let data26 = data21.proto;
-if(typeof data26 !== "string"){
-const err42 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/proto",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/proto/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.proto.type,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.proto,data:data26};
+if(typeof data21.proto !== "string"){
+const err42 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/proto",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/proto/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -7206,7 +7108,7 @@ const _errs67 = errors;
 let valid19 = false;
 const _errs68 = errors;
 if(typeof data27 !== "string"){
-const err43 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/port",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/port/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.port.anyOf[0].type,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.port.anyOf[0],data:data27};
+const err43 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/port",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/port/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -7220,7 +7122,7 @@ valid19 = valid19 || _valid1;
 if(!valid19){
 const _errs70 = errors;
 if(!((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27)))){
-const err44 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/port",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/port/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.port.anyOf[1].type,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.port.anyOf[1],data:data27};
+const err44 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/port",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/port/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -7233,7 +7135,7 @@ var _valid1 = _errs70 === errors;
 valid19 = valid19 || _valid1;
 }
 if(!valid19){
-const err45 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/port",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/port/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.port.anyOf,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.port,data:data27};
+const err45 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/port",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/port/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -7260,7 +7162,7 @@ const _errs73 = errors;
 let valid20 = false;
 const _errs74 = errors;
 if(typeof data28 !== "string"){
-const err46 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/sport",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/sport/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.sport.anyOf[0].type,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.sport.anyOf[0],data:data28};
+const err46 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/sport",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/sport/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -7274,7 +7176,7 @@ valid20 = valid20 || _valid2;
 if(!valid20){
 const _errs76 = errors;
 if(!((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28)))){
-const err47 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/sport",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/sport/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.sport.anyOf[1].type,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.sport.anyOf[1],data:data28};
+const err47 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/sport",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/sport/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -7287,7 +7189,7 @@ var _valid2 = _errs76 === errors;
 valid20 = valid20 || _valid2;
 }
 if(!valid20){
-const err48 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/sport",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/sport/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.sport.anyOf,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.sport,data:data28};
+const err48 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/sport",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/sport/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -7309,9 +7211,8 @@ vErrors = null;
 }
 }
 if(data21.iface !== undefined){
-let data29 = data21.iface;
-if(typeof data29 !== "string"){
-const err49 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/iface",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/iface/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.iface.type,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.iface,data:data29};
+if(typeof data21.iface !== "string"){
+const err49 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/iface",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/iface/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -7322,9 +7223,8 @@ errors++;
 }
 }
 if(data21.log !== undefined){
-let data30 = data21.log;
-if(typeof data30 !== "string"){
-const err50 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/log",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/log/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.log.type,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.log,data:data30};
+if(typeof data21.log !== "string"){
+const err50 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/log",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/log/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -7335,9 +7235,8 @@ errors++;
 }
 }
 if(data21.comment !== undefined){
-let data31 = data21.comment;
-if(typeof data31 !== "string"){
-const err51 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/comment",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/comment/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.comment.type,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.comment,data:data31};
+if(typeof data21.comment !== "string"){
+const err51 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/comment",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/comment/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -7349,7 +7248,7 @@ errors++;
 }
 }
 else {
-const err52 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3,schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.type,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items,data:data21};
+const err52 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3,schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -7361,7 +7260,7 @@ errors++;
 }
 }
 else {
-const err53 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.type,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.firewall_rules,data:data20};
+const err53 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -7379,7 +7278,7 @@ for(let i4=0; i4<len4; i4++){
 let data33 = data32[i4];
 if(typeof data33 === "string"){
 if(func0(data33) < 1){
-const err54 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/placement_constraints/" + i4,schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/placement_constraints/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.placement_constraints.items,data:data33};
+const err54 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/placement_constraints/" + i4,schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/placement_constraints/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -7390,7 +7289,7 @@ errors++;
 }
 }
 else {
-const err55 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/placement_constraints/" + i4,schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/placement_constraints/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.placement_constraints.items.type,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.placement_constraints.items,data:data33};
+const err55 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/placement_constraints/" + i4,schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/placement_constraints/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -7402,7 +7301,7 @@ errors++;
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/placement_constraints",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/placement_constraints/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.placement_constraints.type,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].properties.placement_constraints,data:data32};
+const err56 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/placement_constraints",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/properties/placement_constraints/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -7414,7 +7313,7 @@ errors++;
 }
 }
 else {
-const err57 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"].type,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.patternProperties["^(.*)$"],data:data5};
+const err57 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/patternProperties/%5E(.*)%24/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -7427,7 +7326,7 @@ errors++;
 }
 }
 else {
-const err58 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments.type,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.environments,data:data4};
+const err58 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/environments",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/environments/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -7445,7 +7344,7 @@ for(let i5=0; i5<len5; i5++){
 let data35 = data34[i5];
 if(typeof data35 === "string"){
 if(func0(data35) < 1){
-const err59 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/placement_constraints/" + i5,schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/placement_constraints/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.placement_constraints.items,data:data35};
+const err59 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/placement_constraints/" + i5,schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/placement_constraints/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -7456,7 +7355,7 @@ errors++;
 }
 }
 else {
-const err60 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/placement_constraints/" + i5,schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/placement_constraints/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.placement_constraints.items.type,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.placement_constraints.items,data:data35};
+const err60 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/placement_constraints/" + i5,schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/placement_constraints/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -7468,7 +7367,7 @@ errors++;
 }
 }
 else {
-const err61 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/placement_constraints",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/placement_constraints/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.placement_constraints.type,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.placement_constraints,data:data34};
+const err61 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/placement_constraints",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/placement_constraints/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -7482,7 +7381,7 @@ if(data2.compose_file_path !== undefined){
 let data36 = data2.compose_file_path;
 if(typeof data36 === "string"){
 if(func0(data36) < 1){
-const err62 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/compose_file_path",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/compose_file_path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.compose_file_path,data:data36};
+const err62 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/compose_file_path",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/compose_file_path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -7493,7 +7392,7 @@ errors++;
 }
 }
 else {
-const err63 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/compose_file_path",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/compose_file_path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.compose_file_path.type,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].properties.compose_file_path,data:data36};
+const err63 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/compose_file_path",schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/properties/compose_file_path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -7505,7 +7404,7 @@ errors++;
 }
 }
 else {
-const err64 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema3.properties.docker_stacks.patternProperties["^(.*)$"].type,parentSchema:schema3.properties.docker_stacks.patternProperties["^(.*)$"],data:data2};
+const err64 = {instancePath:instancePath+"/docker_stacks/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/docker_stacks/patternProperties/%5E(.*)%24/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -7518,7 +7417,7 @@ errors++;
 }
 }
 else {
-const err65 = {instancePath:instancePath+"/docker_stacks",schemaPath:"#/properties/docker_stacks/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema3.properties.docker_stacks.type,parentSchema:schema3.properties.docker_stacks,data:data1};
+const err65 = {instancePath:instancePath+"/docker_stacks",schemaPath:"#/properties/docker_stacks/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -7530,7 +7429,7 @@ errors++;
 }
 }
 else {
-const err66 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema3.type,parentSchema:schema3,data};
+const err66 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -7552,7 +7451,7 @@ let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!((((key0 === "$schema") || (key0 === "description")) || (key0 === "environments")) || (key0 === "placement_constraints"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema4,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -7563,9 +7462,8 @@ errors++;
 }
 }
 if(data.$schema !== undefined){
-let data0 = data.$schema;
-if(typeof data0 !== "string"){
-const err1 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema4.properties.$schema.type,parentSchema:schema4.properties.$schema,data:data0};
+if(typeof data.$schema !== "string"){
+const err1 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -7576,9 +7474,8 @@ errors++;
 }
 }
 if(data.description !== undefined){
-let data1 = data.description;
-if(typeof data1 !== "string"){
-const err2 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema4.properties.description.type,parentSchema:schema4.properties.description,data:data1};
+if(typeof data.description !== "string"){
+const err2 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -7597,7 +7494,7 @@ let data3 = data2[key1];
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 for(const key2 in data3){
 if(!(((((key2 === "variables") || (key2 === "files")) || (key2 === "services")) || (key2 === "firewall_rules")) || (key2 === "placement_constraints"))){
-const err3 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema4.properties.environments.patternProperties["^(.*)$"],data:data3};
+const err3 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -7615,7 +7512,7 @@ for(let i0=0; i0<len0; i0++){
 let data5 = data4[i0];
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.name === undefined){
-const err4 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/variables/" + i0,schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/variables/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema4.properties.environments.patternProperties["^(.*)$"].properties.variables.items.required,parentSchema:schema4.properties.environments.patternProperties["^(.*)$"].properties.variables.items,data:data5};
+const err4 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/variables/" + i0,schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/variables/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -7625,7 +7522,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data5.value === undefined){
-const err5 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/variables/" + i0,schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/variables/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema4.properties.environments.patternProperties["^(.*)$"].properties.variables.items.required,parentSchema:schema4.properties.environments.patternProperties["^(.*)$"].properties.variables.items,data:data5};
+const err5 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/variables/" + i0,schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/variables/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -7636,7 +7533,7 @@ errors++;
 }
 for(const key3 in data5){
 if(!(((key3 === "name") || (key3 === "value")) || (key3 === "secret"))){
-const err6 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/variables/" + i0,schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/variables/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema4.properties.environments.patternProperties["^(.*)$"].properties.variables.items,data:data5};
+const err6 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/variables/" + i0,schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/variables/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -7650,7 +7547,7 @@ if(data5.name !== undefined){
 let data6 = data5.name;
 if(typeof data6 === "string"){
 if(!pattern8.test(data6)){
-const err7 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/variables/" + i0+"/name",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/variables/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema4.properties.environments.patternProperties["^(.*)$"].properties.variables.items.properties.name,data:data6};
+const err7 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/variables/" + i0+"/name",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/variables/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -7661,7 +7558,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/variables/" + i0+"/name",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/variables/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema4.properties.environments.patternProperties["^(.*)$"].properties.variables.items.properties.name.type,parentSchema:schema4.properties.environments.patternProperties["^(.*)$"].properties.variables.items.properties.name,data:data6};
+const err8 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/variables/" + i0+"/name",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/variables/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -7672,9 +7569,8 @@ errors++;
 }
 }
 if(data5.value !== undefined){
-let data7 = data5.value;
-if(typeof data7 !== "string"){
-const err9 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/variables/" + i0+"/value",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/variables/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema4.properties.environments.patternProperties["^(.*)$"].properties.variables.items.properties.value.type,parentSchema:schema4.properties.environments.patternProperties["^(.*)$"].properties.variables.items.properties.value,data:data7};
+if(typeof data5.value !== "string"){
+const err9 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/variables/" + i0+"/value",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/variables/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -7685,9 +7581,8 @@ errors++;
 }
 }
 if(data5.secret !== undefined){
-let data8 = data5.secret;
-if(typeof data8 !== "boolean"){
-const err10 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/variables/" + i0+"/secret",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/variables/items/properties/secret/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema4.properties.environments.patternProperties["^(.*)$"].properties.variables.items.properties.secret.type,parentSchema:schema4.properties.environments.patternProperties["^(.*)$"].properties.variables.items.properties.secret,data:data8};
+if(typeof data5.secret !== "boolean"){
+const err10 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/variables/" + i0+"/secret",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/variables/items/properties/secret/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -7699,7 +7594,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/variables/" + i0,schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/variables/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema4.properties.environments.patternProperties["^(.*)$"].properties.variables.items.type,parentSchema:schema4.properties.environments.patternProperties["^(.*)$"].properties.variables.items,data:data5};
+const err11 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/variables/" + i0,schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/variables/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -7711,7 +7606,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/variables",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/variables/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema4.properties.environments.patternProperties["^(.*)$"].properties.variables.type,parentSchema:schema4.properties.environments.patternProperties["^(.*)$"].properties.variables,data:data4};
+const err12 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/variables",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/variables/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -7729,7 +7624,7 @@ for(let i1=0; i1<len1; i1++){
 let data10 = data9[i1];
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 if(data10.source === undefined){
-const err13 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/files/" + i1,schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/files/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema4.properties.environments.patternProperties["^(.*)$"].properties.files.items.required,parentSchema:schema4.properties.environments.patternProperties["^(.*)$"].properties.files.items,data:data10};
+const err13 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/files/" + i1,schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/files/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -7739,7 +7634,7 @@ vErrors.push(err13);
 errors++;
 }
 if(data10.destination_in_container === undefined){
-const err14 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/files/" + i1,schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/files/items/required",keyword:"required",params:{missingProperty: "destination_in_container"},message:"must have required property '"+"destination_in_container"+"'",schema:schema4.properties.environments.patternProperties["^(.*)$"].properties.files.items.required,parentSchema:schema4.properties.environments.patternProperties["^(.*)$"].properties.files.items,data:data10};
+const err14 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/files/" + i1,schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/files/items/required",keyword:"required",params:{missingProperty: "destination_in_container"},message:"must have required property '"+"destination_in_container"+"'"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -7750,7 +7645,7 @@ errors++;
 }
 for(const key4 in data10){
 if(!(((key4 === "source") || (key4 === "destination_in_container")) || (key4 === "service"))){
-const err15 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/files/" + i1,schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/files/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema4.properties.environments.patternProperties["^(.*)$"].properties.files.items,data:data10};
+const err15 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/files/" + i1,schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/files/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -7764,7 +7659,7 @@ if(data10.source !== undefined){
 let data11 = data10.source;
 if(typeof data11 === "string"){
 if(func0(data11) < 1){
-const err16 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/files/" + i1+"/source",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/files/items/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema4.properties.environments.patternProperties["^(.*)$"].properties.files.items.properties.source,data:data11};
+const err16 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/files/" + i1+"/source",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/files/items/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -7775,7 +7670,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/files/" + i1+"/source",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/files/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema4.properties.environments.patternProperties["^(.*)$"].properties.files.items.properties.source.type,parentSchema:schema4.properties.environments.patternProperties["^(.*)$"].properties.files.items.properties.source,data:data11};
+const err17 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/files/" + i1+"/source",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/files/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -7789,7 +7684,7 @@ if(data10.destination_in_container !== undefined){
 let data12 = data10.destination_in_container;
 if(typeof data12 === "string"){
 if(!pattern9.test(data12)){
-const err18 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/files/" + i1+"/destination_in_container",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/files/items/properties/destination_in_container/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema4.properties.environments.patternProperties["^(.*)$"].properties.files.items.properties.destination_in_container,data:data12};
+const err18 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/files/" + i1+"/destination_in_container",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/files/items/properties/destination_in_container/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\""};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -7800,7 +7695,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/files/" + i1+"/destination_in_container",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/files/items/properties/destination_in_container/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema4.properties.environments.patternProperties["^(.*)$"].properties.files.items.properties.destination_in_container.type,parentSchema:schema4.properties.environments.patternProperties["^(.*)$"].properties.files.items.properties.destination_in_container,data:data12};
+const err19 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/files/" + i1+"/destination_in_container",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/files/items/properties/destination_in_container/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -7811,9 +7706,8 @@ errors++;
 }
 }
 if(data10.service !== undefined){
-let data13 = data10.service;
-if(typeof data13 !== "string"){
-const err20 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/files/" + i1+"/service",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/files/items/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema4.properties.environments.patternProperties["^(.*)$"].properties.files.items.properties.service.type,parentSchema:schema4.properties.environments.patternProperties["^(.*)$"].properties.files.items.properties.service,data:data13};
+if(typeof data10.service !== "string"){
+const err20 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/files/" + i1+"/service",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/files/items/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -7825,7 +7719,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/files/" + i1,schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/files/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema4.properties.environments.patternProperties["^(.*)$"].properties.files.items.type,parentSchema:schema4.properties.environments.patternProperties["^(.*)$"].properties.files.items,data:data10};
+const err21 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/files/" + i1,schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/files/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -7837,7 +7731,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/files",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema4.properties.environments.patternProperties["^(.*)$"].properties.files.type,parentSchema:schema4.properties.environments.patternProperties["^(.*)$"].properties.files,data:data9};
+const err22 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/files",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -7855,7 +7749,7 @@ if(pattern6.test(key5)){
 let data15 = data14[key5];
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 if(data15.traefik_labels === undefined){
-const err23 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/services/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/services/patternProperties/%5E(.*)%24/required",keyword:"required",params:{missingProperty: "traefik_labels"},message:"must have required property '"+"traefik_labels"+"'",schema:schema4.properties.environments.patternProperties["^(.*)$"].properties.services.patternProperties["^(.*)$"].required,parentSchema:schema4.properties.environments.patternProperties["^(.*)$"].properties.services.patternProperties["^(.*)$"],data:data15};
+const err23 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/services/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/services/patternProperties/%5E(.*)%24/required",keyword:"required",params:{missingProperty: "traefik_labels"},message:"must have required property '"+"traefik_labels"+"'"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -7866,7 +7760,7 @@ errors++;
 }
 for(const key6 in data15){
 if(!(key6 === "traefik_labels")){
-const err24 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/services/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/services/patternProperties/%5E(.*)%24/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema4.properties.environments.patternProperties["^(.*)$"].properties.services.patternProperties["^(.*)$"],data:data15};
+const err24 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/services/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/services/patternProperties/%5E(.*)%24/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -7881,9 +7775,8 @@ let data16 = data15.traefik_labels;
 if(Array.isArray(data16)){
 const len2 = data16.length;
 for(let i2=0; i2<len2; i2++){
-let data17 = data16[i2];
-if(typeof data17 !== "string"){
-const err25 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/services/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/traefik_labels/" + i2,schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/services/patternProperties/%5E(.*)%24/properties/traefik_labels/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema4.properties.environments.patternProperties["^(.*)$"].properties.services.patternProperties["^(.*)$"].properties.traefik_labels.items.type,parentSchema:schema4.properties.environments.patternProperties["^(.*)$"].properties.services.patternProperties["^(.*)$"].properties.traefik_labels.items,data:data17};
+if(typeof data16[i2] !== "string"){
+const err25 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/services/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/traefik_labels/" + i2,schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/services/patternProperties/%5E(.*)%24/properties/traefik_labels/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -7895,7 +7788,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/services/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/traefik_labels",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/services/patternProperties/%5E(.*)%24/properties/traefik_labels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema4.properties.environments.patternProperties["^(.*)$"].properties.services.patternProperties["^(.*)$"].properties.traefik_labels.type,parentSchema:schema4.properties.environments.patternProperties["^(.*)$"].properties.services.patternProperties["^(.*)$"].properties.traefik_labels,data:data16};
+const err26 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/services/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/traefik_labels",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/services/patternProperties/%5E(.*)%24/properties/traefik_labels/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -7907,7 +7800,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/services/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/services/patternProperties/%5E(.*)%24/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema4.properties.environments.patternProperties["^(.*)$"].properties.services.patternProperties["^(.*)$"].type,parentSchema:schema4.properties.environments.patternProperties["^(.*)$"].properties.services.patternProperties["^(.*)$"],data:data15};
+const err27 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/services/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/services/patternProperties/%5E(.*)%24/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -7920,7 +7813,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/services",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/services/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema4.properties.environments.patternProperties["^(.*)$"].properties.services.type,parentSchema:schema4.properties.environments.patternProperties["^(.*)$"].properties.services,data:data14};
+const err28 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/services",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/services/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -7938,7 +7831,7 @@ for(let i3=0; i3<len3; i3++){
 let data19 = data18[i3];
 if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
 if(data19.type === undefined){
-const err29 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3,schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema4.properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.required,parentSchema:schema4.properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items,data:data19};
+const err29 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3,schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -7948,7 +7841,7 @@ vErrors.push(err29);
 errors++;
 }
 if(data19.action === undefined){
-const err30 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3,schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema4.properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.required,parentSchema:schema4.properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items,data:data19};
+const err30 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3,schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -7959,7 +7852,7 @@ errors++;
 }
 for(const key7 in data19){
 if(!(func3.call(schema4.properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties, key7))){
-const err31 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3,schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema4.properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items,data:data19};
+const err31 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3,schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -7975,7 +7868,7 @@ const _errs48 = errors;
 let valid16 = false;
 const _errs49 = errors;
 if(typeof data20 !== "string"){
-const err32 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/type",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/type/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema4.properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.type.anyOf[0].type,parentSchema:schema4.properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.type.anyOf[0],data:data20};
+const err32 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/type",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/type/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -7985,7 +7878,7 @@ vErrors.push(err32);
 errors++;
 }
 if("in" !== data20){
-const err33 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/type",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/type/anyOf/0/const",keyword:"const",params:{allowedValue: "in"},message:"must be equal to constant",schema:"in",parentSchema:schema4.properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.type.anyOf[0],data:data20};
+const err33 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/type",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/type/anyOf/0/const",keyword:"const",params:{allowedValue: "in"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -7999,7 +7892,7 @@ valid16 = valid16 || _valid0;
 if(!valid16){
 const _errs51 = errors;
 if(typeof data20 !== "string"){
-const err34 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/type",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/type/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema4.properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.type.anyOf[1].type,parentSchema:schema4.properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.type.anyOf[1],data:data20};
+const err34 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/type",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/type/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -8009,7 +7902,7 @@ vErrors.push(err34);
 errors++;
 }
 if("out" !== data20){
-const err35 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/type",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/type/anyOf/1/const",keyword:"const",params:{allowedValue: "out"},message:"must be equal to constant",schema:"out",parentSchema:schema4.properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.type.anyOf[1],data:data20};
+const err35 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/type",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/type/anyOf/1/const",keyword:"const",params:{allowedValue: "out"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -8022,7 +7915,7 @@ var _valid0 = _errs51 === errors;
 valid16 = valid16 || _valid0;
 }
 if(!valid16){
-const err36 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/type",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/type/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema4.properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.type.anyOf,parentSchema:schema4.properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.type,data:data20};
+const err36 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/type",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/type/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -8044,9 +7937,8 @@ vErrors = null;
 }
 }
 if(data19.action !== undefined){
-let data21 = data19.action;
-if(typeof data21 !== "string"){
-const err37 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/action",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema4.properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.action.type,parentSchema:schema4.properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.action,data:data21};
+if(typeof data19.action !== "string"){
+const err37 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/action",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -8057,9 +7949,8 @@ errors++;
 }
 }
 if(data19.source !== undefined){
-let data22 = data19.source;
-if(typeof data22 !== "string"){
-const err38 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/source",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema4.properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.source.type,parentSchema:schema4.properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.source,data:data22};
+if(typeof data19.source !== "string"){
+const err38 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/source",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -8070,9 +7961,8 @@ errors++;
 }
 }
 if(data19.dest !== undefined){
-let data23 = data19.dest;
-if(typeof data23 !== "string"){
-const err39 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/dest",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/dest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema4.properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.dest.type,parentSchema:schema4.properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.dest,data:data23};
+if(typeof data19.dest !== "string"){
+const err39 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/dest",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/dest/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -8083,9 +7973,8 @@ errors++;
 }
 }
 if(data19.proto !== undefined){
-let data24 = data19.proto;
-if(typeof data24 !== "string"){
-const err40 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/proto",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/proto/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema4.properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.proto.type,parentSchema:schema4.properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.proto,data:data24};
+if(typeof data19.proto !== "string"){
+const err40 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/proto",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/proto/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -8101,7 +7990,7 @@ const _errs62 = errors;
 let valid17 = false;
 const _errs63 = errors;
 if(typeof data25 !== "string"){
-const err41 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/port",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/port/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema4.properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.port.anyOf[0].type,parentSchema:schema4.properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.port.anyOf[0],data:data25};
+const err41 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/port",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/port/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -8115,7 +8004,7 @@ valid17 = valid17 || _valid1;
 if(!valid17){
 const _errs65 = errors;
 if(!((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25)))){
-const err42 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/port",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/port/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema4.properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.port.anyOf[1].type,parentSchema:schema4.properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.port.anyOf[1],data:data25};
+const err42 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/port",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/port/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -8128,7 +8017,7 @@ var _valid1 = _errs65 === errors;
 valid17 = valid17 || _valid1;
 }
 if(!valid17){
-const err43 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/port",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/port/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema4.properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.port.anyOf,parentSchema:schema4.properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.port,data:data25};
+const err43 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/port",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/port/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -8155,7 +8044,7 @@ const _errs68 = errors;
 let valid18 = false;
 const _errs69 = errors;
 if(typeof data26 !== "string"){
-const err44 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/sport",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/sport/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema4.properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.sport.anyOf[0].type,parentSchema:schema4.properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.sport.anyOf[0],data:data26};
+const err44 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/sport",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/sport/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -8169,7 +8058,7 @@ valid18 = valid18 || _valid2;
 if(!valid18){
 const _errs71 = errors;
 if(!((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26)))){
-const err45 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/sport",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/sport/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema4.properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.sport.anyOf[1].type,parentSchema:schema4.properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.sport.anyOf[1],data:data26};
+const err45 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/sport",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/sport/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -8182,7 +8071,7 @@ var _valid2 = _errs71 === errors;
 valid18 = valid18 || _valid2;
 }
 if(!valid18){
-const err46 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/sport",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/sport/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema4.properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.sport.anyOf,parentSchema:schema4.properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.sport,data:data26};
+const err46 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/sport",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/sport/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -8204,9 +8093,8 @@ vErrors = null;
 }
 }
 if(data19.iface !== undefined){
-let data27 = data19.iface;
-if(typeof data27 !== "string"){
-const err47 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/iface",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/iface/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema4.properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.iface.type,parentSchema:schema4.properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.iface,data:data27};
+if(typeof data19.iface !== "string"){
+const err47 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/iface",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/iface/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -8217,9 +8105,8 @@ errors++;
 }
 }
 if(data19.log !== undefined){
-let data28 = data19.log;
-if(typeof data28 !== "string"){
-const err48 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/log",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/log/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema4.properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.log.type,parentSchema:schema4.properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.log,data:data28};
+if(typeof data19.log !== "string"){
+const err48 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/log",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/log/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -8230,9 +8117,8 @@ errors++;
 }
 }
 if(data19.comment !== undefined){
-let data29 = data19.comment;
-if(typeof data29 !== "string"){
-const err49 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/comment",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/comment/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema4.properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.comment.type,parentSchema:schema4.properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.properties.comment,data:data29};
+if(typeof data19.comment !== "string"){
+const err49 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3+"/comment",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/properties/comment/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -8244,7 +8130,7 @@ errors++;
 }
 }
 else {
-const err50 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3,schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema4.properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items.type,parentSchema:schema4.properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.items,data:data19};
+const err50 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules/" + i3,schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -8256,7 +8142,7 @@ errors++;
 }
 }
 else {
-const err51 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema4.properties.environments.patternProperties["^(.*)$"].properties.firewall_rules.type,parentSchema:schema4.properties.environments.patternProperties["^(.*)$"].properties.firewall_rules,data:data18};
+const err51 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/firewall_rules",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/firewall_rules/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -8274,7 +8160,7 @@ for(let i4=0; i4<len4; i4++){
 let data31 = data30[i4];
 if(typeof data31 === "string"){
 if(func0(data31) < 1){
-const err52 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/placement_constraints/" + i4,schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/placement_constraints/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema4.properties.environments.patternProperties["^(.*)$"].properties.placement_constraints.items,data:data31};
+const err52 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/placement_constraints/" + i4,schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/placement_constraints/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -8285,7 +8171,7 @@ errors++;
 }
 }
 else {
-const err53 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/placement_constraints/" + i4,schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/placement_constraints/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema4.properties.environments.patternProperties["^(.*)$"].properties.placement_constraints.items.type,parentSchema:schema4.properties.environments.patternProperties["^(.*)$"].properties.placement_constraints.items,data:data31};
+const err53 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/placement_constraints/" + i4,schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/placement_constraints/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -8297,7 +8183,7 @@ errors++;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/placement_constraints",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/placement_constraints/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema4.properties.environments.patternProperties["^(.*)$"].properties.placement_constraints.type,parentSchema:schema4.properties.environments.patternProperties["^(.*)$"].properties.placement_constraints,data:data30};
+const err54 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/placement_constraints",schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/properties/placement_constraints/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -8309,7 +8195,7 @@ errors++;
 }
 }
 else {
-const err55 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema4.properties.environments.patternProperties["^(.*)$"].type,parentSchema:schema4.properties.environments.patternProperties["^(.*)$"],data:data3};
+const err55 = {instancePath:instancePath+"/environments/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/patternProperties/%5E(.*)%24/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -8322,7 +8208,7 @@ errors++;
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema4.properties.environments.type,parentSchema:schema4.properties.environments,data:data2};
+const err56 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -8340,7 +8226,7 @@ for(let i5=0; i5<len5; i5++){
 let data33 = data32[i5];
 if(typeof data33 === "string"){
 if(func0(data33) < 1){
-const err57 = {instancePath:instancePath+"/placement_constraints/" + i5,schemaPath:"#/properties/placement_constraints/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema4.properties.placement_constraints.items,data:data33};
+const err57 = {instancePath:instancePath+"/placement_constraints/" + i5,schemaPath:"#/properties/placement_constraints/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -8351,7 +8237,7 @@ errors++;
 }
 }
 else {
-const err58 = {instancePath:instancePath+"/placement_constraints/" + i5,schemaPath:"#/properties/placement_constraints/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema4.properties.placement_constraints.items.type,parentSchema:schema4.properties.placement_constraints.items,data:data33};
+const err58 = {instancePath:instancePath+"/placement_constraints/" + i5,schemaPath:"#/properties/placement_constraints/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -8363,7 +8249,7 @@ errors++;
 }
 }
 else {
-const err59 = {instancePath:instancePath+"/placement_constraints",schemaPath:"#/properties/placement_constraints/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema4.properties.placement_constraints.type,parentSchema:schema4.properties.placement_constraints,data:data32};
+const err59 = {instancePath:instancePath+"/placement_constraints",schemaPath:"#/properties/placement_constraints/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -8375,7 +8261,7 @@ errors++;
 }
 }
 else {
-const err60 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema4.type,parentSchema:schema4,data};
+const err60 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err60];
 }
