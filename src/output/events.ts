@@ -38,6 +38,17 @@ export interface Interruption {
   notStarted: ChangeRef[];
 }
 
+/** A step inside one change starting or ending (see PhoenixEvent). */
+export type ProgressEvent = {
+  type: 'progress';
+  stage: Stage;
+  /** The change's id. */
+  id: string;
+  /** The change's label, e.g. `n8n-production on services (vm 1003)`. */
+  label: string;
+  step: 'health';
+} & ({ state: 'start' } | { state: 'end'; ok: boolean });
+
 /** Every event Phoenix emits. */
 export type PhoenixEvent =
   | { type: 'run-start'; command: string; root: string; dryRun: boolean }
@@ -55,6 +66,14 @@ export type PhoenixEvent =
   | { type: 'cleanup'; removed: string[] }
   | ({ type: 'interrupted' } & Interruption)
   | { type: 'change-start'; change: Change }
+  /**
+   * A step inside one change, reported as it starts and ends: `health` is the wait, after a
+   * deployment, for its containers to run (and be healthy). `ok` on `end`: the wait succeeded.
+   * The live view counts the deployments waiting; plain text logs a line as a wait starts;
+   * the JSON report leaves these out (the change's own result says how it went), while
+   * `--json=stream` carries them as it carries every event.
+   */
+  | ProgressEvent
   | { type: 'change-end'; change: Change; status: StepStatus; error?: string; durationMs: number }
   | {
       type: 'stage-end';
@@ -108,3 +127,31 @@ export class RecordingReporter implements Reporter {
 
 /** A reporter that drops everything. */
 export const silentReporter: Reporter = { emit: () => undefined };
+
+/**
+ * Run a change's health wait between its `progress` events: `start`, then `end` (also when
+ * the wait throws or is aborted, so no view is left counting a wait that is over).
+ */
+export async function healthStep<T>(
+  reporter: Reporter,
+  change: Pick<Change, 'stage' | 'id' | 'label'>,
+  wait: () => Promise<T>,
+  ok: (result: T) => boolean = () => true,
+): Promise<T> {
+  const base = {
+    type: 'progress',
+    stage: change.stage,
+    id: change.id,
+    label: change.label,
+    step: 'health',
+  } as const;
+  reporter.emit({ ...base, state: 'start' });
+  let passed = false;
+  try {
+    const result = await wait();
+    passed = ok(result);
+    return result;
+  } finally {
+    reporter.emit({ ...base, state: 'end', ok: passed });
+  }
+}

@@ -1,7 +1,8 @@
 /**
  * The live view's frame (pure): a header with the overall `N/M` counter and the elapsed time,
  * one line per step (checks, reading live state, each stage) whose finished changes collapse
- * into counters, and under a running step only the changes still running. The frame never
+ * into counters, and under a running step only the changes still running. A wait (for
+ * health) is a step of its own that counts the deployments waiting. The frame never
  * has more lines than the terminal has rows, nor lines wider than it, so nothing the view
  * draws scrolls off while the run is live.
  */
@@ -20,6 +21,11 @@ export interface LiveStep {
   running: Map<string, { label: string; started: number }>;
   /** Labels of failed children, kept on screen (they matter more than the ones that worked). */
   failures: string[];
+  /**
+   * `wait`: a step that deployments pass through (waiting for health). Its children are
+   * counted as waiting, not listed: each is already on screen as its stage's running change.
+   */
+  kind?: 'wait';
 }
 
 /** What the frame is drawn from. */
@@ -67,7 +73,7 @@ export function liveFrame(s: LiveState, o: FrameOptions): string[] {
       st.done ? `${st.done} done` : '',
       st.failed ? `${st.failed} failed` : '',
       st.skipped ? `${st.skipped} skipped` : '',
-      st.running.size ? `${st.running.size} running` : '',
+      st.running.size ? `${st.running.size} ${st.kind === 'wait' ? 'waiting' : 'running'}` : '',
     ].filter(Boolean);
     const ms = st.durationMs ?? o.now - st.started;
     const text = `${st.label}${counts.length ? ` (${counts.join(', ')})` : ''} ${secs(ms)}${st.detail ? ` ${st.detail}` : ''}`;
@@ -78,6 +84,7 @@ export function liveFrame(s: LiveState, o: FrameOptions): string[] {
   let room = budget - lines.length;
   const extra: string[] = [];
   for (const st of s.steps) {
+    if (st.kind === 'wait') continue;
     for (const f of st.failures) extra.push(row(`  ${o.mark('failed')} `, f, width));
     for (const r of st.running.values())
       extra.push(row(`  ${o.mark('running')} `, `${r.label} ${secs(o.now - r.started)}`, width));

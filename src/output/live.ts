@@ -1,22 +1,25 @@
 /**
  * The interactive renderer for terminals: a live view of the run redrawn in place
  * (log-update). A header with the overall `N/M` counter and the elapsed time, one line per
- * step (checks, reading live state, each stage) whose finished changes collapse into
- * counters, and only the changes still running beneath; the frame is bounded to the
- * terminal's rows (live-frame.ts), so nothing scrolls off while the run is live. Everything
+ * step (checks, reading live state, each stage, waiting for health) whose finished changes
+ * collapse into counters, and only the changes still running beneath; the frame is bounded
+ * to the terminal's rows (live-frame.ts), so nothing scrolls off while the run is live. Everything
  * else (warnings, the plan, the final summary) is printed by the text renderer above the
  * view, into the scrollback, where it stays complete.
  */
 import { createLogUpdate } from 'log-update';
 import { createColors } from 'picocolors';
 import type { Redactor } from '../secrets.js';
-import type { PhoenixEvent } from './events.js';
+import type { PhoenixEvent, ProgressEvent } from './events.js';
 import { withoutLabel } from '../errors.js';
 import { liveFrame, type LiveState, type LiveStep } from './live-frame.js';
 import { TextRenderer, type TextOptions } from './text.js';
 
 const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 const OBSERVE = 'reading live state';
+const HEALTH = 'waiting for health';
+/** Appended to a running change while it waits for health. */
+const WAITING = ' · health';
 
 /** Live view on a terminal stream. */
 export class LiveRenderer {
@@ -27,6 +30,8 @@ export class LiveRenderer {
   private frame = 0;
   private timer: NodeJS.Timeout | undefined;
   private finished = false;
+  /** Lines of the frame last drawn (see draw). */
+  private height = 0;
 
   constructor(
     private readonly redactor: Redactor,
@@ -157,6 +162,9 @@ export class LiveRenderer {
         }
         break;
       }
+      case 'progress':
+        this.progress(e);
+        break;
       case 'run-end':
         for (const st of s.steps)
           if (st.status === 'running') this.end(st.label, e.exitCode ? 'failed' : 'ok');
@@ -164,6 +172,25 @@ export class LiveRenderer {
       default:
         break;
     }
+  }
+
+  /** A deployment starts or stops waiting for health: the wait step counts it, its change says so. */
+  private progress(e: ProgressEvent): void {
+    const st = this.start(HEALTH);
+    st.kind = 'wait';
+    const change = this.step(LiveRenderer.title(e.stage))?.running.get(e.id);
+    if (e.state === 'start') {
+      st.running.set(e.id, { label: e.label, started: Date.now() });
+      st.status = 'running';
+      delete st.durationMs;
+      if (change && !change.label.endsWith(WAITING)) change.label += WAITING;
+      return;
+    }
+    if (change?.label.endsWith(WAITING)) change.label = change.label.slice(0, -WAITING.length);
+    if (!st.running.delete(e.id)) return;
+    if (e.ok) st.done++;
+    else st.failed++;
+    if (st.running.size === 0) this.end(HEALTH, st.failed ? 'failed' : 'ok');
   }
 
   private tick(): void {
@@ -193,6 +220,15 @@ export class LiveRenderer {
       now: Date.now(),
       mark: (st) => this.mark(st),
     });
-    this.log(this.redactor.redact(lines.join('\n')));
+    const text = this.redactor.redact(lines.join('\n'));
+    // log-update 7 patches a redraw in place, keeping the lines the old and new frames end
+    // with where they were: right only when both have as many lines. A frame that grew or
+    // shrank in the middle (a step inserted above running changes) overwrote a line, left
+    // the cursor off by one, and the next clear erased the line above the view (the plan's
+    // last line, in the 60-stack tmux test). So a frame of another height is drawn afresh.
+    const height = text.split('\n').length;
+    if (height !== this.height) this.log.clear();
+    this.height = height;
+    this.log(text);
   }
 }

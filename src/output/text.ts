@@ -18,7 +18,10 @@ export interface TextOptions {
   /** Prefix progress lines with an ISO timestamp (plain logs). */
   timestamps: boolean;
   verbose: boolean;
-  /** Print a line per check, change and stage as they end (off under the live tree). */
+  /**
+   * Print a line per check, change and stage as they end, and per health wait as it starts
+   * (off under the live tree).
+   */
   progress?: boolean;
   width: number;
   out: (text: string) => void;
@@ -191,6 +194,11 @@ export class TextRenderer {
       case 'stage-start':
         if (e.stage !== 'checks' && e.stage !== 'discovery' && this.opts.timestamps)
           this.line('err', `stage ${e.stage}: started`);
+        break;
+      case 'progress':
+        // One line as a deployment starts waiting; its change's own line says how it ended.
+        if (this.opts.progress !== false && e.state === 'start')
+          this.line('err', `${c.cyan('…')} ${e.label}: waiting for health`);
         break;
       case 'change-end': {
         if (this.opts.progress === false) break;

@@ -45,6 +45,58 @@ describe('liveFrame', () => {
     ]);
   });
 
+  it('shows waiting for health as its own step, counting the deployments waiting, not listing them again', () => {
+    const waiting = (ids: string[]) =>
+      new Map(ids.map((id) => [id, { label: `${id} on services (vm 1003)`, started: 10_000 }]));
+    const s: LiveState = {
+      command: 'sync all',
+      started: 0,
+      total: 60,
+      finished: 20,
+      steps: [
+        step('stacks', {
+          status: 'running',
+          durationMs: undefined,
+          done: 20,
+          running: new Map([
+            ['a', { label: 'create a on services (vm 1003) · health', started: 9_000 }],
+            ['b', { label: 'create b on services (vm 1003) · health', started: 9_000 }],
+            ['c', { label: 'create c on services (vm 1003)', started: 12_000 }],
+          ]),
+        }),
+        step('waiting for health', {
+          kind: 'wait',
+          status: 'running',
+          started: 5_000,
+          durationMs: undefined,
+          done: 20,
+          failed: 1,
+          running: waiting(['a', 'b']),
+        }),
+      ],
+    };
+    expect(liveFrame(s, opts)).toEqual([
+      'phoenix sync all · 20/60 changes · 12.3s',
+      '[running] stacks (20 done, 3 running) 12.3s',
+      '[running] waiting for health (20 done, 1 failed, 2 waiting) 7.3s',
+      '  [running] create a on services (vm 1003) · health 3.3s',
+      '  [running] create b on services (vm 1003) · health 3.3s',
+      '  [running] create c on services (vm 1003) 0.3s',
+    ]);
+    // Once none wait, the step is finished with its counters (and drawn like any finished step).
+    const over = {
+      ...s.steps[1]!,
+      status: 'ok' as const,
+      durationMs: 4_000,
+      failed: 0,
+      running: waiting([]),
+    };
+    expect(liveFrame({ ...s, steps: [over] }, opts)).toEqual([
+      'phoenix sync all · 20/60 changes · 12.3s',
+      '[ok] waiting for health (20 done) 4.0s',
+    ]);
+  });
+
   it('never has more lines than the terminal has rows, nor wider ones; the header stays', () => {
     const running = new Map(
       Array.from({ length: 60 }, (_, i) => [

@@ -20,6 +20,7 @@ import {
 } from './deploy.js';
 import { DockerEngine, detectCompose, type ComposeCli, type DockerRunner } from './engine.js';
 import { waitStandalone, waitSwarm } from './health.js';
+import { healthStep } from '../../output/events.js';
 import { DEPLOYMENT_LABEL, OWNER_LABEL } from './labels.js';
 import { observeEngine, type DockerLive } from './live.js';
 import {
@@ -210,7 +211,7 @@ export class DockerStacksProvider implements Provider<DockerLive> {
         [OWNER_LABEL]: owner.owner,
         [DEPLOYMENT_LABEL]: d.name,
       });
-      await waitSwarm(engine, wait);
+      await healthStep(ctx.reporter, change, () => waitSwarm(engine, wait));
       const stuck = await removeStaleConfigs(engine, d.name, configNames);
       if (stuck.length > 0) {
         ctx.reporter.emit({
@@ -229,7 +230,7 @@ export class DockerStacksProvider implements Provider<DockerLive> {
       });
     }
     await deployStandalone(deploy, compose, d);
-    await waitStandalone(engine, wait);
+    await healthStep(ctx.reporter, change, () => waitStandalone(engine, wait));
   }
 
   /** The compose CLI, detected once per provider (it is a property of this machine, not of an engine). */

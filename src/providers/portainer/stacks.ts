@@ -24,6 +24,7 @@ import {
 } from './api.js';
 import type { PortainerClient } from './client.js';
 import { waitForStack } from './health.js';
+import { healthStep } from '../../output/events.js';
 import { desiredEnv, envMap, HASH_VAR, isOwned, portainerStackName, type StackValue } from './stack-model.js';
 import {
   environmentsInScope,
@@ -191,11 +192,17 @@ export class PortainerStacksProvider implements Provider<StacksLive> {
         if ((err as { status?: number }).status !== 409 || !(await made().catch(() => undefined))) throw err;
       }
     }
-    const health = await waitForStack(this.client, endpointId, name, swarm, {
+    const wait = {
       timeoutMs: ctx.desired.settings.portainer.health_timeout_seconds * 1000,
       pollMs: this.tuning.healthPollMs ?? 2000,
       signal: ctx.signal,
-    });
+    };
+    const health = await healthStep(
+      ctx.reporter,
+      c,
+      () => waitForStack(this.client, endpointId, name, swarm, wait),
+      (h) => h.done,
+    );
     const scope = 'stacks';
     if (!health.done) {
       const why = health.pending.join('; ');
