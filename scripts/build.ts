@@ -146,25 +146,40 @@ function train(outdir: string, final: string): string {
   return `no code cache (training failed: ${(r.stderr || r.error?.message || '').trim().split('\n')[0]})`;
 }
 
+/** Replace `dist` by `next`: two renames, retried when another build put a dist/ back between them. */
+function swapIn(next: string, dist: string): void {
+  const old = `${dist}.old-${process.pid}`;
+  for (let attempt = 0; ; attempt++) {
+    rmSync(old, { recursive: true, force: true });
+    try {
+      if (existsSync(dist)) renameSync(dist, old);
+      renameSync(next, dist);
+      break;
+    } catch (err) {
+      if (attempt >= 5) throw err;
+    }
+  }
+  rmSync(old, { recursive: true, force: true });
+}
+
 const started = performance.now();
 const flag = process.argv.indexOf('--outdir');
 const dist = flag > 0 ? resolve(process.argv[flag + 1]!) : at('dist');
 const written = writeValidators();
-const next = `${dist}.next`;
-rmSync(next, { recursive: true, force: true });
-const cli = await bundleCli(next);
-const lock = await bundleLock(next);
-copyFileSync(at('scripts/load-bundle.js'), resolve(next, 'load-bundle.js'));
-writeFileSync(
-  resolve(next, 'meta.json'),
-  JSON.stringify({ inputs: { ...cli.inputs, ...lock.inputs }, outputs: { ...cli.outputs, ...lock.outputs } }),
-);
-const cache = train(next, dist);
-const old = `${dist}.old`;
-rmSync(old, { recursive: true, force: true });
-if (existsSync(dist)) renameSync(dist, old);
-renameSync(next, dist);
-rmSync(old, { recursive: true, force: true });
+// Names of this build's own: builds by other engineers in the same tree may run at once.
+const next = `${dist}.next-${process.pid}`;
+let cache: string;
+try {
+  const cli = await bundleCli(next);
+  const lock = await bundleLock(next);
+  copyFileSync(at('scripts/load-bundle.js'), resolve(next, 'load-bundle.js'));
+  const meta = { inputs: { ...cli.inputs, ...lock.inputs }, outputs: { ...cli.outputs, ...lock.outputs } };
+  writeFileSync(resolve(next, 'meta.json'), JSON.stringify(meta));
+  cache = train(next, dist);
+  swapIn(next, dist);
+} finally {
+  rmSync(next, { recursive: true, force: true });
+}
 console.log(
   `built ${relative(repo, dist) || '.'}/ in ${Math.round(performance.now() - started)} ms; ${cache}` +
     (written.length ? `; regenerated ${written.join(', ')}` : ''),
