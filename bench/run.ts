@@ -52,7 +52,7 @@ function commit(): string {
 
 async function main(): Promise<number> {
   const { quick, only } = args(process.argv.slice(2));
-  if (!existsSync(join(REPO, 'dist', 'cli', 'main.js')))
+  if (!existsSync(join(REPO, 'dist', 'phoenix.cjs')))
     throw new Error('dist/ is missing: run `npm run build` first (npm run bench does)');
   const build = privateBuild();
   try {
