@@ -116,6 +116,8 @@ function warnTypos(
   doc: Located,
   diags: Diagnostics,
 ): void {
+  // Only objects can hold a misspelt key: scalars are not visited, and `path` is one array,
+  // extended and restored around each step (a large estate has a million values).
   const s = schema as SchemaNode;
   if (s.anyOf) {
     const kind = Array.isArray(value) ? 'array' : typeof value;
@@ -124,21 +126,33 @@ function warnTypos(
     return;
   }
   if (Array.isArray(value)) {
-    if (s.items) value.forEach((v, i) => warnTypos(s.items!, v, [...path, i], doc, diags));
+    if (!s.items) return;
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      if (v === null || typeof v !== 'object') continue;
+      path.push(i);
+      warnTypos(s.items, v, path, doc, diags);
+      path.pop();
+    }
     return;
   }
   if (!value || typeof value !== 'object' || s.type !== 'object') return;
   const props = s.properties ?? {};
   const record = s.patternProperties ? Object.values(s.patternProperties)[0] : undefined;
-  for (const [key, v] of Object.entries(value)) {
+  for (const key in value) {
     const sub = props[key] ?? record;
-    if (sub) warnTypos(sub, v, [...path, key], doc, diags);
-    else if (s.additionalProperties !== false && key.length >= 4) {
+    if (sub) {
+      const v: unknown = (value as Record<string, unknown>)[key];
+      if (v === null || typeof v !== 'object') continue;
+      path.push(key);
+      warnTypos(sub, v, path, doc, diags);
+      path.pop();
+    } else if (s.additionalProperties !== false && key.length >= 4) {
       const guess = guessKey(s, key);
       if (guess)
         diags.warn(
           'unknown-key',
-          doc.keyAt(path, key),
+          doc.keyAt([...path], key),
           `unknown key "${key}" in ${path.length ? path.join('.') : 'the file'} is ignored`,
           `did you mean "${guess}"? (keys Phoenix does not read are left to provisioning tools)`,
         );
