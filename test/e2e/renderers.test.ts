@@ -132,8 +132,8 @@ describe('interactive renderer in a real terminal (tmux)', () => {
         `tmux is required to check the interactive renderer in a real terminal but cannot run (${probe.error?.message ?? probe.stderr}); install it with: apt-get install tmux`,
       );
     }
-    // The launcher runs the compiled CLI.
-    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: REPO, stdio: 'pipe' });
+    // The launcher runs the built CLI.
+    execFileSync('npm', ['run', 'build'], { cwd: REPO, stdio: 'pipe' });
     h = await startHomelab();
   });
   afterAll(async () => {
