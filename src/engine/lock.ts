@@ -1,5 +1,5 @@
 /**
- * One sync per root at a time (SPEC §4 stage 2). The lock is an exclusive flock(2) on
+ * One sync per root at a time. The lock is an exclusive flock(2) on
  * `<root>/.phoenix.lock`: the kernel drops it the instant the holding process ends, however
  * it ends (SIGKILL included), so there is no stale lock to detect, no timeout and no
  * takeover, and two holders are impossible. The holder writes its name (pid, host, start,
