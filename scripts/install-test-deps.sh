@@ -2,7 +2,8 @@
 # Installs the real programs the tests drive (Debian packages): dnsmasq, nftables, iproute2,
 # a Docker engine with docker-compose, busybox (test images), tmux (the terminal test), age
 # (the fixtures of age: and sops: secret references), graphviz (phoenix graph's DOT and SVG),
-# zsh and fish (their completion scripts run in the real shells).
+# zsh and fish (their completion scripts run in the real shells), chromium (the status page is
+# checked in a real headless browser).
 # Needs root; installs only what is missing.
 set -euo pipefail
 need=()
@@ -18,6 +19,7 @@ command -v age >/dev/null || need+=(age)
 command -v dot >/dev/null || need+=(graphviz)
 command -v zsh >/dev/null || need+=(zsh)
 command -v fish >/dev/null || need+=(fish)
+command -v chromium >/dev/null || need+=(chromium)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing ${need[*]}"
   apt-get update -qq
