@@ -180,6 +180,73 @@ export const LimitSettings = Type.Object(
   { ...strict, default: {} },
 );
 
+export const ServeSettings = Type.Object(
+  {
+    listen: Type.String({
+      default: '127.0.0.1:9440',
+      description:
+        '`phoenix serve` listens here (`host:port`): status page, `/runs/<id>`, `/metrics`, `/healthz`, `/hooks/git`. A non-loopback address needs `token`.',
+    }),
+    token: Type.Optional(
+      Type.String({
+        description:
+          'Bearer token guarding every page but `/healthz` (`env:NAME` or `file:PATH`). Required when `listen` is not a loopback address.',
+      }),
+    ),
+    webhook_secret: Type.Optional(
+      Type.String({
+        description:
+          'Secret of `POST /hooks/git` (`env:NAME` or `file:PATH`): the `X-Hub-Signature-256` of GitHub, Forgejo and Gitea is checked with it. Without it the webhook is off.',
+      }),
+    ),
+    poll_seconds: Type.Integer({
+      minimum: 0,
+      maximum: 86400,
+      default: 60,
+      description: "How often to fetch the root's git upstream (0: never poll; webhooks only).",
+    }),
+    drift_seconds: Type.Integer({
+      minimum: 0,
+      maximum: 86400,
+      default: 600,
+      description: 'How often to plan against the live estate and report drift (0: never).',
+    }),
+    self_heal: Type.Boolean({
+      default: false,
+      description: 'Apply the plan when a drift check finds drift, instead of only reporting it.',
+    }),
+    stop_seconds: Type.Number({
+      minimum: 0,
+      maximum: 3600,
+      default: 60,
+      description:
+        'On SIGTERM, how long the run in flight may take to finish before it is aborted (its changes in flight then get `interrupt_grace_seconds`).',
+    }),
+  },
+  { ...strict, default: {} },
+);
+
+export const NotifySettings = Type.Object(
+  {
+    type: Type.Union([Type.Literal('webhook'), Type.Literal('ntfy'), Type.Literal('apprise')], {
+      description:
+        '`webhook`: POST a JSON event; `ntfy`: POST to an ntfy topic URL; `apprise`: POST to an Apprise API `/notify` URL.',
+    }),
+    url: Type.String({
+      minLength: 1,
+      description: 'Where to send (a literal URL, or `env:NAME` / `file:PATH` when it holds a token).',
+    }),
+    token: Type.Optional(
+      Type.String({ description: 'Bearer token sent with each notification (`env:NAME` or `file:PATH`).' }),
+    ),
+    on: Type.Array(Type.Union([Type.Literal('failure'), Type.Literal('drift'), Type.Literal('recovery')]), {
+      default: ['failure', 'drift', 'recovery'],
+      description: 'Which events to send.',
+    }),
+  },
+  strict,
+);
+
 export const SyncSection = Type.Object(
   {
     owner_id: Type.Optional(
@@ -239,6 +306,17 @@ export const SyncSection = Type.Object(
     portainer: PortainerSettings,
     docker: DockerSettings,
     limits: LimitSettings,
+    state_dir: Type.String({
+      default: '/var/lib/phoenix',
+      description:
+        'Where Phoenix keeps its run history (SQLite, `history.db`). Relative paths are under the root. A history that cannot be written never fails a sync (it is warned).',
+    }),
+    serve: ServeSettings,
+    notify: Type.Array(NotifySettings, {
+      default: [],
+      description:
+        'Where `phoenix serve` sends failures, drift and recoveries (retried with backoff; never blocks a sync).',
+    }),
     checks: Type.Array(CheckSettings, {
       default: [],
       description: 'Readiness checks beyond the derived ones (Portainer, DNS, Traefik ping, Step-CA).',

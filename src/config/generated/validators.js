@@ -19,7 +19,7 @@ function ucs2length(str) {
   return length;
 }
 export const GlobalConfigSchema = validate0;
-const schema0 = {"additionalProperties":true,"description":"Global settings. Sections for provisioning tools are accepted and ignored.","type":"object","required":["domain_name"],"properties":{"$schema":{"type":"string"},"domain_name":{"minLength":1,"description":"Internal DNS domain, e.g. `lab.internal`.","type":"string"},"network":{"additionalProperties":true,"type":"object","properties":{"portainer_server_ip":{"description":"Portainer server address: the API URL when `sync.portainer.url` is unset.","type":"string"},"portainer_server_port":{"minimum":1,"maximum":65535,"description":"Portainer HTTPS port (older revisions): https://<portainer_server_ip>:<port>.","type":"integer"},"portainer_agent_port":{"minimum":1,"maximum":65535,"description":"Agent port of agent environments (default 9001).","type":"integer"},"interfaces":{"additionalProperties":true,"type":"object","properties":{"name":{"type":"string","description":"Read by provisioning scripts; Phoenix ignores it.","x-phoenix-ignored":true},"address":{"description":"The DNS server answers on this address (prefix ignored).","type":"string"},"gateway":{"type":"string","description":"Read by provisioning scripts; Phoenix ignores it.","x-phoenix-ignored":true},"dns_nameservers":{"description":"Read by provisioning scripts; Phoenix ignores it.","x-phoenix-ignored":true}}},"external_registry_url":{"description":"Read by provisioning scripts; Phoenix ignores it.","x-phoenix-ignored":true},"default_subnet":{"description":"Read by provisioning scripts; Phoenix ignores it.","x-phoenix-ignored":true},"nfs_server":{"description":"Read by provisioning scripts; Phoenix ignores it.","x-phoenix-ignored":true},"fallback_dns":{"description":"Read by provisioning scripts; Phoenix ignores it.","x-phoenix-ignored":true},"public_bridge":{"description":"Read by provisioning scripts; Phoenix ignores it.","x-phoenix-ignored":true},"internal_bridge":{"description":"Read by provisioning scripts; Phoenix ignores it.","x-phoenix-ignored":true},"macvlan_vlan_tag":{"description":"Read by provisioning scripts; Phoenix ignores it.","x-phoenix-ignored":true},"public_vlan_tag":{"description":"Read by provisioning scripts; Phoenix ignores it.","x-phoenix-ignored":true}}},"portainer_api":{"additionalProperties":true,"type":"object","properties":{"admin_user":{"type":"string"},"admin_password":{"description":"Plaintext, or (preferred) a reference: `env:NAME`, `file:PATH`, `age:PATH` (an age-encrypted file) or `sops:PATH#KEY` (a value of a SOPS-encrypted dotenv/JSON/YAML file); paths are relative to the root, and age: and sops: use the identity file named by `PHOENIX_AGE_KEY_FILE` or `SOPS_AGE_KEY_FILE`.","type":"string"},"api_key":{"description":"Access token; used when a non-empty string (`sync.portainer.api_key` takes precedence).","anyOf":[{"type":"string"},{"type":"null"}]},"portainer_hostname":{"description":"Portainer host name: https://<host>:9443 when nothing else says.","type":"string"}}},"dns_server":{"additionalProperties":true,"type":"object","properties":{"enabled":{"type":"boolean"},"upstream_servers":{"type":"array","items":{"type":"string"}},"authoritative_zones":{"description":"Explicit records `<hostname>.<zone_name>` → ip_internal.","type":"array","items":{"additionalProperties":true,"type":"object","required":["zone_name"],"properties":{"zone_name":{"minLength":1,"type":"string"},"records":{"type":"array","items":{"additionalProperties":true,"type":"object","required":["hostname","ip_internal"],"properties":{"hostname":{"minLength":1,"description":"Becomes `<hostname>.<zone_name>`.","type":"string"},"ip_internal":{"description":"The address served.","type":"string"},"ip_external":{"type":"string","description":"Read by provisioning scripts; Phoenix ignores it.","x-phoenix-ignored":true}}}}}}}}},"firewall":{"additionalProperties":false,"type":"object","properties":{"enabled":{"type":"boolean"},"default_input_policy":{"anyOf":[{"const":"ACCEPT","type":"string"},{"const":"DROP","type":"string"},{"const":"REJECT","type":"string"}]},"default_output_policy":{"anyOf":[{"const":"ACCEPT","type":"string"},{"const":"DROP","type":"string"},{"const":"REJECT","type":"string"}]},"global_firewall_rules":{"type":"array","items":{"additionalProperties":false,"type":"object","required":["type","action"],"properties":{"type":{"description":"Direction.","anyOf":[{"const":"in","type":"string"},{"const":"out","type":"string"}]},"action":{"description":"ACCEPT, DROP, REJECT, or a PVE macro such as SSH(ACCEPT).","type":"string"},"source":{"type":"string"},"dest":{"type":"string"},"proto":{"type":"string"},"port":{"description":"Destination port(s).","anyOf":[{"type":"string"},{"type":"integer"}]},"sport":{"anyOf":[{"type":"string"},{"type":"integer"}]},"iface":{"type":"string"},"log":{"type":"string"},"comment":{"type":"string"}}}}}},"shared_volumes":{"additionalProperties":true,"type":"object","properties":{"firewall":{"additionalProperties":false,"type":"object","properties":{"enabled":{"type":"boolean"},"default_input_policy":{"anyOf":[{"const":"ACCEPT","type":"string"},{"const":"DROP","type":"string"},{"const":"REJECT","type":"string"}]},"default_output_policy":{"anyOf":[{"const":"ACCEPT","type":"string"},{"const":"DROP","type":"string"},{"const":"REJECT","type":"string"}]},"global_firewall_rules":{"type":"array","items":{"additionalProperties":false,"type":"object","required":["type","action"],"properties":{"type":{"description":"Direction.","anyOf":[{"const":"in","type":"string"},{"const":"out","type":"string"}]},"action":{"description":"ACCEPT, DROP, REJECT, or a PVE macro such as SSH(ACCEPT).","type":"string"},"source":{"type":"string"},"dest":{"type":"string"},"proto":{"type":"string"},"port":{"description":"Destination port(s).","anyOf":[{"type":"string"},{"type":"integer"}]},"sport":{"anyOf":[{"type":"string"},{"type":"integer"}]},"iface":{"type":"string"},"log":{"type":"string"},"comment":{"type":"string"}}}}}}}},"step_ca":{"description":"Read by provisioning scripts; Phoenix ignores it.","x-phoenix-ignored":true},"sync":{"additionalProperties":false,"default":{},"type":"object","required":["default_environment","backend","backends","concurrency","command_timeout_seconds","interrupt_grace_seconds","ignore_warnings","dns","firewall","traefik","portainer","docker","limits","checks"],"properties":{"owner_id":{"pattern":"^[a-z0-9][a-z0-9_.-]{0,62}$","description":"Marks what Phoenix made. Never change it once set; defaults to `phoenix-<domain_name>`.","type":"string"},"marker_key":{"description":"Key of the change markers of stacks with secrets (`io.phoenix.hash`, `PHOENIX_HASH`): an `env:NAME` or `file:PATH` reference, never the key itself; at least 16 characters. `phoenix init` generates one. Every machine that syncs this root must use the same key. Without it, markers leave secret values out.","type":"string"},"default_environment":{"default":"production","minLength":1,"description":"Environment of a docker_stacks entry given as a bare name.","type":"string"},"gateway_ip":{"description":"Where routed hostnames resolve (the Traefik host).","type":"string"},"backend":{"default":"portainer","description":"Deploy backend: the Portainer API, or a Docker engine directly.","anyOf":[{"const":"portainer","type":"string"},{"const":"docker","type":"string"}]},"backends":{"default":{},"description":"Deploy backend per vmid, overriding `backend`.","type":"object","patternProperties":{"^[0-9]+$":{"anyOf":[{"const":"portainer","type":"string"},{"const":"docker","type":"string"}]}}},"concurrency":{"minimum":1,"maximum":64,"default":4,"description":"VMs deployed at once.","type":"integer"},"command_timeout_seconds":{"exclusiveMinimum":0,"maximum":86400,"default":60,"description":"Timeout of each external command (reload, restart, validate).","type":"number"},"interrupt_grace_seconds":{"minimum":0,"maximum":3600,"default":30,"description":"After a first Ctrl-C or SIGTERM, how long the changes in flight may take to finish before they are aborted (nothing new starts; a second Ctrl-C aborts at once).","type":"number"},"ignore_warnings":{"default":[],"uniqueItems":true,"description":"Warning codes not to print (the code ends each warning line, e.g. `pve-nic-firewall`). `--json` still reports them, marked ignored.","type":"array","items":{"pattern":"^[a-z0-9][a-z0-9-]*$","type":"string"}},"step_ca_url":{"description":"Step-CA base URL; /health becomes a readiness check.","type":"string"},"dns":{"additionalProperties":false,"default":{},"type":"object","required":["enabled","layout","path"],"properties":{"enabled":{"default":true,"description":"Manage DNS records.","type":"boolean"},"layout":{"default":"addn-hosts","description":"`dnsmasq-conf`: `address=` lines in a dnsmasq.d file (needs a restart). `addn-hosts`: a hosts file re-read on SIGHUP. `hostsdir`: a hosts file in a watched directory (no signal).","anyOf":[{"const":"dnsmasq-conf","type":"string"},{"const":"addn-hosts","type":"string"},{"const":"hostsdir","type":"string"}]},"path":{"default":"/etc/phoenix/dnsmasq.hosts","description":"The file Phoenix owns. Keep hosts-format files out of /etc/dnsmasq.d (dnsmasq reads every file there as config).","type":"string"},"reload_command":{"minItems":1,"description":"A command as an argument array (never run through a shell). `{file}` is replaced by the target file.","type":"array","items":{"minLength":1,"type":"string"}},"test_command":{"minItems":1,"description":"A command as an argument array (never run through a shell). `{file}` is replaced by the target file.","type":"array","items":{"minLength":1,"type":"string"}},"server":{"description":"Where the DNS server answers (`ip` or `ip:port`): a readiness check asks it. `phoenix init` proposes `network.interfaces.address`.","type":"string"}}},"firewall":{"additionalProperties":false,"default":{},"type":"object","required":["enabled","backend","pve_dir","nft_file","nft_table"],"properties":{"enabled":{"default":true,"description":"Manage firewall rules.","type":"boolean"},"backend":{"default":"pve","description":"`pve`: Proxmox VE firewall files. `nftables`: one nft table Phoenix owns.","anyOf":[{"const":"pve","type":"string"},{"const":"nftables","type":"string"}]},"pve_dir":{"default":"/etc/pve/firewall","description":"Where cluster.fw and <vmid>.fw live.","type":"string"},"nft_file":{"default":"/etc/phoenix/phoenix.nft","description":"The nftables file Phoenix owns.","type":"string"},"nft_table":{"default":"phoenix","pattern":"^[a-zA-Z][a-zA-Z0-9_]*$","description":"Name of the `inet` table Phoenix owns.","type":"string"},"apply_command":{"minItems":1,"description":"A command as an argument array (never run through a shell). `{file}` is replaced by the target file.","type":"array","items":{"minLength":1,"type":"string"}},"check_command":{"minItems":1,"description":"A command as an argument array (never run through a shell). `{file}` is replaced by the target file.","type":"array","items":{"minLength":1,"type":"string"}}}},"traefik":{"additionalProperties":false,"default":{},"type":"object","required":["enabled","path","entrypoints"],"properties":{"enabled":{"default":true,"description":"Manage Traefik routes.","type":"boolean"},"path":{"default":"/etc/traefik/dynamic/phoenix.yml","description":"The dynamic configuration file Phoenix owns (file provider).","type":"string"},"entrypoints":{"default":["websecure"],"description":"Entry points of guest routes.","type":"array","items":{"type":"string"}},"cert_resolver":{"description":"certResolver for guest routes.","type":"string"},"ca_file":{"description":"Internal CA (PEM) trusted for HTTPS backends.","type":"string"},"ping_url":{"description":"Traefik ping endpoint, used as a readiness check.","type":"string"},"reload_command":{"minItems":1,"description":"A command as an argument array (never run through a shell). `{file}` is replaced by the target file.","type":"array","items":{"minLength":1,"type":"string"}}}},"portainer":{"additionalProperties":false,"default":{},"type":"object","required":["local_environment","agent_tls","request_timeout_seconds","retries","health_timeout_seconds"],"properties":{"url":{"description":"Defaults to https://<portainer_api.portainer_hostname>:9443.","type":"string"},"ca_file":{"description":"CA bundle (the Step-CA root) to verify Portainer.","type":"string"},"api_key":{"description":"Access token, preferably `env:NAME` or `file:PATH`.","type":"string"},"local_environment":{"default":"local","description":"Environment of the primary VM.","type":"string"},"agent_tls":{"default":true,"description":"Create agent environments with TLS (skip-verify, as the UI does).","type":"boolean"},"request_timeout_seconds":{"exclusiveMinimum":0,"maximum":86400,"default":30,"description":"Timeout of one API request.","type":"number"},"retries":{"minimum":0,"maximum":10,"default":4,"description":"Retries of a request after a 5xx, a reset or a timeout.","type":"integer"},"health_timeout_seconds":{"exclusiveMinimum":0,"maximum":86400,"default":180,"description":"How long to wait for a stack to be running after a deploy.","type":"number"}}},"docker":{"additionalProperties":false,"default":{},"type":"object","required":["host","hosts","health_timeout_seconds"],"properties":{"host":{"default":"unix:///var/run/docker.sock","description":"Default engine (DOCKER_HOST form).","type":"string"},"hosts":{"default":{},"description":"Engine per vmid: unix://, tcp:// (TLS via DOCKER_CERT_PATH), ssh://user@host.","type":"object","patternProperties":{"^[0-9]+$":{"type":"string"}}},"health_timeout_seconds":{"exclusiveMinimum":0,"maximum":86400,"default":180,"description":"How long to wait for a stack to be running after a deploy.","type":"number"}}},"limits":{"additionalProperties":false,"default":{},"type":"object","required":["stack_file_bytes","value_bytes"],"properties":{"stack_file_bytes":{"minimum":1024,"maximum":268435456,"default":4194304,"description":"Largest compose file, phoenix.json or manifest file source read (they are shipped to Portainer or Docker).","type":"integer"},"value_bytes":{"minimum":256,"maximum":67108864,"default":1048576,"description":"Longest string value in any JSON file of the root.","type":"integer"}}},"checks":{"default":[],"description":"Readiness checks beyond the derived ones (Portainer, DNS, Traefik ping, Step-CA).","type":"array","items":{"additionalProperties":false,"type":"object","required":["name","kind","required","timeout_seconds","retries"],"properties":{"name":{"minLength":1,"description":"Shown in reports.","type":"string"},"kind":{"description":"What to probe.","anyOf":[{"const":"http","type":"string"},{"const":"tcp","type":"string"},{"const":"dns","type":"string"}]},"url":{"description":"http: the URL to GET.","type":"string"},"expect_status":{"minimum":100,"maximum":599,"description":"http: expected status (default 200).","type":"integer"},"json_field":{"description":"http: a dotted field that must be present (and equal `json_value`).","type":"string"},"json_value":{"description":"http: expected value of `json_field`.","type":"string"},"host":{"description":"tcp: host; dns: name to resolve.","type":"string"},"port":{"minimum":1,"maximum":65535,"description":"tcp: port.","type":"integer"},"server":{"description":"dns: server as ip or ip:port.","type":"string"},"required":{"default":true,"description":"A failed required check stops sync (exit 3); an advisory one only warns.","type":"boolean"},"timeout_seconds":{"exclusiveMinimum":0,"maximum":86400,"default":5,"description":"Timeout of one attempt.","type":"number"},"retries":{"minimum":0,"maximum":20,"default":2,"description":"Attempts after the first, with backoff.","type":"integer"}}}}}}}};
+const schema0 = {"additionalProperties":true,"description":"Global settings. Sections for provisioning tools are accepted and ignored.","type":"object","required":["domain_name"],"properties":{"$schema":{"type":"string"},"domain_name":{"minLength":1,"description":"Internal DNS domain, e.g. `lab.internal`.","type":"string"},"network":{"additionalProperties":true,"type":"object","properties":{"portainer_server_ip":{"description":"Portainer server address: the API URL when `sync.portainer.url` is unset.","type":"string"},"portainer_server_port":{"minimum":1,"maximum":65535,"description":"Portainer HTTPS port (older revisions): https://<portainer_server_ip>:<port>.","type":"integer"},"portainer_agent_port":{"minimum":1,"maximum":65535,"description":"Agent port of agent environments (default 9001).","type":"integer"},"interfaces":{"additionalProperties":true,"type":"object","properties":{"name":{"type":"string","description":"Read by provisioning scripts; Phoenix ignores it.","x-phoenix-ignored":true},"address":{"description":"The DNS server answers on this address (prefix ignored).","type":"string"},"gateway":{"type":"string","description":"Read by provisioning scripts; Phoenix ignores it.","x-phoenix-ignored":true},"dns_nameservers":{"description":"Read by provisioning scripts; Phoenix ignores it.","x-phoenix-ignored":true}}},"external_registry_url":{"description":"Read by provisioning scripts; Phoenix ignores it.","x-phoenix-ignored":true},"default_subnet":{"description":"Read by provisioning scripts; Phoenix ignores it.","x-phoenix-ignored":true},"nfs_server":{"description":"Read by provisioning scripts; Phoenix ignores it.","x-phoenix-ignored":true},"fallback_dns":{"description":"Read by provisioning scripts; Phoenix ignores it.","x-phoenix-ignored":true},"public_bridge":{"description":"Read by provisioning scripts; Phoenix ignores it.","x-phoenix-ignored":true},"internal_bridge":{"description":"Read by provisioning scripts; Phoenix ignores it.","x-phoenix-ignored":true},"macvlan_vlan_tag":{"description":"Read by provisioning scripts; Phoenix ignores it.","x-phoenix-ignored":true},"public_vlan_tag":{"description":"Read by provisioning scripts; Phoenix ignores it.","x-phoenix-ignored":true}}},"portainer_api":{"additionalProperties":true,"type":"object","properties":{"admin_user":{"type":"string"},"admin_password":{"description":"Plaintext, or (preferred) a reference: `env:NAME`, `file:PATH`, `age:PATH` (an age-encrypted file) or `sops:PATH#KEY` (a value of a SOPS-encrypted dotenv/JSON/YAML file); paths are relative to the root, and age: and sops: use the identity file named by `PHOENIX_AGE_KEY_FILE` or `SOPS_AGE_KEY_FILE`.","type":"string"},"api_key":{"description":"Access token; used when a non-empty string (`sync.portainer.api_key` takes precedence).","anyOf":[{"type":"string"},{"type":"null"}]},"portainer_hostname":{"description":"Portainer host name: https://<host>:9443 when nothing else says.","type":"string"}}},"dns_server":{"additionalProperties":true,"type":"object","properties":{"enabled":{"type":"boolean"},"upstream_servers":{"type":"array","items":{"type":"string"}},"authoritative_zones":{"description":"Explicit records `<hostname>.<zone_name>` → ip_internal.","type":"array","items":{"additionalProperties":true,"type":"object","required":["zone_name"],"properties":{"zone_name":{"minLength":1,"type":"string"},"records":{"type":"array","items":{"additionalProperties":true,"type":"object","required":["hostname","ip_internal"],"properties":{"hostname":{"minLength":1,"description":"Becomes `<hostname>.<zone_name>`.","type":"string"},"ip_internal":{"description":"The address served.","type":"string"},"ip_external":{"type":"string","description":"Read by provisioning scripts; Phoenix ignores it.","x-phoenix-ignored":true}}}}}}}}},"firewall":{"additionalProperties":false,"type":"object","properties":{"enabled":{"type":"boolean"},"default_input_policy":{"anyOf":[{"const":"ACCEPT","type":"string"},{"const":"DROP","type":"string"},{"const":"REJECT","type":"string"}]},"default_output_policy":{"anyOf":[{"const":"ACCEPT","type":"string"},{"const":"DROP","type":"string"},{"const":"REJECT","type":"string"}]},"global_firewall_rules":{"type":"array","items":{"additionalProperties":false,"type":"object","required":["type","action"],"properties":{"type":{"description":"Direction.","anyOf":[{"const":"in","type":"string"},{"const":"out","type":"string"}]},"action":{"description":"ACCEPT, DROP, REJECT, or a PVE macro such as SSH(ACCEPT).","type":"string"},"source":{"type":"string"},"dest":{"type":"string"},"proto":{"type":"string"},"port":{"description":"Destination port(s).","anyOf":[{"type":"string"},{"type":"integer"}]},"sport":{"anyOf":[{"type":"string"},{"type":"integer"}]},"iface":{"type":"string"},"log":{"type":"string"},"comment":{"type":"string"}}}}}},"shared_volumes":{"additionalProperties":true,"type":"object","properties":{"firewall":{"additionalProperties":false,"type":"object","properties":{"enabled":{"type":"boolean"},"default_input_policy":{"anyOf":[{"const":"ACCEPT","type":"string"},{"const":"DROP","type":"string"},{"const":"REJECT","type":"string"}]},"default_output_policy":{"anyOf":[{"const":"ACCEPT","type":"string"},{"const":"DROP","type":"string"},{"const":"REJECT","type":"string"}]},"global_firewall_rules":{"type":"array","items":{"additionalProperties":false,"type":"object","required":["type","action"],"properties":{"type":{"description":"Direction.","anyOf":[{"const":"in","type":"string"},{"const":"out","type":"string"}]},"action":{"description":"ACCEPT, DROP, REJECT, or a PVE macro such as SSH(ACCEPT).","type":"string"},"source":{"type":"string"},"dest":{"type":"string"},"proto":{"type":"string"},"port":{"description":"Destination port(s).","anyOf":[{"type":"string"},{"type":"integer"}]},"sport":{"anyOf":[{"type":"string"},{"type":"integer"}]},"iface":{"type":"string"},"log":{"type":"string"},"comment":{"type":"string"}}}}}}}},"step_ca":{"description":"Read by provisioning scripts; Phoenix ignores it.","x-phoenix-ignored":true},"sync":{"additionalProperties":false,"default":{},"type":"object","required":["default_environment","backend","backends","concurrency","command_timeout_seconds","interrupt_grace_seconds","ignore_warnings","dns","firewall","traefik","portainer","docker","limits","state_dir","serve","notify","checks"],"properties":{"owner_id":{"pattern":"^[a-z0-9][a-z0-9_.-]{0,62}$","description":"Marks what Phoenix made. Never change it once set; defaults to `phoenix-<domain_name>`.","type":"string"},"marker_key":{"description":"Key of the change markers of stacks with secrets (`io.phoenix.hash`, `PHOENIX_HASH`): an `env:NAME` or `file:PATH` reference, never the key itself; at least 16 characters. `phoenix init` generates one. Every machine that syncs this root must use the same key. Without it, markers leave secret values out.","type":"string"},"default_environment":{"default":"production","minLength":1,"description":"Environment of a docker_stacks entry given as a bare name.","type":"string"},"gateway_ip":{"description":"Where routed hostnames resolve (the Traefik host).","type":"string"},"backend":{"default":"portainer","description":"Deploy backend: the Portainer API, or a Docker engine directly.","anyOf":[{"const":"portainer","type":"string"},{"const":"docker","type":"string"}]},"backends":{"default":{},"description":"Deploy backend per vmid, overriding `backend`.","type":"object","patternProperties":{"^[0-9]+$":{"anyOf":[{"const":"portainer","type":"string"},{"const":"docker","type":"string"}]}}},"concurrency":{"minimum":1,"maximum":64,"default":4,"description":"VMs deployed at once.","type":"integer"},"command_timeout_seconds":{"exclusiveMinimum":0,"maximum":86400,"default":60,"description":"Timeout of each external command (reload, restart, validate).","type":"number"},"interrupt_grace_seconds":{"minimum":0,"maximum":3600,"default":30,"description":"After a first Ctrl-C or SIGTERM, how long the changes in flight may take to finish before they are aborted (nothing new starts; a second Ctrl-C aborts at once).","type":"number"},"ignore_warnings":{"default":[],"uniqueItems":true,"description":"Warning codes not to print (the code ends each warning line, e.g. `pve-nic-firewall`). `--json` still reports them, marked ignored.","type":"array","items":{"pattern":"^[a-z0-9][a-z0-9-]*$","type":"string"}},"step_ca_url":{"description":"Step-CA base URL; /health becomes a readiness check.","type":"string"},"dns":{"additionalProperties":false,"default":{},"type":"object","required":["enabled","layout","path"],"properties":{"enabled":{"default":true,"description":"Manage DNS records.","type":"boolean"},"layout":{"default":"addn-hosts","description":"`dnsmasq-conf`: `address=` lines in a dnsmasq.d file (needs a restart). `addn-hosts`: a hosts file re-read on SIGHUP. `hostsdir`: a hosts file in a watched directory (no signal).","anyOf":[{"const":"dnsmasq-conf","type":"string"},{"const":"addn-hosts","type":"string"},{"const":"hostsdir","type":"string"}]},"path":{"default":"/etc/phoenix/dnsmasq.hosts","description":"The file Phoenix owns. Keep hosts-format files out of /etc/dnsmasq.d (dnsmasq reads every file there as config).","type":"string"},"reload_command":{"minItems":1,"description":"A command as an argument array (never run through a shell). `{file}` is replaced by the target file.","type":"array","items":{"minLength":1,"type":"string"}},"test_command":{"minItems":1,"description":"A command as an argument array (never run through a shell). `{file}` is replaced by the target file.","type":"array","items":{"minLength":1,"type":"string"}},"server":{"description":"Where the DNS server answers (`ip` or `ip:port`): a readiness check asks it. `phoenix init` proposes `network.interfaces.address`.","type":"string"}}},"firewall":{"additionalProperties":false,"default":{},"type":"object","required":["enabled","backend","pve_dir","nft_file","nft_table"],"properties":{"enabled":{"default":true,"description":"Manage firewall rules.","type":"boolean"},"backend":{"default":"pve","description":"`pve`: Proxmox VE firewall files. `nftables`: one nft table Phoenix owns.","anyOf":[{"const":"pve","type":"string"},{"const":"nftables","type":"string"}]},"pve_dir":{"default":"/etc/pve/firewall","description":"Where cluster.fw and <vmid>.fw live.","type":"string"},"nft_file":{"default":"/etc/phoenix/phoenix.nft","description":"The nftables file Phoenix owns.","type":"string"},"nft_table":{"default":"phoenix","pattern":"^[a-zA-Z][a-zA-Z0-9_]*$","description":"Name of the `inet` table Phoenix owns.","type":"string"},"apply_command":{"minItems":1,"description":"A command as an argument array (never run through a shell). `{file}` is replaced by the target file.","type":"array","items":{"minLength":1,"type":"string"}},"check_command":{"minItems":1,"description":"A command as an argument array (never run through a shell). `{file}` is replaced by the target file.","type":"array","items":{"minLength":1,"type":"string"}}}},"traefik":{"additionalProperties":false,"default":{},"type":"object","required":["enabled","path","entrypoints"],"properties":{"enabled":{"default":true,"description":"Manage Traefik routes.","type":"boolean"},"path":{"default":"/etc/traefik/dynamic/phoenix.yml","description":"The dynamic configuration file Phoenix owns (file provider).","type":"string"},"entrypoints":{"default":["websecure"],"description":"Entry points of guest routes.","type":"array","items":{"type":"string"}},"cert_resolver":{"description":"certResolver for guest routes.","type":"string"},"ca_file":{"description":"Internal CA (PEM) trusted for HTTPS backends.","type":"string"},"ping_url":{"description":"Traefik ping endpoint, used as a readiness check.","type":"string"},"reload_command":{"minItems":1,"description":"A command as an argument array (never run through a shell). `{file}` is replaced by the target file.","type":"array","items":{"minLength":1,"type":"string"}}}},"portainer":{"additionalProperties":false,"default":{},"type":"object","required":["local_environment","agent_tls","request_timeout_seconds","retries","health_timeout_seconds"],"properties":{"url":{"description":"Defaults to https://<portainer_api.portainer_hostname>:9443.","type":"string"},"ca_file":{"description":"CA bundle (the Step-CA root) to verify Portainer.","type":"string"},"api_key":{"description":"Access token, preferably `env:NAME` or `file:PATH`.","type":"string"},"local_environment":{"default":"local","description":"Environment of the primary VM.","type":"string"},"agent_tls":{"default":true,"description":"Create agent environments with TLS (skip-verify, as the UI does).","type":"boolean"},"request_timeout_seconds":{"exclusiveMinimum":0,"maximum":86400,"default":30,"description":"Timeout of one API request.","type":"number"},"retries":{"minimum":0,"maximum":10,"default":4,"description":"Retries of a request after a 5xx, a reset or a timeout.","type":"integer"},"health_timeout_seconds":{"exclusiveMinimum":0,"maximum":86400,"default":180,"description":"How long to wait for a stack to be running after a deploy.","type":"number"}}},"docker":{"additionalProperties":false,"default":{},"type":"object","required":["host","hosts","health_timeout_seconds"],"properties":{"host":{"default":"unix:///var/run/docker.sock","description":"Default engine (DOCKER_HOST form).","type":"string"},"hosts":{"default":{},"description":"Engine per vmid: unix://, tcp:// (TLS via DOCKER_CERT_PATH), ssh://user@host.","type":"object","patternProperties":{"^[0-9]+$":{"type":"string"}}},"health_timeout_seconds":{"exclusiveMinimum":0,"maximum":86400,"default":180,"description":"How long to wait for a stack to be running after a deploy.","type":"number"}}},"limits":{"additionalProperties":false,"default":{},"type":"object","required":["stack_file_bytes","value_bytes"],"properties":{"stack_file_bytes":{"minimum":1024,"maximum":268435456,"default":4194304,"description":"Largest compose file, phoenix.json or manifest file source read (they are shipped to Portainer or Docker).","type":"integer"},"value_bytes":{"minimum":256,"maximum":67108864,"default":1048576,"description":"Longest string value in any JSON file of the root.","type":"integer"}}},"state_dir":{"default":"/var/lib/phoenix","description":"Where Phoenix keeps its run history (SQLite, `history.db`). Relative paths are under the root. A history that cannot be written never fails a sync (it is warned).","type":"string"},"serve":{"additionalProperties":false,"default":{},"type":"object","required":["listen","poll_seconds","drift_seconds","self_heal","stop_seconds"],"properties":{"listen":{"default":"127.0.0.1:9440","description":"`phoenix serve` listens here (`host:port`): status page, `/runs/<id>`, `/metrics`, `/healthz`, `/hooks/git`. A non-loopback address needs `token`.","type":"string"},"token":{"description":"Bearer token guarding every page but `/healthz` (`env:NAME` or `file:PATH`). Required when `listen` is not a loopback address.","type":"string"},"webhook_secret":{"description":"Secret of `POST /hooks/git` (`env:NAME` or `file:PATH`): the `X-Hub-Signature-256` of GitHub, Forgejo and Gitea is checked with it. Without it the webhook is off.","type":"string"},"poll_seconds":{"minimum":0,"maximum":86400,"default":60,"description":"How often to fetch the root's git upstream (0: never poll; webhooks only).","type":"integer"},"drift_seconds":{"minimum":0,"maximum":86400,"default":600,"description":"How often to plan against the live estate and report drift (0: never).","type":"integer"},"self_heal":{"default":false,"description":"Apply the plan when a drift check finds drift, instead of only reporting it.","type":"boolean"},"stop_seconds":{"minimum":0,"maximum":3600,"default":60,"description":"On SIGTERM, how long the run in flight may take to finish before it is aborted (its changes in flight then get `interrupt_grace_seconds`).","type":"number"}}},"notify":{"default":[],"description":"Where `phoenix serve` sends failures, drift and recoveries (retried with backoff; never blocks a sync).","type":"array","items":{"additionalProperties":false,"type":"object","required":["type","url","on"],"properties":{"type":{"description":"`webhook`: POST a JSON event; `ntfy`: POST to an ntfy topic URL; `apprise`: POST to an Apprise API `/notify` URL.","anyOf":[{"const":"webhook","type":"string"},{"const":"ntfy","type":"string"},{"const":"apprise","type":"string"}]},"url":{"minLength":1,"description":"Where to send (a literal URL, or `env:NAME` / `file:PATH` when it holds a token).","type":"string"},"token":{"description":"Bearer token sent with each notification (`env:NAME` or `file:PATH`).","type":"string"},"on":{"default":["failure","drift","recovery"],"description":"Which events to send.","type":"array","items":{"anyOf":[{"const":"failure","type":"string"},{"const":"drift","type":"string"},{"const":"recovery","type":"string"}]}}}}},"checks":{"default":[],"description":"Readiness checks beyond the derived ones (Portainer, DNS, Traefik ping, Step-CA).","type":"array","items":{"additionalProperties":false,"type":"object","required":["name","kind","required","timeout_seconds","retries"],"properties":{"name":{"minLength":1,"description":"Shown in reports.","type":"string"},"kind":{"description":"What to probe.","anyOf":[{"const":"http","type":"string"},{"const":"tcp","type":"string"},{"const":"dns","type":"string"}]},"url":{"description":"http: the URL to GET.","type":"string"},"expect_status":{"minimum":100,"maximum":599,"description":"http: expected status (default 200).","type":"integer"},"json_field":{"description":"http: a dotted field that must be present (and equal `json_value`).","type":"string"},"json_value":{"description":"http: expected value of `json_field`.","type":"string"},"host":{"description":"tcp: host; dns: name to resolve.","type":"string"},"port":{"minimum":1,"maximum":65535,"description":"tcp: port.","type":"integer"},"server":{"description":"dns: server as ip or ip:port.","type":"string"},"required":{"default":true,"description":"A failed required check stops sync (exit 3); an advisory one only warns.","type":"boolean"},"timeout_seconds":{"exclusiveMinimum":0,"maximum":86400,"default":5,"description":"Timeout of one attempt.","type":"number"},"retries":{"minimum":0,"maximum":20,"default":2,"description":"Attempts after the first, with backoff.","type":"integer"}}}}}}}};
 const func0 = ucs2length;
 const func3 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^[a-z0-9][a-z0-9_.-]{0,62}$", "u");
@@ -1743,6 +1743,15 @@ data60.docker = {};
 if(data60.limits === undefined){
 data60.limits = {};
 }
+if(data60.state_dir === undefined){
+data60.state_dir = "/var/lib/phoenix";
+}
+if(data60.serve === undefined){
+data60.serve = {};
+}
+if(data60.notify === undefined){
+data60.notify = [];
+}
 if(data60.checks === undefined){
 data60.checks = [];
 }
@@ -1876,8 +1885,8 @@ vErrors.push(err133);
 }
 errors++;
 }
-if(data60.checks === undefined){
-const err134 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/required",keyword:"required",params:{missingProperty: "checks"},message:"must have required property '"+"checks"+"'"};
+if(data60.state_dir === undefined){
+const err134 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/required",keyword:"required",params:{missingProperty: "state_dir"},message:"must have required property '"+"state_dir"+"'"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1886,9 +1895,8 @@ vErrors.push(err134);
 }
 errors++;
 }
-for(const key4 in data60){
-if(!(func3.call(schema0.properties.sync.properties, key4))){
-const err135 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(data60.serve === undefined){
+const err135 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/required",keyword:"required",params:{missingProperty: "serve"},message:"must have required property '"+"serve"+"'"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1897,12 +1905,8 @@ vErrors.push(err135);
 }
 errors++;
 }
-}
-if(data60.owner_id !== undefined){
-let data61 = data60.owner_id;
-if(typeof data61 === "string"){
-if(!pattern0.test(data61)){
-const err136 = {instancePath:instancePath+"/sync/owner_id",schemaPath:"#/properties/sync/properties/owner_id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9_.-]{0,62}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9_.-]{0,62}$"+"\""};
+if(data60.notify === undefined){
+const err136 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/required",keyword:"required",params:{missingProperty: "notify"},message:"must have required property '"+"notify"+"'"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1911,9 +1915,8 @@ vErrors.push(err136);
 }
 errors++;
 }
-}
-else {
-const err137 = {instancePath:instancePath+"/sync/owner_id",schemaPath:"#/properties/sync/properties/owner_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data60.checks === undefined){
+const err137 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/required",keyword:"required",params:{missingProperty: "checks"},message:"must have required property '"+"checks"+"'"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1922,10 +1925,9 @@ vErrors.push(err137);
 }
 errors++;
 }
-}
-if(data60.marker_key !== undefined){
-if(typeof data60.marker_key !== "string"){
-const err138 = {instancePath:instancePath+"/sync/marker_key",schemaPath:"#/properties/sync/properties/marker_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key4 in data60){
+if(!(func3.call(schema0.properties.sync.properties, key4))){
+const err138 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1935,10 +1937,11 @@ vErrors.push(err138);
 errors++;
 }
 }
-let data63 = data60.default_environment;
-if(typeof data63 === "string"){
-if(func0(data63) < 1){
-const err139 = {instancePath:instancePath+"/sync/default_environment",schemaPath:"#/properties/sync/properties/default_environment/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data60.owner_id !== undefined){
+let data61 = data60.owner_id;
+if(typeof data61 === "string"){
+if(!pattern0.test(data61)){
+const err139 = {instancePath:instancePath+"/sync/owner_id",schemaPath:"#/properties/sync/properties/owner_id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9_.-]{0,62}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9_.-]{0,62}$"+"\""};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1949,7 +1952,7 @@ errors++;
 }
 }
 else {
-const err140 = {instancePath:instancePath+"/sync/default_environment",schemaPath:"#/properties/sync/properties/default_environment/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err140 = {instancePath:instancePath+"/sync/owner_id",schemaPath:"#/properties/sync/properties/owner_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1958,9 +1961,10 @@ vErrors.push(err140);
 }
 errors++;
 }
-if(data60.gateway_ip !== undefined){
-if(typeof data60.gateway_ip !== "string"){
-const err141 = {instancePath:instancePath+"/sync/gateway_ip",schemaPath:"#/properties/sync/properties/gateway_ip/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data60.marker_key !== undefined){
+if(typeof data60.marker_key !== "string"){
+const err141 = {instancePath:instancePath+"/sync/marker_key",schemaPath:"#/properties/sync/properties/marker_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1970,12 +1974,10 @@ vErrors.push(err141);
 errors++;
 }
 }
-let data65 = data60.backend;
-const _errs197 = errors;
-let valid34 = false;
-const _errs198 = errors;
-if(typeof data65 !== "string"){
-const err142 = {instancePath:instancePath+"/sync/backend",schemaPath:"#/properties/sync/properties/backend/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data63 = data60.default_environment;
+if(typeof data63 === "string"){
+if(func0(data63) < 1){
+const err142 = {instancePath:instancePath+"/sync/default_environment",schemaPath:"#/properties/sync/properties/default_environment/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1984,8 +1986,9 @@ vErrors.push(err142);
 }
 errors++;
 }
-if("portainer" !== data65){
-const err143 = {instancePath:instancePath+"/sync/backend",schemaPath:"#/properties/sync/properties/backend/anyOf/0/const",keyword:"const",params:{allowedValue: "portainer"},message:"must be equal to constant"};
+}
+else {
+const err143 = {instancePath:instancePath+"/sync/default_environment",schemaPath:"#/properties/sync/properties/default_environment/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1994,12 +1997,9 @@ vErrors.push(err143);
 }
 errors++;
 }
-var _valid11 = _errs198 === errors;
-valid34 = valid34 || _valid11;
-if(!valid34){
-const _errs200 = errors;
-if(typeof data65 !== "string"){
-const err144 = {instancePath:instancePath+"/sync/backend",schemaPath:"#/properties/sync/properties/backend/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data60.gateway_ip !== undefined){
+if(typeof data60.gateway_ip !== "string"){
+const err144 = {instancePath:instancePath+"/sync/gateway_ip",schemaPath:"#/properties/sync/properties/gateway_ip/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -2008,8 +2008,13 @@ vErrors.push(err144);
 }
 errors++;
 }
-if("docker" !== data65){
-const err145 = {instancePath:instancePath+"/sync/backend",schemaPath:"#/properties/sync/properties/backend/anyOf/1/const",keyword:"const",params:{allowedValue: "docker"},message:"must be equal to constant"};
+}
+let data65 = data60.backend;
+const _errs197 = errors;
+let valid34 = false;
+const _errs198 = errors;
+if(typeof data65 !== "string"){
+const err145 = {instancePath:instancePath+"/sync/backend",schemaPath:"#/properties/sync/properties/backend/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -2018,16 +2023,50 @@ vErrors.push(err145);
 }
 errors++;
 }
-var _valid11 = _errs200 === errors;
-valid34 = valid34 || _valid11;
-}
-if(!valid34){
-const err146 = {instancePath:instancePath+"/sync/backend",schemaPath:"#/properties/sync/properties/backend/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if("portainer" !== data65){
+const err146 = {instancePath:instancePath+"/sync/backend",schemaPath:"#/properties/sync/properties/backend/anyOf/0/const",keyword:"const",params:{allowedValue: "portainer"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err146];
 }
 else {
 vErrors.push(err146);
+}
+errors++;
+}
+var _valid11 = _errs198 === errors;
+valid34 = valid34 || _valid11;
+if(!valid34){
+const _errs200 = errors;
+if(typeof data65 !== "string"){
+const err147 = {instancePath:instancePath+"/sync/backend",schemaPath:"#/properties/sync/properties/backend/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+if("docker" !== data65){
+const err148 = {instancePath:instancePath+"/sync/backend",schemaPath:"#/properties/sync/properties/backend/anyOf/1/const",keyword:"const",params:{allowedValue: "docker"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+var _valid11 = _errs200 === errors;
+valid34 = valid34 || _valid11;
+}
+if(!valid34){
+const err149 = {instancePath:instancePath+"/sync/backend",schemaPath:"#/properties/sync/properties/backend/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
 }
 errors++;
 }
@@ -2051,41 +2090,7 @@ const _errs205 = errors;
 let valid36 = false;
 const _errs206 = errors;
 if(typeof data67 !== "string"){
-const err147 = {instancePath:instancePath+"/sync/backends/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sync/properties/backends/patternProperties/%5E%5B0-9%5D%2B%24/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err147];
-}
-else {
-vErrors.push(err147);
-}
-errors++;
-}
-if("portainer" !== data67){
-const err148 = {instancePath:instancePath+"/sync/backends/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sync/properties/backends/patternProperties/%5E%5B0-9%5D%2B%24/anyOf/0/const",keyword:"const",params:{allowedValue: "portainer"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err148];
-}
-else {
-vErrors.push(err148);
-}
-errors++;
-}
-var _valid12 = _errs206 === errors;
-valid36 = valid36 || _valid12;
-if(!valid36){
-const _errs208 = errors;
-if(typeof data67 !== "string"){
-const err149 = {instancePath:instancePath+"/sync/backends/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sync/properties/backends/patternProperties/%5E%5B0-9%5D%2B%24/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err149];
-}
-else {
-vErrors.push(err149);
-}
-errors++;
-}
-if("docker" !== data67){
-const err150 = {instancePath:instancePath+"/sync/backends/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sync/properties/backends/patternProperties/%5E%5B0-9%5D%2B%24/anyOf/1/const",keyword:"const",params:{allowedValue: "docker"},message:"must be equal to constant"};
+const err150 = {instancePath:instancePath+"/sync/backends/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sync/properties/backends/patternProperties/%5E%5B0-9%5D%2B%24/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -2094,16 +2099,50 @@ vErrors.push(err150);
 }
 errors++;
 }
-var _valid12 = _errs208 === errors;
-valid36 = valid36 || _valid12;
-}
-if(!valid36){
-const err151 = {instancePath:instancePath+"/sync/backends/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sync/properties/backends/patternProperties/%5E%5B0-9%5D%2B%24/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if("portainer" !== data67){
+const err151 = {instancePath:instancePath+"/sync/backends/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sync/properties/backends/patternProperties/%5E%5B0-9%5D%2B%24/anyOf/0/const",keyword:"const",params:{allowedValue: "portainer"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err151];
 }
 else {
 vErrors.push(err151);
+}
+errors++;
+}
+var _valid12 = _errs206 === errors;
+valid36 = valid36 || _valid12;
+if(!valid36){
+const _errs208 = errors;
+if(typeof data67 !== "string"){
+const err152 = {instancePath:instancePath+"/sync/backends/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sync/properties/backends/patternProperties/%5E%5B0-9%5D%2B%24/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+if("docker" !== data67){
+const err153 = {instancePath:instancePath+"/sync/backends/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sync/properties/backends/patternProperties/%5E%5B0-9%5D%2B%24/anyOf/1/const",keyword:"const",params:{allowedValue: "docker"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+var _valid12 = _errs208 === errors;
+valid36 = valid36 || _valid12;
+}
+if(!valid36){
+const err154 = {instancePath:instancePath+"/sync/backends/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sync/properties/backends/patternProperties/%5E%5B0-9%5D%2B%24/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
 }
 errors++;
 }
@@ -2122,39 +2161,7 @@ vErrors = null;
 }
 }
 else {
-const err152 = {instancePath:instancePath+"/sync/backends",schemaPath:"#/properties/sync/properties/backends/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err152];
-}
-else {
-vErrors.push(err152);
-}
-errors++;
-}
-let data68 = data60.concurrency;
-if(!((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68)))){
-const err153 = {instancePath:instancePath+"/sync/concurrency",schemaPath:"#/properties/sync/properties/concurrency/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err153];
-}
-else {
-vErrors.push(err153);
-}
-errors++;
-}
-if(typeof data68 == "number"){
-if(data68 > 64 || isNaN(data68)){
-const err154 = {instancePath:instancePath+"/sync/concurrency",schemaPath:"#/properties/sync/properties/concurrency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64"};
-if(vErrors === null){
-vErrors = [err154];
-}
-else {
-vErrors.push(err154);
-}
-errors++;
-}
-if(data68 < 1 || isNaN(data68)){
-const err155 = {instancePath:instancePath+"/sync/concurrency",schemaPath:"#/properties/sync/properties/concurrency/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err155 = {instancePath:instancePath+"/sync/backends",schemaPath:"#/properties/sync/properties/backends/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2163,11 +2170,9 @@ vErrors.push(err155);
 }
 errors++;
 }
-}
-let data69 = data60.command_timeout_seconds;
-if(typeof data69 == "number"){
-if(data69 > 86400 || isNaN(data69)){
-const err156 = {instancePath:instancePath+"/sync/command_timeout_seconds",schemaPath:"#/properties/sync/properties/command_timeout_seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400"};
+let data68 = data60.concurrency;
+if(!((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68)))){
+const err156 = {instancePath:instancePath+"/sync/concurrency",schemaPath:"#/properties/sync/properties/concurrency/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -2176,8 +2181,9 @@ vErrors.push(err156);
 }
 errors++;
 }
-if(data69 <= 0 || isNaN(data69)){
-const err157 = {instancePath:instancePath+"/sync/command_timeout_seconds",schemaPath:"#/properties/sync/properties/command_timeout_seconds/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(typeof data68 == "number"){
+if(data68 > 64 || isNaN(data68)){
+const err157 = {instancePath:instancePath+"/sync/concurrency",schemaPath:"#/properties/sync/properties/concurrency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -2186,9 +2192,8 @@ vErrors.push(err157);
 }
 errors++;
 }
-}
-else {
-const err158 = {instancePath:instancePath+"/sync/command_timeout_seconds",schemaPath:"#/properties/sync/properties/command_timeout_seconds/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data68 < 1 || isNaN(data68)){
+const err158 = {instancePath:instancePath+"/sync/concurrency",schemaPath:"#/properties/sync/properties/concurrency/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -2197,10 +2202,11 @@ vErrors.push(err158);
 }
 errors++;
 }
-let data70 = data60.interrupt_grace_seconds;
-if(typeof data70 == "number"){
-if(data70 > 3600 || isNaN(data70)){
-const err159 = {instancePath:instancePath+"/sync/interrupt_grace_seconds",schemaPath:"#/properties/sync/properties/interrupt_grace_seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600"};
+}
+let data69 = data60.command_timeout_seconds;
+if(typeof data69 == "number"){
+if(data69 > 86400 || isNaN(data69)){
+const err159 = {instancePath:instancePath+"/sync/command_timeout_seconds",schemaPath:"#/properties/sync/properties/command_timeout_seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400"};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2209,8 +2215,8 @@ vErrors.push(err159);
 }
 errors++;
 }
-if(data70 < 0 || isNaN(data70)){
-const err160 = {instancePath:instancePath+"/sync/interrupt_grace_seconds",schemaPath:"#/properties/sync/properties/interrupt_grace_seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data69 <= 0 || isNaN(data69)){
+const err160 = {instancePath:instancePath+"/sync/command_timeout_seconds",schemaPath:"#/properties/sync/properties/command_timeout_seconds/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2221,12 +2227,45 @@ errors++;
 }
 }
 else {
-const err161 = {instancePath:instancePath+"/sync/interrupt_grace_seconds",schemaPath:"#/properties/sync/properties/interrupt_grace_seconds/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err161 = {instancePath:instancePath+"/sync/command_timeout_seconds",schemaPath:"#/properties/sync/properties/command_timeout_seconds/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err161];
 }
 else {
 vErrors.push(err161);
+}
+errors++;
+}
+let data70 = data60.interrupt_grace_seconds;
+if(typeof data70 == "number"){
+if(data70 > 3600 || isNaN(data70)){
+const err162 = {instancePath:instancePath+"/sync/interrupt_grace_seconds",schemaPath:"#/properties/sync/properties/interrupt_grace_seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600"};
+if(vErrors === null){
+vErrors = [err162];
+}
+else {
+vErrors.push(err162);
+}
+errors++;
+}
+if(data70 < 0 || isNaN(data70)){
+const err163 = {instancePath:instancePath+"/sync/interrupt_grace_seconds",schemaPath:"#/properties/sync/properties/interrupt_grace_seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err163];
+}
+else {
+vErrors.push(err163);
+}
+errors++;
+}
+}
+else {
+const err164 = {instancePath:instancePath+"/sync/interrupt_grace_seconds",schemaPath:"#/properties/sync/properties/interrupt_grace_seconds/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err164];
+}
+else {
+vErrors.push(err164);
 }
 errors++;
 }
@@ -2237,23 +2276,23 @@ for(let i5=0; i5<len5; i5++){
 let data72 = data71[i5];
 if(typeof data72 === "string"){
 if(!pattern2.test(data72)){
-const err162 = {instancePath:instancePath+"/sync/ignore_warnings/" + i5,schemaPath:"#/properties/sync/properties/ignore_warnings/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+const err165 = {instancePath:instancePath+"/sync/ignore_warnings/" + i5,schemaPath:"#/properties/sync/properties/ignore_warnings/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
 if(vErrors === null){
-vErrors = [err162];
+vErrors = [err165];
 }
 else {
-vErrors.push(err162);
+vErrors.push(err165);
 }
 errors++;
 }
 }
 else {
-const err163 = {instancePath:instancePath+"/sync/ignore_warnings/" + i5,schemaPath:"#/properties/sync/properties/ignore_warnings/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err166 = {instancePath:instancePath+"/sync/ignore_warnings/" + i5,schemaPath:"#/properties/sync/properties/ignore_warnings/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err163];
+vErrors = [err166];
 }
 else {
-vErrors.push(err163);
+vErrors.push(err166);
 }
 errors++;
 }
@@ -2269,12 +2308,12 @@ continue;
 }
 if(typeof indices0[item0] == "number"){
 j0 = indices0[item0];
-const err164 = {instancePath:instancePath+"/sync/ignore_warnings",schemaPath:"#/properties/sync/properties/ignore_warnings/uniqueItems",keyword:"uniqueItems",params:{i: i6, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i6+" are identical)"};
+const err167 = {instancePath:instancePath+"/sync/ignore_warnings",schemaPath:"#/properties/sync/properties/ignore_warnings/uniqueItems",keyword:"uniqueItems",params:{i: i6, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i6+" are identical)"};
 if(vErrors === null){
-vErrors = [err164];
+vErrors = [err167];
 }
 else {
-vErrors.push(err164);
+vErrors.push(err167);
 }
 errors++;
 break;
@@ -2284,23 +2323,23 @@ indices0[item0] = i6;
 }
 }
 else {
-const err165 = {instancePath:instancePath+"/sync/ignore_warnings",schemaPath:"#/properties/sync/properties/ignore_warnings/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err168 = {instancePath:instancePath+"/sync/ignore_warnings",schemaPath:"#/properties/sync/properties/ignore_warnings/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err165];
+vErrors = [err168];
 }
 else {
-vErrors.push(err165);
+vErrors.push(err168);
 }
 errors++;
 }
 if(data60.step_ca_url !== undefined){
 if(typeof data60.step_ca_url !== "string"){
-const err166 = {instancePath:instancePath+"/sync/step_ca_url",schemaPath:"#/properties/sync/properties/step_ca_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err169 = {instancePath:instancePath+"/sync/step_ca_url",schemaPath:"#/properties/sync/properties/step_ca_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err166];
+vErrors = [err169];
 }
 else {
-vErrors.push(err166);
+vErrors.push(err169);
 }
 errors++;
 }
@@ -2317,38 +2356,7 @@ if(data74.path === undefined){
 data74.path = "/etc/phoenix/dnsmasq.hosts";
 }
 if(data74.enabled === undefined){
-const err167 = {instancePath:instancePath+"/sync/dns",schemaPath:"#/properties/sync/properties/dns/required",keyword:"required",params:{missingProperty: "enabled"},message:"must have required property '"+"enabled"+"'"};
-if(vErrors === null){
-vErrors = [err167];
-}
-else {
-vErrors.push(err167);
-}
-errors++;
-}
-if(data74.layout === undefined){
-const err168 = {instancePath:instancePath+"/sync/dns",schemaPath:"#/properties/sync/properties/dns/required",keyword:"required",params:{missingProperty: "layout"},message:"must have required property '"+"layout"+"'"};
-if(vErrors === null){
-vErrors = [err168];
-}
-else {
-vErrors.push(err168);
-}
-errors++;
-}
-if(data74.path === undefined){
-const err169 = {instancePath:instancePath+"/sync/dns",schemaPath:"#/properties/sync/properties/dns/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
-if(vErrors === null){
-vErrors = [err169];
-}
-else {
-vErrors.push(err169);
-}
-errors++;
-}
-for(const key6 in data74){
-if(!((((((key6 === "enabled") || (key6 === "layout")) || (key6 === "path")) || (key6 === "reload_command")) || (key6 === "test_command")) || (key6 === "server"))){
-const err170 = {instancePath:instancePath+"/sync/dns",schemaPath:"#/properties/sync/properties/dns/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+const err170 = {instancePath:instancePath+"/sync/dns",schemaPath:"#/properties/sync/properties/dns/required",keyword:"required",params:{missingProperty: "enabled"},message:"must have required property '"+"enabled"+"'"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2357,9 +2365,8 @@ vErrors.push(err170);
 }
 errors++;
 }
-}
-if(typeof data74.enabled !== "boolean"){
-const err171 = {instancePath:instancePath+"/sync/dns/enabled",schemaPath:"#/properties/sync/properties/dns/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data74.layout === undefined){
+const err171 = {instancePath:instancePath+"/sync/dns",schemaPath:"#/properties/sync/properties/dns/required",keyword:"required",params:{missingProperty: "layout"},message:"must have required property '"+"layout"+"'"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2368,12 +2375,8 @@ vErrors.push(err171);
 }
 errors++;
 }
-let data76 = data74.layout;
-const _errs228 = errors;
-let valid41 = false;
-const _errs229 = errors;
-if(typeof data76 !== "string"){
-const err172 = {instancePath:instancePath+"/sync/dns/layout",schemaPath:"#/properties/sync/properties/dns/properties/layout/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data74.path === undefined){
+const err172 = {instancePath:instancePath+"/sync/dns",schemaPath:"#/properties/sync/properties/dns/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2382,8 +2385,9 @@ vErrors.push(err172);
 }
 errors++;
 }
-if("dnsmasq-conf" !== data76){
-const err173 = {instancePath:instancePath+"/sync/dns/layout",schemaPath:"#/properties/sync/properties/dns/properties/layout/anyOf/0/const",keyword:"const",params:{allowedValue: "dnsmasq-conf"},message:"must be equal to constant"};
+for(const key6 in data74){
+if(!((((((key6 === "enabled") || (key6 === "layout")) || (key6 === "path")) || (key6 === "reload_command")) || (key6 === "test_command")) || (key6 === "server"))){
+const err173 = {instancePath:instancePath+"/sync/dns",schemaPath:"#/properties/sync/properties/dns/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2392,12 +2396,9 @@ vErrors.push(err173);
 }
 errors++;
 }
-var _valid13 = _errs229 === errors;
-valid41 = valid41 || _valid13;
-if(!valid41){
-const _errs231 = errors;
-if(typeof data76 !== "string"){
-const err174 = {instancePath:instancePath+"/sync/dns/layout",schemaPath:"#/properties/sync/properties/dns/properties/layout/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(typeof data74.enabled !== "boolean"){
+const err174 = {instancePath:instancePath+"/sync/dns/enabled",schemaPath:"#/properties/sync/properties/dns/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2406,8 +2407,12 @@ vErrors.push(err174);
 }
 errors++;
 }
-if("addn-hosts" !== data76){
-const err175 = {instancePath:instancePath+"/sync/dns/layout",schemaPath:"#/properties/sync/properties/dns/properties/layout/anyOf/1/const",keyword:"const",params:{allowedValue: "addn-hosts"},message:"must be equal to constant"};
+let data76 = data74.layout;
+const _errs228 = errors;
+let valid41 = false;
+const _errs229 = errors;
+if(typeof data76 !== "string"){
+const err175 = {instancePath:instancePath+"/sync/dns/layout",schemaPath:"#/properties/sync/properties/dns/properties/layout/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2416,12 +2421,8 @@ vErrors.push(err175);
 }
 errors++;
 }
-var _valid13 = _errs231 === errors;
-valid41 = valid41 || _valid13;
-if(!valid41){
-const _errs233 = errors;
-if(typeof data76 !== "string"){
-const err176 = {instancePath:instancePath+"/sync/dns/layout",schemaPath:"#/properties/sync/properties/dns/properties/layout/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if("dnsmasq-conf" !== data76){
+const err176 = {instancePath:instancePath+"/sync/dns/layout",schemaPath:"#/properties/sync/properties/dns/properties/layout/anyOf/0/const",keyword:"const",params:{allowedValue: "dnsmasq-conf"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2430,8 +2431,12 @@ vErrors.push(err176);
 }
 errors++;
 }
-if("hostsdir" !== data76){
-const err177 = {instancePath:instancePath+"/sync/dns/layout",schemaPath:"#/properties/sync/properties/dns/properties/layout/anyOf/2/const",keyword:"const",params:{allowedValue: "hostsdir"},message:"must be equal to constant"};
+var _valid13 = _errs229 === errors;
+valid41 = valid41 || _valid13;
+if(!valid41){
+const _errs231 = errors;
+if(typeof data76 !== "string"){
+const err177 = {instancePath:instancePath+"/sync/dns/layout",schemaPath:"#/properties/sync/properties/dns/properties/layout/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2440,17 +2445,51 @@ vErrors.push(err177);
 }
 errors++;
 }
-var _valid13 = _errs233 === errors;
-valid41 = valid41 || _valid13;
-}
-}
-if(!valid41){
-const err178 = {instancePath:instancePath+"/sync/dns/layout",schemaPath:"#/properties/sync/properties/dns/properties/layout/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if("addn-hosts" !== data76){
+const err178 = {instancePath:instancePath+"/sync/dns/layout",schemaPath:"#/properties/sync/properties/dns/properties/layout/anyOf/1/const",keyword:"const",params:{allowedValue: "addn-hosts"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err178];
 }
 else {
 vErrors.push(err178);
+}
+errors++;
+}
+var _valid13 = _errs231 === errors;
+valid41 = valid41 || _valid13;
+if(!valid41){
+const _errs233 = errors;
+if(typeof data76 !== "string"){
+const err179 = {instancePath:instancePath+"/sync/dns/layout",schemaPath:"#/properties/sync/properties/dns/properties/layout/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err179];
+}
+else {
+vErrors.push(err179);
+}
+errors++;
+}
+if("hostsdir" !== data76){
+const err180 = {instancePath:instancePath+"/sync/dns/layout",schemaPath:"#/properties/sync/properties/dns/properties/layout/anyOf/2/const",keyword:"const",params:{allowedValue: "hostsdir"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err180];
+}
+else {
+vErrors.push(err180);
+}
+errors++;
+}
+var _valid13 = _errs233 === errors;
+valid41 = valid41 || _valid13;
+}
+}
+if(!valid41){
+const err181 = {instancePath:instancePath+"/sync/dns/layout",schemaPath:"#/properties/sync/properties/dns/properties/layout/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err181];
+}
+else {
+vErrors.push(err181);
 }
 errors++;
 }
@@ -2466,45 +2505,7 @@ vErrors = null;
 }
 }
 if(typeof data74.path !== "string"){
-const err179 = {instancePath:instancePath+"/sync/dns/path",schemaPath:"#/properties/sync/properties/dns/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err179];
-}
-else {
-vErrors.push(err179);
-}
-errors++;
-}
-if(data74.reload_command !== undefined){
-let data78 = data74.reload_command;
-if(Array.isArray(data78)){
-if(data78.length < 1){
-const err180 = {instancePath:instancePath+"/sync/dns/reload_command",schemaPath:"#/properties/sync/properties/dns/properties/reload_command/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
-if(vErrors === null){
-vErrors = [err180];
-}
-else {
-vErrors.push(err180);
-}
-errors++;
-}
-const len6 = data78.length;
-for(let i7=0; i7<len6; i7++){
-let data79 = data78[i7];
-if(typeof data79 === "string"){
-if(func0(data79) < 1){
-const err181 = {instancePath:instancePath+"/sync/dns/reload_command/" + i7,schemaPath:"#/properties/sync/properties/dns/properties/reload_command/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err181];
-}
-else {
-vErrors.push(err181);
-}
-errors++;
-}
-}
-else {
-const err182 = {instancePath:instancePath+"/sync/dns/reload_command/" + i7,schemaPath:"#/properties/sync/properties/dns/properties/reload_command/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err182 = {instancePath:instancePath+"/sync/dns/path",schemaPath:"#/properties/sync/properties/dns/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2513,10 +2514,11 @@ vErrors.push(err182);
 }
 errors++;
 }
-}
-}
-else {
-const err183 = {instancePath:instancePath+"/sync/dns/reload_command",schemaPath:"#/properties/sync/properties/dns/properties/reload_command/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data74.reload_command !== undefined){
+let data78 = data74.reload_command;
+if(Array.isArray(data78)){
+if(data78.length < 1){
+const err183 = {instancePath:instancePath+"/sync/dns/reload_command",schemaPath:"#/properties/sync/properties/dns/properties/reload_command/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2525,12 +2527,12 @@ vErrors.push(err183);
 }
 errors++;
 }
-}
-if(data74.test_command !== undefined){
-let data80 = data74.test_command;
-if(Array.isArray(data80)){
-if(data80.length < 1){
-const err184 = {instancePath:instancePath+"/sync/dns/test_command",schemaPath:"#/properties/sync/properties/dns/properties/test_command/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const len6 = data78.length;
+for(let i7=0; i7<len6; i7++){
+let data79 = data78[i7];
+if(typeof data79 === "string"){
+if(func0(data79) < 1){
+const err184 = {instancePath:instancePath+"/sync/dns/reload_command/" + i7,schemaPath:"#/properties/sync/properties/dns/properties/reload_command/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2539,12 +2541,9 @@ vErrors.push(err184);
 }
 errors++;
 }
-const len7 = data80.length;
-for(let i8=0; i8<len7; i8++){
-let data81 = data80[i8];
-if(typeof data81 === "string"){
-if(func0(data81) < 1){
-const err185 = {instancePath:instancePath+"/sync/dns/test_command/" + i8,schemaPath:"#/properties/sync/properties/dns/properties/test_command/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err185 = {instancePath:instancePath+"/sync/dns/reload_command/" + i7,schemaPath:"#/properties/sync/properties/dns/properties/reload_command/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2554,8 +2553,9 @@ vErrors.push(err185);
 errors++;
 }
 }
+}
 else {
-const err186 = {instancePath:instancePath+"/sync/dns/test_command/" + i8,schemaPath:"#/properties/sync/properties/dns/properties/test_command/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err186 = {instancePath:instancePath+"/sync/dns/reload_command",schemaPath:"#/properties/sync/properties/dns/properties/reload_command/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2565,9 +2565,11 @@ vErrors.push(err186);
 errors++;
 }
 }
-}
-else {
-const err187 = {instancePath:instancePath+"/sync/dns/test_command",schemaPath:"#/properties/sync/properties/dns/properties/test_command/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data74.test_command !== undefined){
+let data80 = data74.test_command;
+if(Array.isArray(data80)){
+if(data80.length < 1){
+const err187 = {instancePath:instancePath+"/sync/dns/test_command",schemaPath:"#/properties/sync/properties/dns/properties/test_command/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2576,10 +2578,12 @@ vErrors.push(err187);
 }
 errors++;
 }
-}
-if(data74.server !== undefined){
-if(typeof data74.server !== "string"){
-const err188 = {instancePath:instancePath+"/sync/dns/server",schemaPath:"#/properties/sync/properties/dns/properties/server/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len7 = data80.length;
+for(let i8=0; i8<len7; i8++){
+let data81 = data80[i8];
+if(typeof data81 === "string"){
+if(func0(data81) < 1){
+const err188 = {instancePath:instancePath+"/sync/dns/test_command/" + i8,schemaPath:"#/properties/sync/properties/dns/properties/test_command/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2589,14 +2593,49 @@ vErrors.push(err188);
 errors++;
 }
 }
-}
 else {
-const err189 = {instancePath:instancePath+"/sync/dns",schemaPath:"#/properties/sync/properties/dns/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err189 = {instancePath:instancePath+"/sync/dns/test_command/" + i8,schemaPath:"#/properties/sync/properties/dns/properties/test_command/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err189];
 }
 else {
 vErrors.push(err189);
+}
+errors++;
+}
+}
+}
+else {
+const err190 = {instancePath:instancePath+"/sync/dns/test_command",schemaPath:"#/properties/sync/properties/dns/properties/test_command/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err190];
+}
+else {
+vErrors.push(err190);
+}
+errors++;
+}
+}
+if(data74.server !== undefined){
+if(typeof data74.server !== "string"){
+const err191 = {instancePath:instancePath+"/sync/dns/server",schemaPath:"#/properties/sync/properties/dns/properties/server/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err191];
+}
+else {
+vErrors.push(err191);
+}
+errors++;
+}
+}
+}
+else {
+const err192 = {instancePath:instancePath+"/sync/dns",schemaPath:"#/properties/sync/properties/dns/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err192];
+}
+else {
+vErrors.push(err192);
 }
 errors++;
 }
@@ -2618,37 +2657,7 @@ if(data83.nft_table === undefined){
 data83.nft_table = "phoenix";
 }
 if(data83.enabled === undefined){
-const err190 = {instancePath:instancePath+"/sync/firewall",schemaPath:"#/properties/sync/properties/firewall/required",keyword:"required",params:{missingProperty: "enabled"},message:"must have required property '"+"enabled"+"'"};
-if(vErrors === null){
-vErrors = [err190];
-}
-else {
-vErrors.push(err190);
-}
-errors++;
-}
-if(data83.backend === undefined){
-const err191 = {instancePath:instancePath+"/sync/firewall",schemaPath:"#/properties/sync/properties/firewall/required",keyword:"required",params:{missingProperty: "backend"},message:"must have required property '"+"backend"+"'"};
-if(vErrors === null){
-vErrors = [err191];
-}
-else {
-vErrors.push(err191);
-}
-errors++;
-}
-if(data83.pve_dir === undefined){
-const err192 = {instancePath:instancePath+"/sync/firewall",schemaPath:"#/properties/sync/properties/firewall/required",keyword:"required",params:{missingProperty: "pve_dir"},message:"must have required property '"+"pve_dir"+"'"};
-if(vErrors === null){
-vErrors = [err192];
-}
-else {
-vErrors.push(err192);
-}
-errors++;
-}
-if(data83.nft_file === undefined){
-const err193 = {instancePath:instancePath+"/sync/firewall",schemaPath:"#/properties/sync/properties/firewall/required",keyword:"required",params:{missingProperty: "nft_file"},message:"must have required property '"+"nft_file"+"'"};
+const err193 = {instancePath:instancePath+"/sync/firewall",schemaPath:"#/properties/sync/properties/firewall/required",keyword:"required",params:{missingProperty: "enabled"},message:"must have required property '"+"enabled"+"'"};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2657,8 +2666,8 @@ vErrors.push(err193);
 }
 errors++;
 }
-if(data83.nft_table === undefined){
-const err194 = {instancePath:instancePath+"/sync/firewall",schemaPath:"#/properties/sync/properties/firewall/required",keyword:"required",params:{missingProperty: "nft_table"},message:"must have required property '"+"nft_table"+"'"};
+if(data83.backend === undefined){
+const err194 = {instancePath:instancePath+"/sync/firewall",schemaPath:"#/properties/sync/properties/firewall/required",keyword:"required",params:{missingProperty: "backend"},message:"must have required property '"+"backend"+"'"};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2667,9 +2676,8 @@ vErrors.push(err194);
 }
 errors++;
 }
-for(const key7 in data83){
-if(!(((((((key7 === "enabled") || (key7 === "backend")) || (key7 === "pve_dir")) || (key7 === "nft_file")) || (key7 === "nft_table")) || (key7 === "apply_command")) || (key7 === "check_command"))){
-const err195 = {instancePath:instancePath+"/sync/firewall",schemaPath:"#/properties/sync/properties/firewall/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+if(data83.pve_dir === undefined){
+const err195 = {instancePath:instancePath+"/sync/firewall",schemaPath:"#/properties/sync/properties/firewall/required",keyword:"required",params:{missingProperty: "pve_dir"},message:"must have required property '"+"pve_dir"+"'"};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2678,9 +2686,8 @@ vErrors.push(err195);
 }
 errors++;
 }
-}
-if(typeof data83.enabled !== "boolean"){
-const err196 = {instancePath:instancePath+"/sync/firewall/enabled",schemaPath:"#/properties/sync/properties/firewall/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data83.nft_file === undefined){
+const err196 = {instancePath:instancePath+"/sync/firewall",schemaPath:"#/properties/sync/properties/firewall/required",keyword:"required",params:{missingProperty: "nft_file"},message:"must have required property '"+"nft_file"+"'"};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2689,12 +2696,8 @@ vErrors.push(err196);
 }
 errors++;
 }
-let data85 = data83.backend;
-const _errs253 = errors;
-let valid47 = false;
-const _errs254 = errors;
-if(typeof data85 !== "string"){
-const err197 = {instancePath:instancePath+"/sync/firewall/backend",schemaPath:"#/properties/sync/properties/firewall/properties/backend/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data83.nft_table === undefined){
+const err197 = {instancePath:instancePath+"/sync/firewall",schemaPath:"#/properties/sync/properties/firewall/required",keyword:"required",params:{missingProperty: "nft_table"},message:"must have required property '"+"nft_table"+"'"};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2703,8 +2706,9 @@ vErrors.push(err197);
 }
 errors++;
 }
-if("pve" !== data85){
-const err198 = {instancePath:instancePath+"/sync/firewall/backend",schemaPath:"#/properties/sync/properties/firewall/properties/backend/anyOf/0/const",keyword:"const",params:{allowedValue: "pve"},message:"must be equal to constant"};
+for(const key7 in data83){
+if(!(((((((key7 === "enabled") || (key7 === "backend")) || (key7 === "pve_dir")) || (key7 === "nft_file")) || (key7 === "nft_table")) || (key7 === "apply_command")) || (key7 === "check_command"))){
+const err198 = {instancePath:instancePath+"/sync/firewall",schemaPath:"#/properties/sync/properties/firewall/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2713,12 +2717,9 @@ vErrors.push(err198);
 }
 errors++;
 }
-var _valid14 = _errs254 === errors;
-valid47 = valid47 || _valid14;
-if(!valid47){
-const _errs256 = errors;
-if(typeof data85 !== "string"){
-const err199 = {instancePath:instancePath+"/sync/firewall/backend",schemaPath:"#/properties/sync/properties/firewall/properties/backend/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(typeof data83.enabled !== "boolean"){
+const err199 = {instancePath:instancePath+"/sync/firewall/enabled",schemaPath:"#/properties/sync/properties/firewall/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2727,8 +2728,12 @@ vErrors.push(err199);
 }
 errors++;
 }
-if("nftables" !== data85){
-const err200 = {instancePath:instancePath+"/sync/firewall/backend",schemaPath:"#/properties/sync/properties/firewall/properties/backend/anyOf/1/const",keyword:"const",params:{allowedValue: "nftables"},message:"must be equal to constant"};
+let data85 = data83.backend;
+const _errs253 = errors;
+let valid47 = false;
+const _errs254 = errors;
+if(typeof data85 !== "string"){
+const err200 = {instancePath:instancePath+"/sync/firewall/backend",schemaPath:"#/properties/sync/properties/firewall/properties/backend/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2737,16 +2742,50 @@ vErrors.push(err200);
 }
 errors++;
 }
-var _valid14 = _errs256 === errors;
-valid47 = valid47 || _valid14;
-}
-if(!valid47){
-const err201 = {instancePath:instancePath+"/sync/firewall/backend",schemaPath:"#/properties/sync/properties/firewall/properties/backend/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if("pve" !== data85){
+const err201 = {instancePath:instancePath+"/sync/firewall/backend",schemaPath:"#/properties/sync/properties/firewall/properties/backend/anyOf/0/const",keyword:"const",params:{allowedValue: "pve"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err201];
 }
 else {
 vErrors.push(err201);
+}
+errors++;
+}
+var _valid14 = _errs254 === errors;
+valid47 = valid47 || _valid14;
+if(!valid47){
+const _errs256 = errors;
+if(typeof data85 !== "string"){
+const err202 = {instancePath:instancePath+"/sync/firewall/backend",schemaPath:"#/properties/sync/properties/firewall/properties/backend/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err202];
+}
+else {
+vErrors.push(err202);
+}
+errors++;
+}
+if("nftables" !== data85){
+const err203 = {instancePath:instancePath+"/sync/firewall/backend",schemaPath:"#/properties/sync/properties/firewall/properties/backend/anyOf/1/const",keyword:"const",params:{allowedValue: "nftables"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err203];
+}
+else {
+vErrors.push(err203);
+}
+errors++;
+}
+var _valid14 = _errs256 === errors;
+valid47 = valid47 || _valid14;
+}
+if(!valid47){
+const err204 = {instancePath:instancePath+"/sync/firewall/backend",schemaPath:"#/properties/sync/properties/firewall/properties/backend/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err204];
+}
+else {
+vErrors.push(err204);
 }
 errors++;
 }
@@ -2762,40 +2801,7 @@ vErrors = null;
 }
 }
 if(typeof data83.pve_dir !== "string"){
-const err202 = {instancePath:instancePath+"/sync/firewall/pve_dir",schemaPath:"#/properties/sync/properties/firewall/properties/pve_dir/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err202];
-}
-else {
-vErrors.push(err202);
-}
-errors++;
-}
-if(typeof data83.nft_file !== "string"){
-const err203 = {instancePath:instancePath+"/sync/firewall/nft_file",schemaPath:"#/properties/sync/properties/firewall/properties/nft_file/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err203];
-}
-else {
-vErrors.push(err203);
-}
-errors++;
-}
-let data88 = data83.nft_table;
-if(typeof data88 === "string"){
-if(!pattern3.test(data88)){
-const err204 = {instancePath:instancePath+"/sync/firewall/nft_table",schemaPath:"#/properties/sync/properties/firewall/properties/nft_table/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z][a-zA-Z0-9_]*$"},message:"must match pattern \""+"^[a-zA-Z][a-zA-Z0-9_]*$"+"\""};
-if(vErrors === null){
-vErrors = [err204];
-}
-else {
-vErrors.push(err204);
-}
-errors++;
-}
-}
-else {
-const err205 = {instancePath:instancePath+"/sync/firewall/nft_table",schemaPath:"#/properties/sync/properties/firewall/properties/nft_table/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err205 = {instancePath:instancePath+"/sync/firewall/pve_dir",schemaPath:"#/properties/sync/properties/firewall/properties/pve_dir/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2804,11 +2810,8 @@ vErrors.push(err205);
 }
 errors++;
 }
-if(data83.apply_command !== undefined){
-let data89 = data83.apply_command;
-if(Array.isArray(data89)){
-if(data89.length < 1){
-const err206 = {instancePath:instancePath+"/sync/firewall/apply_command",schemaPath:"#/properties/sync/properties/firewall/properties/apply_command/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(typeof data83.nft_file !== "string"){
+const err206 = {instancePath:instancePath+"/sync/firewall/nft_file",schemaPath:"#/properties/sync/properties/firewall/properties/nft_file/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2817,12 +2820,10 @@ vErrors.push(err206);
 }
 errors++;
 }
-const len8 = data89.length;
-for(let i9=0; i9<len8; i9++){
-let data90 = data89[i9];
-if(typeof data90 === "string"){
-if(func0(data90) < 1){
-const err207 = {instancePath:instancePath+"/sync/firewall/apply_command/" + i9,schemaPath:"#/properties/sync/properties/firewall/properties/apply_command/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+let data88 = data83.nft_table;
+if(typeof data88 === "string"){
+if(!pattern3.test(data88)){
+const err207 = {instancePath:instancePath+"/sync/firewall/nft_table",schemaPath:"#/properties/sync/properties/firewall/properties/nft_table/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z][a-zA-Z0-9_]*$"},message:"must match pattern \""+"^[a-zA-Z][a-zA-Z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2833,7 +2834,7 @@ errors++;
 }
 }
 else {
-const err208 = {instancePath:instancePath+"/sync/firewall/apply_command/" + i9,schemaPath:"#/properties/sync/properties/firewall/properties/apply_command/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err208 = {instancePath:instancePath+"/sync/firewall/nft_table",schemaPath:"#/properties/sync/properties/firewall/properties/nft_table/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2842,10 +2843,11 @@ vErrors.push(err208);
 }
 errors++;
 }
-}
-}
-else {
-const err209 = {instancePath:instancePath+"/sync/firewall/apply_command",schemaPath:"#/properties/sync/properties/firewall/properties/apply_command/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data83.apply_command !== undefined){
+let data89 = data83.apply_command;
+if(Array.isArray(data89)){
+if(data89.length < 1){
+const err209 = {instancePath:instancePath+"/sync/firewall/apply_command",schemaPath:"#/properties/sync/properties/firewall/properties/apply_command/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2854,12 +2856,12 @@ vErrors.push(err209);
 }
 errors++;
 }
-}
-if(data83.check_command !== undefined){
-let data91 = data83.check_command;
-if(Array.isArray(data91)){
-if(data91.length < 1){
-const err210 = {instancePath:instancePath+"/sync/firewall/check_command",schemaPath:"#/properties/sync/properties/firewall/properties/check_command/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const len8 = data89.length;
+for(let i9=0; i9<len8; i9++){
+let data90 = data89[i9];
+if(typeof data90 === "string"){
+if(func0(data90) < 1){
+const err210 = {instancePath:instancePath+"/sync/firewall/apply_command/" + i9,schemaPath:"#/properties/sync/properties/firewall/properties/apply_command/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2868,12 +2870,9 @@ vErrors.push(err210);
 }
 errors++;
 }
-const len9 = data91.length;
-for(let i10=0; i10<len9; i10++){
-let data92 = data91[i10];
-if(typeof data92 === "string"){
-if(func0(data92) < 1){
-const err211 = {instancePath:instancePath+"/sync/firewall/check_command/" + i10,schemaPath:"#/properties/sync/properties/firewall/properties/check_command/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err211 = {instancePath:instancePath+"/sync/firewall/apply_command/" + i9,schemaPath:"#/properties/sync/properties/firewall/properties/apply_command/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2883,8 +2882,9 @@ vErrors.push(err211);
 errors++;
 }
 }
+}
 else {
-const err212 = {instancePath:instancePath+"/sync/firewall/check_command/" + i10,schemaPath:"#/properties/sync/properties/firewall/properties/check_command/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err212 = {instancePath:instancePath+"/sync/firewall/apply_command",schemaPath:"#/properties/sync/properties/firewall/properties/apply_command/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2894,9 +2894,11 @@ vErrors.push(err212);
 errors++;
 }
 }
-}
-else {
-const err213 = {instancePath:instancePath+"/sync/firewall/check_command",schemaPath:"#/properties/sync/properties/firewall/properties/check_command/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data83.check_command !== undefined){
+let data91 = data83.check_command;
+if(Array.isArray(data91)){
+if(data91.length < 1){
+const err213 = {instancePath:instancePath+"/sync/firewall/check_command",schemaPath:"#/properties/sync/properties/firewall/properties/check_command/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2905,15 +2907,52 @@ vErrors.push(err213);
 }
 errors++;
 }
-}
-}
-else {
-const err214 = {instancePath:instancePath+"/sync/firewall",schemaPath:"#/properties/sync/properties/firewall/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const len9 = data91.length;
+for(let i10=0; i10<len9; i10++){
+let data92 = data91[i10];
+if(typeof data92 === "string"){
+if(func0(data92) < 1){
+const err214 = {instancePath:instancePath+"/sync/firewall/check_command/" + i10,schemaPath:"#/properties/sync/properties/firewall/properties/check_command/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err214];
 }
 else {
 vErrors.push(err214);
+}
+errors++;
+}
+}
+else {
+const err215 = {instancePath:instancePath+"/sync/firewall/check_command/" + i10,schemaPath:"#/properties/sync/properties/firewall/properties/check_command/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err215];
+}
+else {
+vErrors.push(err215);
+}
+errors++;
+}
+}
+}
+else {
+const err216 = {instancePath:instancePath+"/sync/firewall/check_command",schemaPath:"#/properties/sync/properties/firewall/properties/check_command/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err216];
+}
+else {
+vErrors.push(err216);
+}
+errors++;
+}
+}
+}
+else {
+const err217 = {instancePath:instancePath+"/sync/firewall",schemaPath:"#/properties/sync/properties/firewall/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err217];
+}
+else {
+vErrors.push(err217);
 }
 errors++;
 }
@@ -2929,38 +2968,7 @@ if(data93.entrypoints === undefined){
 data93.entrypoints = ["websecure"];
 }
 if(data93.enabled === undefined){
-const err215 = {instancePath:instancePath+"/sync/traefik",schemaPath:"#/properties/sync/properties/traefik/required",keyword:"required",params:{missingProperty: "enabled"},message:"must have required property '"+"enabled"+"'"};
-if(vErrors === null){
-vErrors = [err215];
-}
-else {
-vErrors.push(err215);
-}
-errors++;
-}
-if(data93.path === undefined){
-const err216 = {instancePath:instancePath+"/sync/traefik",schemaPath:"#/properties/sync/properties/traefik/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
-if(vErrors === null){
-vErrors = [err216];
-}
-else {
-vErrors.push(err216);
-}
-errors++;
-}
-if(data93.entrypoints === undefined){
-const err217 = {instancePath:instancePath+"/sync/traefik",schemaPath:"#/properties/sync/properties/traefik/required",keyword:"required",params:{missingProperty: "entrypoints"},message:"must have required property '"+"entrypoints"+"'"};
-if(vErrors === null){
-vErrors = [err217];
-}
-else {
-vErrors.push(err217);
-}
-errors++;
-}
-for(const key8 in data93){
-if(!(((((((key8 === "enabled") || (key8 === "path")) || (key8 === "entrypoints")) || (key8 === "cert_resolver")) || (key8 === "ca_file")) || (key8 === "ping_url")) || (key8 === "reload_command"))){
-const err218 = {instancePath:instancePath+"/sync/traefik",schemaPath:"#/properties/sync/properties/traefik/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+const err218 = {instancePath:instancePath+"/sync/traefik",schemaPath:"#/properties/sync/properties/traefik/required",keyword:"required",params:{missingProperty: "enabled"},message:"must have required property '"+"enabled"+"'"};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2969,9 +2977,8 @@ vErrors.push(err218);
 }
 errors++;
 }
-}
-if(typeof data93.enabled !== "boolean"){
-const err219 = {instancePath:instancePath+"/sync/traefik/enabled",schemaPath:"#/properties/sync/properties/traefik/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data93.path === undefined){
+const err219 = {instancePath:instancePath+"/sync/traefik",schemaPath:"#/properties/sync/properties/traefik/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2980,8 +2987,8 @@ vErrors.push(err219);
 }
 errors++;
 }
-if(typeof data93.path !== "string"){
-const err220 = {instancePath:instancePath+"/sync/traefik/path",schemaPath:"#/properties/sync/properties/traefik/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data93.entrypoints === undefined){
+const err220 = {instancePath:instancePath+"/sync/traefik",schemaPath:"#/properties/sync/properties/traefik/required",keyword:"required",params:{missingProperty: "entrypoints"},message:"must have required property '"+"entrypoints"+"'"};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2990,12 +2997,9 @@ vErrors.push(err220);
 }
 errors++;
 }
-let data96 = data93.entrypoints;
-if(Array.isArray(data96)){
-const len10 = data96.length;
-for(let i11=0; i11<len10; i11++){
-if(typeof data96[i11] !== "string"){
-const err221 = {instancePath:instancePath+"/sync/traefik/entrypoints/" + i11,schemaPath:"#/properties/sync/properties/traefik/properties/entrypoints/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key8 in data93){
+if(!(((((((key8 === "enabled") || (key8 === "path")) || (key8 === "entrypoints")) || (key8 === "cert_resolver")) || (key8 === "ca_file")) || (key8 === "ping_url")) || (key8 === "reload_command"))){
+const err221 = {instancePath:instancePath+"/sync/traefik",schemaPath:"#/properties/sync/properties/traefik/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -3005,9 +3009,8 @@ vErrors.push(err221);
 errors++;
 }
 }
-}
-else {
-const err222 = {instancePath:instancePath+"/sync/traefik/entrypoints",schemaPath:"#/properties/sync/properties/traefik/properties/entrypoints/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(typeof data93.enabled !== "boolean"){
+const err222 = {instancePath:instancePath+"/sync/traefik/enabled",schemaPath:"#/properties/sync/properties/traefik/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -3016,9 +3019,8 @@ vErrors.push(err222);
 }
 errors++;
 }
-if(data93.cert_resolver !== undefined){
-if(typeof data93.cert_resolver !== "string"){
-const err223 = {instancePath:instancePath+"/sync/traefik/cert_resolver",schemaPath:"#/properties/sync/properties/traefik/properties/cert_resolver/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data93.path !== "string"){
+const err223 = {instancePath:instancePath+"/sync/traefik/path",schemaPath:"#/properties/sync/properties/traefik/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -3027,10 +3029,12 @@ vErrors.push(err223);
 }
 errors++;
 }
-}
-if(data93.ca_file !== undefined){
-if(typeof data93.ca_file !== "string"){
-const err224 = {instancePath:instancePath+"/sync/traefik/ca_file",schemaPath:"#/properties/sync/properties/traefik/properties/ca_file/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data96 = data93.entrypoints;
+if(Array.isArray(data96)){
+const len10 = data96.length;
+for(let i11=0; i11<len10; i11++){
+if(typeof data96[i11] !== "string"){
+const err224 = {instancePath:instancePath+"/sync/traefik/entrypoints/" + i11,schemaPath:"#/properties/sync/properties/traefik/properties/entrypoints/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -3040,9 +3044,9 @@ vErrors.push(err224);
 errors++;
 }
 }
-if(data93.ping_url !== undefined){
-if(typeof data93.ping_url !== "string"){
-const err225 = {instancePath:instancePath+"/sync/traefik/ping_url",schemaPath:"#/properties/sync/properties/traefik/properties/ping_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err225 = {instancePath:instancePath+"/sync/traefik/entrypoints",schemaPath:"#/properties/sync/properties/traefik/properties/entrypoints/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -3051,12 +3055,9 @@ vErrors.push(err225);
 }
 errors++;
 }
-}
-if(data93.reload_command !== undefined){
-let data101 = data93.reload_command;
-if(Array.isArray(data101)){
-if(data101.length < 1){
-const err226 = {instancePath:instancePath+"/sync/traefik/reload_command",schemaPath:"#/properties/sync/properties/traefik/properties/reload_command/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data93.cert_resolver !== undefined){
+if(typeof data93.cert_resolver !== "string"){
+const err226 = {instancePath:instancePath+"/sync/traefik/cert_resolver",schemaPath:"#/properties/sync/properties/traefik/properties/cert_resolver/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -3065,12 +3066,10 @@ vErrors.push(err226);
 }
 errors++;
 }
-const len11 = data101.length;
-for(let i12=0; i12<len11; i12++){
-let data102 = data101[i12];
-if(typeof data102 === "string"){
-if(func0(data102) < 1){
-const err227 = {instancePath:instancePath+"/sync/traefik/reload_command/" + i12,schemaPath:"#/properties/sync/properties/traefik/properties/reload_command/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data93.ca_file !== undefined){
+if(typeof data93.ca_file !== "string"){
+const err227 = {instancePath:instancePath+"/sync/traefik/ca_file",schemaPath:"#/properties/sync/properties/traefik/properties/ca_file/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -3080,8 +3079,9 @@ vErrors.push(err227);
 errors++;
 }
 }
-else {
-const err228 = {instancePath:instancePath+"/sync/traefik/reload_command/" + i12,schemaPath:"#/properties/sync/properties/traefik/properties/reload_command/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data93.ping_url !== undefined){
+if(typeof data93.ping_url !== "string"){
+const err228 = {instancePath:instancePath+"/sync/traefik/ping_url",schemaPath:"#/properties/sync/properties/traefik/properties/ping_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -3091,9 +3091,11 @@ vErrors.push(err228);
 errors++;
 }
 }
-}
-else {
-const err229 = {instancePath:instancePath+"/sync/traefik/reload_command",schemaPath:"#/properties/sync/properties/traefik/properties/reload_command/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data93.reload_command !== undefined){
+let data101 = data93.reload_command;
+if(Array.isArray(data101)){
+if(data101.length < 1){
+const err229 = {instancePath:instancePath+"/sync/traefik/reload_command",schemaPath:"#/properties/sync/properties/traefik/properties/reload_command/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -3102,15 +3104,52 @@ vErrors.push(err229);
 }
 errors++;
 }
-}
-}
-else {
-const err230 = {instancePath:instancePath+"/sync/traefik",schemaPath:"#/properties/sync/properties/traefik/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const len11 = data101.length;
+for(let i12=0; i12<len11; i12++){
+let data102 = data101[i12];
+if(typeof data102 === "string"){
+if(func0(data102) < 1){
+const err230 = {instancePath:instancePath+"/sync/traefik/reload_command/" + i12,schemaPath:"#/properties/sync/properties/traefik/properties/reload_command/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err230];
 }
 else {
 vErrors.push(err230);
+}
+errors++;
+}
+}
+else {
+const err231 = {instancePath:instancePath+"/sync/traefik/reload_command/" + i12,schemaPath:"#/properties/sync/properties/traefik/properties/reload_command/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err231];
+}
+else {
+vErrors.push(err231);
+}
+errors++;
+}
+}
+}
+else {
+const err232 = {instancePath:instancePath+"/sync/traefik/reload_command",schemaPath:"#/properties/sync/properties/traefik/properties/reload_command/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err232];
+}
+else {
+vErrors.push(err232);
+}
+errors++;
+}
+}
+}
+else {
+const err233 = {instancePath:instancePath+"/sync/traefik",schemaPath:"#/properties/sync/properties/traefik/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err233];
+}
+else {
+vErrors.push(err233);
 }
 errors++;
 }
@@ -3132,37 +3171,7 @@ if(data103.health_timeout_seconds === undefined){
 data103.health_timeout_seconds = 180;
 }
 if(data103.local_environment === undefined){
-const err231 = {instancePath:instancePath+"/sync/portainer",schemaPath:"#/properties/sync/properties/portainer/required",keyword:"required",params:{missingProperty: "local_environment"},message:"must have required property '"+"local_environment"+"'"};
-if(vErrors === null){
-vErrors = [err231];
-}
-else {
-vErrors.push(err231);
-}
-errors++;
-}
-if(data103.agent_tls === undefined){
-const err232 = {instancePath:instancePath+"/sync/portainer",schemaPath:"#/properties/sync/properties/portainer/required",keyword:"required",params:{missingProperty: "agent_tls"},message:"must have required property '"+"agent_tls"+"'"};
-if(vErrors === null){
-vErrors = [err232];
-}
-else {
-vErrors.push(err232);
-}
-errors++;
-}
-if(data103.request_timeout_seconds === undefined){
-const err233 = {instancePath:instancePath+"/sync/portainer",schemaPath:"#/properties/sync/properties/portainer/required",keyword:"required",params:{missingProperty: "request_timeout_seconds"},message:"must have required property '"+"request_timeout_seconds"+"'"};
-if(vErrors === null){
-vErrors = [err233];
-}
-else {
-vErrors.push(err233);
-}
-errors++;
-}
-if(data103.retries === undefined){
-const err234 = {instancePath:instancePath+"/sync/portainer",schemaPath:"#/properties/sync/properties/portainer/required",keyword:"required",params:{missingProperty: "retries"},message:"must have required property '"+"retries"+"'"};
+const err234 = {instancePath:instancePath+"/sync/portainer",schemaPath:"#/properties/sync/properties/portainer/required",keyword:"required",params:{missingProperty: "local_environment"},message:"must have required property '"+"local_environment"+"'"};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -3171,8 +3180,8 @@ vErrors.push(err234);
 }
 errors++;
 }
-if(data103.health_timeout_seconds === undefined){
-const err235 = {instancePath:instancePath+"/sync/portainer",schemaPath:"#/properties/sync/properties/portainer/required",keyword:"required",params:{missingProperty: "health_timeout_seconds"},message:"must have required property '"+"health_timeout_seconds"+"'"};
+if(data103.agent_tls === undefined){
+const err235 = {instancePath:instancePath+"/sync/portainer",schemaPath:"#/properties/sync/properties/portainer/required",keyword:"required",params:{missingProperty: "agent_tls"},message:"must have required property '"+"agent_tls"+"'"};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -3181,9 +3190,8 @@ vErrors.push(err235);
 }
 errors++;
 }
-for(const key9 in data103){
-if(!((((((((key9 === "url") || (key9 === "ca_file")) || (key9 === "api_key")) || (key9 === "local_environment")) || (key9 === "agent_tls")) || (key9 === "request_timeout_seconds")) || (key9 === "retries")) || (key9 === "health_timeout_seconds"))){
-const err236 = {instancePath:instancePath+"/sync/portainer",schemaPath:"#/properties/sync/properties/portainer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+if(data103.request_timeout_seconds === undefined){
+const err236 = {instancePath:instancePath+"/sync/portainer",schemaPath:"#/properties/sync/properties/portainer/required",keyword:"required",params:{missingProperty: "request_timeout_seconds"},message:"must have required property '"+"request_timeout_seconds"+"'"};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -3192,10 +3200,8 @@ vErrors.push(err236);
 }
 errors++;
 }
-}
-if(data103.url !== undefined){
-if(typeof data103.url !== "string"){
-const err237 = {instancePath:instancePath+"/sync/portainer/url",schemaPath:"#/properties/sync/properties/portainer/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data103.retries === undefined){
+const err237 = {instancePath:instancePath+"/sync/portainer",schemaPath:"#/properties/sync/properties/portainer/required",keyword:"required",params:{missingProperty: "retries"},message:"must have required property '"+"retries"+"'"};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -3204,10 +3210,8 @@ vErrors.push(err237);
 }
 errors++;
 }
-}
-if(data103.ca_file !== undefined){
-if(typeof data103.ca_file !== "string"){
-const err238 = {instancePath:instancePath+"/sync/portainer/ca_file",schemaPath:"#/properties/sync/properties/portainer/properties/ca_file/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data103.health_timeout_seconds === undefined){
+const err238 = {instancePath:instancePath+"/sync/portainer",schemaPath:"#/properties/sync/properties/portainer/required",keyword:"required",params:{missingProperty: "health_timeout_seconds"},message:"must have required property '"+"health_timeout_seconds"+"'"};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -3216,10 +3220,9 @@ vErrors.push(err238);
 }
 errors++;
 }
-}
-if(data103.api_key !== undefined){
-if(typeof data103.api_key !== "string"){
-const err239 = {instancePath:instancePath+"/sync/portainer/api_key",schemaPath:"#/properties/sync/properties/portainer/properties/api_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key9 in data103){
+if(!((((((((key9 === "url") || (key9 === "ca_file")) || (key9 === "api_key")) || (key9 === "local_environment")) || (key9 === "agent_tls")) || (key9 === "request_timeout_seconds")) || (key9 === "retries")) || (key9 === "health_timeout_seconds"))){
+const err239 = {instancePath:instancePath+"/sync/portainer",schemaPath:"#/properties/sync/properties/portainer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -3229,8 +3232,9 @@ vErrors.push(err239);
 errors++;
 }
 }
-if(typeof data103.local_environment !== "string"){
-const err240 = {instancePath:instancePath+"/sync/portainer/local_environment",schemaPath:"#/properties/sync/properties/portainer/properties/local_environment/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data103.url !== undefined){
+if(typeof data103.url !== "string"){
+const err240 = {instancePath:instancePath+"/sync/portainer/url",schemaPath:"#/properties/sync/properties/portainer/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -3239,8 +3243,10 @@ vErrors.push(err240);
 }
 errors++;
 }
-if(typeof data103.agent_tls !== "boolean"){
-const err241 = {instancePath:instancePath+"/sync/portainer/agent_tls",schemaPath:"#/properties/sync/properties/portainer/properties/agent_tls/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+if(data103.ca_file !== undefined){
+if(typeof data103.ca_file !== "string"){
+const err241 = {instancePath:instancePath+"/sync/portainer/ca_file",schemaPath:"#/properties/sync/properties/portainer/properties/ca_file/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -3249,10 +3255,10 @@ vErrors.push(err241);
 }
 errors++;
 }
-let data109 = data103.request_timeout_seconds;
-if(typeof data109 == "number"){
-if(data109 > 86400 || isNaN(data109)){
-const err242 = {instancePath:instancePath+"/sync/portainer/request_timeout_seconds",schemaPath:"#/properties/sync/properties/portainer/properties/request_timeout_seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400"};
+}
+if(data103.api_key !== undefined){
+if(typeof data103.api_key !== "string"){
+const err242 = {instancePath:instancePath+"/sync/portainer/api_key",schemaPath:"#/properties/sync/properties/portainer/properties/api_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -3261,8 +3267,9 @@ vErrors.push(err242);
 }
 errors++;
 }
-if(data109 <= 0 || isNaN(data109)){
-const err243 = {instancePath:instancePath+"/sync/portainer/request_timeout_seconds",schemaPath:"#/properties/sync/properties/portainer/properties/request_timeout_seconds/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+}
+if(typeof data103.local_environment !== "string"){
+const err243 = {instancePath:instancePath+"/sync/portainer/local_environment",schemaPath:"#/properties/sync/properties/portainer/properties/local_environment/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -3271,9 +3278,8 @@ vErrors.push(err243);
 }
 errors++;
 }
-}
-else {
-const err244 = {instancePath:instancePath+"/sync/portainer/request_timeout_seconds",schemaPath:"#/properties/sync/properties/portainer/properties/request_timeout_seconds/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(typeof data103.agent_tls !== "boolean"){
+const err244 = {instancePath:instancePath+"/sync/portainer/agent_tls",schemaPath:"#/properties/sync/properties/portainer/properties/agent_tls/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -3282,9 +3288,10 @@ vErrors.push(err244);
 }
 errors++;
 }
-let data110 = data103.retries;
-if(!((typeof data110 == "number") && (!(data110 % 1) && !isNaN(data110)))){
-const err245 = {instancePath:instancePath+"/sync/portainer/retries",schemaPath:"#/properties/sync/properties/portainer/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+let data109 = data103.request_timeout_seconds;
+if(typeof data109 == "number"){
+if(data109 > 86400 || isNaN(data109)){
+const err245 = {instancePath:instancePath+"/sync/portainer/request_timeout_seconds",schemaPath:"#/properties/sync/properties/portainer/properties/request_timeout_seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400"};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -3293,9 +3300,8 @@ vErrors.push(err245);
 }
 errors++;
 }
-if(typeof data110 == "number"){
-if(data110 > 10 || isNaN(data110)){
-const err246 = {instancePath:instancePath+"/sync/portainer/retries",schemaPath:"#/properties/sync/properties/portainer/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"};
+if(data109 <= 0 || isNaN(data109)){
+const err246 = {instancePath:instancePath+"/sync/portainer/request_timeout_seconds",schemaPath:"#/properties/sync/properties/portainer/properties/request_timeout_seconds/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -3304,8 +3310,9 @@ vErrors.push(err246);
 }
 errors++;
 }
-if(data110 < 0 || isNaN(data110)){
-const err247 = {instancePath:instancePath+"/sync/portainer/retries",schemaPath:"#/properties/sync/properties/portainer/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err247 = {instancePath:instancePath+"/sync/portainer/request_timeout_seconds",schemaPath:"#/properties/sync/properties/portainer/properties/request_timeout_seconds/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -3314,11 +3321,9 @@ vErrors.push(err247);
 }
 errors++;
 }
-}
-let data111 = data103.health_timeout_seconds;
-if(typeof data111 == "number"){
-if(data111 > 86400 || isNaN(data111)){
-const err248 = {instancePath:instancePath+"/sync/portainer/health_timeout_seconds",schemaPath:"#/properties/sync/properties/portainer/properties/health_timeout_seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400"};
+let data110 = data103.retries;
+if(!((typeof data110 == "number") && (!(data110 % 1) && !isNaN(data110)))){
+const err248 = {instancePath:instancePath+"/sync/portainer/retries",schemaPath:"#/properties/sync/properties/portainer/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -3327,8 +3332,9 @@ vErrors.push(err248);
 }
 errors++;
 }
-if(data111 <= 0 || isNaN(data111)){
-const err249 = {instancePath:instancePath+"/sync/portainer/health_timeout_seconds",schemaPath:"#/properties/sync/properties/portainer/properties/health_timeout_seconds/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(typeof data110 == "number"){
+if(data110 > 10 || isNaN(data110)){
+const err249 = {instancePath:instancePath+"/sync/portainer/retries",schemaPath:"#/properties/sync/properties/portainer/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -3337,9 +3343,8 @@ vErrors.push(err249);
 }
 errors++;
 }
-}
-else {
-const err250 = {instancePath:instancePath+"/sync/portainer/health_timeout_seconds",schemaPath:"#/properties/sync/properties/portainer/properties/health_timeout_seconds/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data110 < 0 || isNaN(data110)){
+const err250 = {instancePath:instancePath+"/sync/portainer/retries",schemaPath:"#/properties/sync/properties/portainer/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -3349,13 +3354,47 @@ vErrors.push(err250);
 errors++;
 }
 }
-else {
-const err251 = {instancePath:instancePath+"/sync/portainer",schemaPath:"#/properties/sync/properties/portainer/type",keyword:"type",params:{type: "object"},message:"must be object"};
+let data111 = data103.health_timeout_seconds;
+if(typeof data111 == "number"){
+if(data111 > 86400 || isNaN(data111)){
+const err251 = {instancePath:instancePath+"/sync/portainer/health_timeout_seconds",schemaPath:"#/properties/sync/properties/portainer/properties/health_timeout_seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400"};
 if(vErrors === null){
 vErrors = [err251];
 }
 else {
 vErrors.push(err251);
+}
+errors++;
+}
+if(data111 <= 0 || isNaN(data111)){
+const err252 = {instancePath:instancePath+"/sync/portainer/health_timeout_seconds",schemaPath:"#/properties/sync/properties/portainer/properties/health_timeout_seconds/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err252];
+}
+else {
+vErrors.push(err252);
+}
+errors++;
+}
+}
+else {
+const err253 = {instancePath:instancePath+"/sync/portainer/health_timeout_seconds",schemaPath:"#/properties/sync/properties/portainer/properties/health_timeout_seconds/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err253];
+}
+else {
+vErrors.push(err253);
+}
+errors++;
+}
+}
+else {
+const err254 = {instancePath:instancePath+"/sync/portainer",schemaPath:"#/properties/sync/properties/portainer/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err254];
+}
+else {
+vErrors.push(err254);
 }
 errors++;
 }
@@ -3371,38 +3410,7 @@ if(data112.health_timeout_seconds === undefined){
 data112.health_timeout_seconds = 180;
 }
 if(data112.host === undefined){
-const err252 = {instancePath:instancePath+"/sync/docker",schemaPath:"#/properties/sync/properties/docker/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
-if(vErrors === null){
-vErrors = [err252];
-}
-else {
-vErrors.push(err252);
-}
-errors++;
-}
-if(data112.hosts === undefined){
-const err253 = {instancePath:instancePath+"/sync/docker",schemaPath:"#/properties/sync/properties/docker/required",keyword:"required",params:{missingProperty: "hosts"},message:"must have required property '"+"hosts"+"'"};
-if(vErrors === null){
-vErrors = [err253];
-}
-else {
-vErrors.push(err253);
-}
-errors++;
-}
-if(data112.health_timeout_seconds === undefined){
-const err254 = {instancePath:instancePath+"/sync/docker",schemaPath:"#/properties/sync/properties/docker/required",keyword:"required",params:{missingProperty: "health_timeout_seconds"},message:"must have required property '"+"health_timeout_seconds"+"'"};
-if(vErrors === null){
-vErrors = [err254];
-}
-else {
-vErrors.push(err254);
-}
-errors++;
-}
-for(const key10 in data112){
-if(!(((key10 === "host") || (key10 === "hosts")) || (key10 === "health_timeout_seconds"))){
-const err255 = {instancePath:instancePath+"/sync/docker",schemaPath:"#/properties/sync/properties/docker/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+const err255 = {instancePath:instancePath+"/sync/docker",schemaPath:"#/properties/sync/properties/docker/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -3411,9 +3419,8 @@ vErrors.push(err255);
 }
 errors++;
 }
-}
-if(typeof data112.host !== "string"){
-const err256 = {instancePath:instancePath+"/sync/docker/host",schemaPath:"#/properties/sync/properties/docker/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data112.hosts === undefined){
+const err256 = {instancePath:instancePath+"/sync/docker",schemaPath:"#/properties/sync/properties/docker/required",keyword:"required",params:{missingProperty: "hosts"},message:"must have required property '"+"hosts"+"'"};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -3422,12 +3429,8 @@ vErrors.push(err256);
 }
 errors++;
 }
-let data114 = data112.hosts;
-if(data114 && typeof data114 == "object" && !Array.isArray(data114)){
-for(const key11 in data114){
-if(pattern1.test(key11)){
-if(typeof data114[key11] !== "string"){
-const err257 = {instancePath:instancePath+"/sync/docker/hosts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sync/properties/docker/properties/hosts/patternProperties/%5E%5B0-9%5D%2B%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data112.health_timeout_seconds === undefined){
+const err257 = {instancePath:instancePath+"/sync/docker",schemaPath:"#/properties/sync/properties/docker/required",keyword:"required",params:{missingProperty: "health_timeout_seconds"},message:"must have required property '"+"health_timeout_seconds"+"'"};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -3436,11 +3439,9 @@ vErrors.push(err257);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err258 = {instancePath:instancePath+"/sync/docker/hosts",schemaPath:"#/properties/sync/properties/docker/properties/hosts/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key10 in data112){
+if(!(((key10 === "host") || (key10 === "hosts")) || (key10 === "health_timeout_seconds"))){
+const err258 = {instancePath:instancePath+"/sync/docker",schemaPath:"#/properties/sync/properties/docker/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -3449,10 +3450,9 @@ vErrors.push(err258);
 }
 errors++;
 }
-let data116 = data112.health_timeout_seconds;
-if(typeof data116 == "number"){
-if(data116 > 86400 || isNaN(data116)){
-const err259 = {instancePath:instancePath+"/sync/docker/health_timeout_seconds",schemaPath:"#/properties/sync/properties/docker/properties/health_timeout_seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400"};
+}
+if(typeof data112.host !== "string"){
+const err259 = {instancePath:instancePath+"/sync/docker/host",schemaPath:"#/properties/sync/properties/docker/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -3461,8 +3461,12 @@ vErrors.push(err259);
 }
 errors++;
 }
-if(data116 <= 0 || isNaN(data116)){
-const err260 = {instancePath:instancePath+"/sync/docker/health_timeout_seconds",schemaPath:"#/properties/sync/properties/docker/properties/health_timeout_seconds/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+let data114 = data112.hosts;
+if(data114 && typeof data114 == "object" && !Array.isArray(data114)){
+for(const key11 in data114){
+if(pattern1.test(key11)){
+if(typeof data114[key11] !== "string"){
+const err260 = {instancePath:instancePath+"/sync/docker/hosts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sync/properties/docker/properties/hosts/patternProperties/%5E%5B0-9%5D%2B%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -3472,8 +3476,10 @@ vErrors.push(err260);
 errors++;
 }
 }
+}
+}
 else {
-const err261 = {instancePath:instancePath+"/sync/docker/health_timeout_seconds",schemaPath:"#/properties/sync/properties/docker/properties/health_timeout_seconds/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err261 = {instancePath:instancePath+"/sync/docker/hosts",schemaPath:"#/properties/sync/properties/docker/properties/hosts/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -3482,14 +3488,47 @@ vErrors.push(err261);
 }
 errors++;
 }
-}
-else {
-const err262 = {instancePath:instancePath+"/sync/docker",schemaPath:"#/properties/sync/properties/docker/type",keyword:"type",params:{type: "object"},message:"must be object"};
+let data116 = data112.health_timeout_seconds;
+if(typeof data116 == "number"){
+if(data116 > 86400 || isNaN(data116)){
+const err262 = {instancePath:instancePath+"/sync/docker/health_timeout_seconds",schemaPath:"#/properties/sync/properties/docker/properties/health_timeout_seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400"};
 if(vErrors === null){
 vErrors = [err262];
 }
 else {
 vErrors.push(err262);
+}
+errors++;
+}
+if(data116 <= 0 || isNaN(data116)){
+const err263 = {instancePath:instancePath+"/sync/docker/health_timeout_seconds",schemaPath:"#/properties/sync/properties/docker/properties/health_timeout_seconds/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err263];
+}
+else {
+vErrors.push(err263);
+}
+errors++;
+}
+}
+else {
+const err264 = {instancePath:instancePath+"/sync/docker/health_timeout_seconds",schemaPath:"#/properties/sync/properties/docker/properties/health_timeout_seconds/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err264];
+}
+else {
+vErrors.push(err264);
+}
+errors++;
+}
+}
+else {
+const err265 = {instancePath:instancePath+"/sync/docker",schemaPath:"#/properties/sync/properties/docker/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err265];
+}
+else {
+vErrors.push(err265);
 }
 errors++;
 }
@@ -3502,40 +3541,7 @@ if(data117.value_bytes === undefined){
 data117.value_bytes = 1048576;
 }
 if(data117.stack_file_bytes === undefined){
-const err263 = {instancePath:instancePath+"/sync/limits",schemaPath:"#/properties/sync/properties/limits/required",keyword:"required",params:{missingProperty: "stack_file_bytes"},message:"must have required property '"+"stack_file_bytes"+"'"};
-if(vErrors === null){
-vErrors = [err263];
-}
-else {
-vErrors.push(err263);
-}
-errors++;
-}
-if(data117.value_bytes === undefined){
-const err264 = {instancePath:instancePath+"/sync/limits",schemaPath:"#/properties/sync/properties/limits/required",keyword:"required",params:{missingProperty: "value_bytes"},message:"must have required property '"+"value_bytes"+"'"};
-if(vErrors === null){
-vErrors = [err264];
-}
-else {
-vErrors.push(err264);
-}
-errors++;
-}
-for(const key12 in data117){
-if(!((key12 === "stack_file_bytes") || (key12 === "value_bytes"))){
-const err265 = {instancePath:instancePath+"/sync/limits",schemaPath:"#/properties/sync/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err265];
-}
-else {
-vErrors.push(err265);
-}
-errors++;
-}
-}
-let data118 = data117.stack_file_bytes;
-if(!((typeof data118 == "number") && (!(data118 % 1) && !isNaN(data118)))){
-const err266 = {instancePath:instancePath+"/sync/limits/stack_file_bytes",schemaPath:"#/properties/sync/properties/limits/properties/stack_file_bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err266 = {instancePath:instancePath+"/sync/limits",schemaPath:"#/properties/sync/properties/limits/required",keyword:"required",params:{missingProperty: "stack_file_bytes"},message:"must have required property '"+"stack_file_bytes"+"'"};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -3544,9 +3550,8 @@ vErrors.push(err266);
 }
 errors++;
 }
-if(typeof data118 == "number"){
-if(data118 > 268435456 || isNaN(data118)){
-const err267 = {instancePath:instancePath+"/sync/limits/stack_file_bytes",schemaPath:"#/properties/sync/properties/limits/properties/stack_file_bytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 268435456},message:"must be <= 268435456"};
+if(data117.value_bytes === undefined){
+const err267 = {instancePath:instancePath+"/sync/limits",schemaPath:"#/properties/sync/properties/limits/required",keyword:"required",params:{missingProperty: "value_bytes"},message:"must have required property '"+"value_bytes"+"'"};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -3555,8 +3560,9 @@ vErrors.push(err267);
 }
 errors++;
 }
-if(data118 < 1024 || isNaN(data118)){
-const err268 = {instancePath:instancePath+"/sync/limits/stack_file_bytes",schemaPath:"#/properties/sync/properties/limits/properties/stack_file_bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1024},message:"must be >= 1024"};
+for(const key12 in data117){
+if(!((key12 === "stack_file_bytes") || (key12 === "value_bytes"))){
+const err268 = {instancePath:instancePath+"/sync/limits",schemaPath:"#/properties/sync/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -3566,9 +3572,9 @@ vErrors.push(err268);
 errors++;
 }
 }
-let data119 = data117.value_bytes;
-if(!((typeof data119 == "number") && (!(data119 % 1) && !isNaN(data119)))){
-const err269 = {instancePath:instancePath+"/sync/limits/value_bytes",schemaPath:"#/properties/sync/properties/limits/properties/value_bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+let data118 = data117.stack_file_bytes;
+if(!((typeof data118 == "number") && (!(data118 % 1) && !isNaN(data118)))){
+const err269 = {instancePath:instancePath+"/sync/limits/stack_file_bytes",schemaPath:"#/properties/sync/properties/limits/properties/stack_file_bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -3577,9 +3583,9 @@ vErrors.push(err269);
 }
 errors++;
 }
-if(typeof data119 == "number"){
-if(data119 > 67108864 || isNaN(data119)){
-const err270 = {instancePath:instancePath+"/sync/limits/value_bytes",schemaPath:"#/properties/sync/properties/limits/properties/value_bytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 67108864},message:"must be <= 67108864"};
+if(typeof data118 == "number"){
+if(data118 > 268435456 || isNaN(data118)){
+const err270 = {instancePath:instancePath+"/sync/limits/stack_file_bytes",schemaPath:"#/properties/sync/properties/limits/properties/stack_file_bytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 268435456},message:"must be <= 268435456"};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -3588,8 +3594,8 @@ vErrors.push(err270);
 }
 errors++;
 }
-if(data119 < 256 || isNaN(data119)){
-const err271 = {instancePath:instancePath+"/sync/limits/value_bytes",schemaPath:"#/properties/sync/properties/limits/properties/value_bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 256},message:"must be >= 256"};
+if(data118 < 1024 || isNaN(data118)){
+const err271 = {instancePath:instancePath+"/sync/limits/stack_file_bytes",schemaPath:"#/properties/sync/properties/limits/properties/stack_file_bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1024},message:"must be >= 1024"};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -3599,9 +3605,9 @@ vErrors.push(err271);
 errors++;
 }
 }
-}
-else {
-const err272 = {instancePath:instancePath+"/sync/limits",schemaPath:"#/properties/sync/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object"};
+let data119 = data117.value_bytes;
+if(!((typeof data119 == "number") && (!(data119 % 1) && !isNaN(data119)))){
+const err272 = {instancePath:instancePath+"/sync/limits/value_bytes",schemaPath:"#/properties/sync/properties/limits/properties/value_bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -3610,23 +3616,9 @@ vErrors.push(err272);
 }
 errors++;
 }
-let data120 = data60.checks;
-if(Array.isArray(data120)){
-const len12 = data120.length;
-for(let i13=0; i13<len12; i13++){
-let data121 = data120[i13];
-if(data121 && typeof data121 == "object" && !Array.isArray(data121)){
-if(data121.required === undefined){
-data121.required = true;
-}
-if(data121.timeout_seconds === undefined){
-data121.timeout_seconds = 5;
-}
-if(data121.retries === undefined){
-data121.retries = 2;
-}
-if(data121.name === undefined){
-const err273 = {instancePath:instancePath+"/sync/checks/" + i13,schemaPath:"#/properties/sync/properties/checks/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(typeof data119 == "number"){
+if(data119 > 67108864 || isNaN(data119)){
+const err273 = {instancePath:instancePath+"/sync/limits/value_bytes",schemaPath:"#/properties/sync/properties/limits/properties/value_bytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 67108864},message:"must be <= 67108864"};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -3635,8 +3627,8 @@ vErrors.push(err273);
 }
 errors++;
 }
-if(data121.kind === undefined){
-const err274 = {instancePath:instancePath+"/sync/checks/" + i13,schemaPath:"#/properties/sync/properties/checks/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(data119 < 256 || isNaN(data119)){
+const err274 = {instancePath:instancePath+"/sync/limits/value_bytes",schemaPath:"#/properties/sync/properties/limits/properties/value_bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 256},message:"must be >= 256"};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -3645,8 +3637,10 @@ vErrors.push(err274);
 }
 errors++;
 }
-if(data121.required === undefined){
-const err275 = {instancePath:instancePath+"/sync/checks/" + i13,schemaPath:"#/properties/sync/properties/checks/items/required",keyword:"required",params:{missingProperty: "required"},message:"must have required property '"+"required"+"'"};
+}
+}
+else {
+const err275 = {instancePath:instancePath+"/sync/limits",schemaPath:"#/properties/sync/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -3655,8 +3649,8 @@ vErrors.push(err275);
 }
 errors++;
 }
-if(data121.timeout_seconds === undefined){
-const err276 = {instancePath:instancePath+"/sync/checks/" + i13,schemaPath:"#/properties/sync/properties/checks/items/required",keyword:"required",params:{missingProperty: "timeout_seconds"},message:"must have required property '"+"timeout_seconds"+"'"};
+if(typeof data60.state_dir !== "string"){
+const err276 = {instancePath:instancePath+"/sync/state_dir",schemaPath:"#/properties/sync/properties/state_dir/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -3665,8 +3659,25 @@ vErrors.push(err276);
 }
 errors++;
 }
-if(data121.retries === undefined){
-const err277 = {instancePath:instancePath+"/sync/checks/" + i13,schemaPath:"#/properties/sync/properties/checks/items/required",keyword:"required",params:{missingProperty: "retries"},message:"must have required property '"+"retries"+"'"};
+let data121 = data60.serve;
+if(data121 && typeof data121 == "object" && !Array.isArray(data121)){
+if(data121.listen === undefined){
+data121.listen = "127.0.0.1:9440";
+}
+if(data121.poll_seconds === undefined){
+data121.poll_seconds = 60;
+}
+if(data121.drift_seconds === undefined){
+data121.drift_seconds = 600;
+}
+if(data121.self_heal === undefined){
+data121.self_heal = false;
+}
+if(data121.stop_seconds === undefined){
+data121.stop_seconds = 60;
+}
+if(data121.listen === undefined){
+const err277 = {instancePath:instancePath+"/sync/serve",schemaPath:"#/properties/sync/properties/serve/required",keyword:"required",params:{missingProperty: "listen"},message:"must have required property '"+"listen"+"'"};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -3675,9 +3686,8 @@ vErrors.push(err277);
 }
 errors++;
 }
-for(const key13 in data121){
-if(!(func3.call(schema0.properties.sync.properties.checks.items.properties, key13))){
-const err278 = {instancePath:instancePath+"/sync/checks/" + i13,schemaPath:"#/properties/sync/properties/checks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+if(data121.poll_seconds === undefined){
+const err278 = {instancePath:instancePath+"/sync/serve",schemaPath:"#/properties/sync/properties/serve/required",keyword:"required",params:{missingProperty: "poll_seconds"},message:"must have required property '"+"poll_seconds"+"'"};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -3686,12 +3696,8 @@ vErrors.push(err278);
 }
 errors++;
 }
-}
-if(data121.name !== undefined){
-let data122 = data121.name;
-if(typeof data122 === "string"){
-if(func0(data122) < 1){
-const err279 = {instancePath:instancePath+"/sync/checks/" + i13+"/name",schemaPath:"#/properties/sync/properties/checks/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data121.drift_seconds === undefined){
+const err279 = {instancePath:instancePath+"/sync/serve",schemaPath:"#/properties/sync/properties/serve/required",keyword:"required",params:{missingProperty: "drift_seconds"},message:"must have required property '"+"drift_seconds"+"'"};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -3700,9 +3706,8 @@ vErrors.push(err279);
 }
 errors++;
 }
-}
-else {
-const err280 = {instancePath:instancePath+"/sync/checks/" + i13+"/name",schemaPath:"#/properties/sync/properties/checks/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data121.self_heal === undefined){
+const err280 = {instancePath:instancePath+"/sync/serve",schemaPath:"#/properties/sync/properties/serve/required",keyword:"required",params:{missingProperty: "self_heal"},message:"must have required property '"+"self_heal"+"'"};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -3711,14 +3716,8 @@ vErrors.push(err280);
 }
 errors++;
 }
-}
-if(data121.kind !== undefined){
-let data123 = data121.kind;
-const _errs338 = errors;
-let valid64 = false;
-const _errs339 = errors;
-if(typeof data123 !== "string"){
-const err281 = {instancePath:instancePath+"/sync/checks/" + i13+"/kind",schemaPath:"#/properties/sync/properties/checks/items/properties/kind/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data121.stop_seconds === undefined){
+const err281 = {instancePath:instancePath+"/sync/serve",schemaPath:"#/properties/sync/properties/serve/required",keyword:"required",params:{missingProperty: "stop_seconds"},message:"must have required property '"+"stop_seconds"+"'"};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -3727,8 +3726,9 @@ vErrors.push(err281);
 }
 errors++;
 }
-if("http" !== data123){
-const err282 = {instancePath:instancePath+"/sync/checks/" + i13+"/kind",schemaPath:"#/properties/sync/properties/checks/items/properties/kind/anyOf/0/const",keyword:"const",params:{allowedValue: "http"},message:"must be equal to constant"};
+for(const key13 in data121){
+if(!(((((((key13 === "listen") || (key13 === "token")) || (key13 === "webhook_secret")) || (key13 === "poll_seconds")) || (key13 === "drift_seconds")) || (key13 === "self_heal")) || (key13 === "stop_seconds"))){
+const err282 = {instancePath:instancePath+"/sync/serve",schemaPath:"#/properties/sync/properties/serve/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -3737,12 +3737,9 @@ vErrors.push(err282);
 }
 errors++;
 }
-var _valid15 = _errs339 === errors;
-valid64 = valid64 || _valid15;
-if(!valid64){
-const _errs341 = errors;
-if(typeof data123 !== "string"){
-const err283 = {instancePath:instancePath+"/sync/checks/" + i13+"/kind",schemaPath:"#/properties/sync/properties/checks/items/properties/kind/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(typeof data121.listen !== "string"){
+const err283 = {instancePath:instancePath+"/sync/serve/listen",schemaPath:"#/properties/sync/properties/serve/properties/listen/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -3751,8 +3748,9 @@ vErrors.push(err283);
 }
 errors++;
 }
-if("tcp" !== data123){
-const err284 = {instancePath:instancePath+"/sync/checks/" + i13+"/kind",schemaPath:"#/properties/sync/properties/checks/items/properties/kind/anyOf/1/const",keyword:"const",params:{allowedValue: "tcp"},message:"must be equal to constant"};
+if(data121.token !== undefined){
+if(typeof data121.token !== "string"){
+const err284 = {instancePath:instancePath+"/sync/serve/token",schemaPath:"#/properties/sync/properties/serve/properties/token/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -3761,12 +3759,10 @@ vErrors.push(err284);
 }
 errors++;
 }
-var _valid15 = _errs341 === errors;
-valid64 = valid64 || _valid15;
-if(!valid64){
-const _errs343 = errors;
-if(typeof data123 !== "string"){
-const err285 = {instancePath:instancePath+"/sync/checks/" + i13+"/kind",schemaPath:"#/properties/sync/properties/checks/items/properties/kind/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data121.webhook_secret !== undefined){
+if(typeof data121.webhook_secret !== "string"){
+const err285 = {instancePath:instancePath+"/sync/serve/webhook_secret",schemaPath:"#/properties/sync/properties/serve/properties/webhook_secret/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -3775,8 +3771,10 @@ vErrors.push(err285);
 }
 errors++;
 }
-if("dns" !== data123){
-const err286 = {instancePath:instancePath+"/sync/checks/" + i13+"/kind",schemaPath:"#/properties/sync/properties/checks/items/properties/kind/anyOf/2/const",keyword:"const",params:{allowedValue: "dns"},message:"must be equal to constant"};
+}
+let data125 = data121.poll_seconds;
+if(!((typeof data125 == "number") && (!(data125 % 1) && !isNaN(data125)))){
+const err286 = {instancePath:instancePath+"/sync/serve/poll_seconds",schemaPath:"#/properties/sync/properties/serve/properties/poll_seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -3785,12 +3783,9 @@ vErrors.push(err286);
 }
 errors++;
 }
-var _valid15 = _errs343 === errors;
-valid64 = valid64 || _valid15;
-}
-}
-if(!valid64){
-const err287 = {instancePath:instancePath+"/sync/checks/" + i13+"/kind",schemaPath:"#/properties/sync/properties/checks/items/properties/kind/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(typeof data125 == "number"){
+if(data125 > 86400 || isNaN(data125)){
+const err287 = {instancePath:instancePath+"/sync/serve/poll_seconds",schemaPath:"#/properties/sync/properties/serve/properties/poll_seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400"};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -3799,21 +3794,8 @@ vErrors.push(err287);
 }
 errors++;
 }
-else {
-errors = _errs338;
-if(vErrors !== null){
-if(_errs338){
-vErrors.length = _errs338;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data121.url !== undefined){
-if(typeof data121.url !== "string"){
-const err288 = {instancePath:instancePath+"/sync/checks/" + i13+"/url",schemaPath:"#/properties/sync/properties/checks/items/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data125 < 0 || isNaN(data125)){
+const err288 = {instancePath:instancePath+"/sync/serve/poll_seconds",schemaPath:"#/properties/sync/properties/serve/properties/poll_seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -3823,10 +3805,9 @@ vErrors.push(err288);
 errors++;
 }
 }
-if(data121.expect_status !== undefined){
-let data125 = data121.expect_status;
-if(!((typeof data125 == "number") && (!(data125 % 1) && !isNaN(data125)))){
-const err289 = {instancePath:instancePath+"/sync/checks/" + i13+"/expect_status",schemaPath:"#/properties/sync/properties/checks/items/properties/expect_status/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+let data126 = data121.drift_seconds;
+if(!((typeof data126 == "number") && (!(data126 % 1) && !isNaN(data126)))){
+const err289 = {instancePath:instancePath+"/sync/serve/drift_seconds",schemaPath:"#/properties/sync/properties/serve/properties/drift_seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -3835,9 +3816,9 @@ vErrors.push(err289);
 }
 errors++;
 }
-if(typeof data125 == "number"){
-if(data125 > 599 || isNaN(data125)){
-const err290 = {instancePath:instancePath+"/sync/checks/" + i13+"/expect_status",schemaPath:"#/properties/sync/properties/checks/items/properties/expect_status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599"};
+if(typeof data126 == "number"){
+if(data126 > 86400 || isNaN(data126)){
+const err290 = {instancePath:instancePath+"/sync/serve/drift_seconds",schemaPath:"#/properties/sync/properties/serve/properties/drift_seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400"};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -3846,8 +3827,8 @@ vErrors.push(err290);
 }
 errors++;
 }
-if(data125 < 100 || isNaN(data125)){
-const err291 = {instancePath:instancePath+"/sync/checks/" + i13+"/expect_status",schemaPath:"#/properties/sync/properties/checks/items/properties/expect_status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100"};
+if(data126 < 0 || isNaN(data126)){
+const err291 = {instancePath:instancePath+"/sync/serve/drift_seconds",schemaPath:"#/properties/sync/properties/serve/properties/drift_seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -3857,10 +3838,8 @@ vErrors.push(err291);
 errors++;
 }
 }
-}
-if(data121.json_field !== undefined){
-if(typeof data121.json_field !== "string"){
-const err292 = {instancePath:instancePath+"/sync/checks/" + i13+"/json_field",schemaPath:"#/properties/sync/properties/checks/items/properties/json_field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data121.self_heal !== "boolean"){
+const err292 = {instancePath:instancePath+"/sync/serve/self_heal",schemaPath:"#/properties/sync/properties/serve/properties/self_heal/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -3869,10 +3848,10 @@ vErrors.push(err292);
 }
 errors++;
 }
-}
-if(data121.json_value !== undefined){
-if(typeof data121.json_value !== "string"){
-const err293 = {instancePath:instancePath+"/sync/checks/" + i13+"/json_value",schemaPath:"#/properties/sync/properties/checks/items/properties/json_value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data128 = data121.stop_seconds;
+if(typeof data128 == "number"){
+if(data128 > 3600 || isNaN(data128)){
+const err293 = {instancePath:instancePath+"/sync/serve/stop_seconds",schemaPath:"#/properties/sync/properties/serve/properties/stop_seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600"};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -3881,10 +3860,8 @@ vErrors.push(err293);
 }
 errors++;
 }
-}
-if(data121.host !== undefined){
-if(typeof data121.host !== "string"){
-const err294 = {instancePath:instancePath+"/sync/checks/" + i13+"/host",schemaPath:"#/properties/sync/properties/checks/items/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data128 < 0 || isNaN(data128)){
+const err294 = {instancePath:instancePath+"/sync/serve/stop_seconds",schemaPath:"#/properties/sync/properties/serve/properties/stop_seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -3894,10 +3871,8 @@ vErrors.push(err294);
 errors++;
 }
 }
-if(data121.port !== undefined){
-let data129 = data121.port;
-if(!((typeof data129 == "number") && (!(data129 % 1) && !isNaN(data129)))){
-const err295 = {instancePath:instancePath+"/sync/checks/" + i13+"/port",schemaPath:"#/properties/sync/properties/checks/items/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err295 = {instancePath:instancePath+"/sync/serve/stop_seconds",schemaPath:"#/properties/sync/properties/serve/properties/stop_seconds/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -3906,9 +3881,9 @@ vErrors.push(err295);
 }
 errors++;
 }
-if(typeof data129 == "number"){
-if(data129 > 65535 || isNaN(data129)){
-const err296 = {instancePath:instancePath+"/sync/checks/" + i13+"/port",schemaPath:"#/properties/sync/properties/checks/items/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
+}
+else {
+const err296 = {instancePath:instancePath+"/sync/serve",schemaPath:"#/properties/sync/properties/serve/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -3917,8 +3892,17 @@ vErrors.push(err296);
 }
 errors++;
 }
-if(data129 < 1 || isNaN(data129)){
-const err297 = {instancePath:instancePath+"/sync/checks/" + i13+"/port",schemaPath:"#/properties/sync/properties/checks/items/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+let data129 = data60.notify;
+if(Array.isArray(data129)){
+const len12 = data129.length;
+for(let i13=0; i13<len12; i13++){
+let data130 = data129[i13];
+if(data130 && typeof data130 == "object" && !Array.isArray(data130)){
+if(data130.on === undefined){
+data130.on = ["failure","drift","recovery"];
+}
+if(data130.type === undefined){
+const err297 = {instancePath:instancePath+"/sync/notify/" + i13,schemaPath:"#/properties/sync/properties/notify/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -3927,11 +3911,8 @@ vErrors.push(err297);
 }
 errors++;
 }
-}
-}
-if(data121.server !== undefined){
-if(typeof data121.server !== "string"){
-const err298 = {instancePath:instancePath+"/sync/checks/" + i13+"/server",schemaPath:"#/properties/sync/properties/checks/items/properties/server/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data130.url === undefined){
+const err298 = {instancePath:instancePath+"/sync/notify/" + i13,schemaPath:"#/properties/sync/properties/notify/items/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -3940,9 +3921,8 @@ vErrors.push(err298);
 }
 errors++;
 }
-}
-if(typeof data121.required !== "boolean"){
-const err299 = {instancePath:instancePath+"/sync/checks/" + i13+"/required",schemaPath:"#/properties/sync/properties/checks/items/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data130.on === undefined){
+const err299 = {instancePath:instancePath+"/sync/notify/" + i13,schemaPath:"#/properties/sync/properties/notify/items/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'"};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -3951,10 +3931,9 @@ vErrors.push(err299);
 }
 errors++;
 }
-let data132 = data121.timeout_seconds;
-if(typeof data132 == "number"){
-if(data132 > 86400 || isNaN(data132)){
-const err300 = {instancePath:instancePath+"/sync/checks/" + i13+"/timeout_seconds",schemaPath:"#/properties/sync/properties/checks/items/properties/timeout_seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400"};
+for(const key14 in data130){
+if(!((((key14 === "type") || (key14 === "url")) || (key14 === "token")) || (key14 === "on"))){
+const err300 = {instancePath:instancePath+"/sync/notify/" + i13,schemaPath:"#/properties/sync/properties/notify/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -3963,8 +3942,14 @@ vErrors.push(err300);
 }
 errors++;
 }
-if(data132 <= 0 || isNaN(data132)){
-const err301 = {instancePath:instancePath+"/sync/checks/" + i13+"/timeout_seconds",schemaPath:"#/properties/sync/properties/checks/items/properties/timeout_seconds/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+}
+if(data130.type !== undefined){
+let data131 = data130.type;
+const _errs355 = errors;
+let valid65 = false;
+const _errs356 = errors;
+if(typeof data131 !== "string"){
+const err301 = {instancePath:instancePath+"/sync/notify/" + i13+"/type",schemaPath:"#/properties/sync/properties/notify/items/properties/type/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -3973,9 +3958,8 @@ vErrors.push(err301);
 }
 errors++;
 }
-}
-else {
-const err302 = {instancePath:instancePath+"/sync/checks/" + i13+"/timeout_seconds",schemaPath:"#/properties/sync/properties/checks/items/properties/timeout_seconds/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if("webhook" !== data131){
+const err302 = {instancePath:instancePath+"/sync/notify/" + i13+"/type",schemaPath:"#/properties/sync/properties/notify/items/properties/type/anyOf/0/const",keyword:"const",params:{allowedValue: "webhook"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -3984,9 +3968,12 @@ vErrors.push(err302);
 }
 errors++;
 }
-let data133 = data121.retries;
-if(!((typeof data133 == "number") && (!(data133 % 1) && !isNaN(data133)))){
-const err303 = {instancePath:instancePath+"/sync/checks/" + i13+"/retries",schemaPath:"#/properties/sync/properties/checks/items/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+var _valid15 = _errs356 === errors;
+valid65 = valid65 || _valid15;
+if(!valid65){
+const _errs358 = errors;
+if(typeof data131 !== "string"){
+const err303 = {instancePath:instancePath+"/sync/notify/" + i13+"/type",schemaPath:"#/properties/sync/properties/notify/items/properties/type/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -3995,9 +3982,8 @@ vErrors.push(err303);
 }
 errors++;
 }
-if(typeof data133 == "number"){
-if(data133 > 20 || isNaN(data133)){
-const err304 = {instancePath:instancePath+"/sync/checks/" + i13+"/retries",schemaPath:"#/properties/sync/properties/checks/items/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20"};
+if("ntfy" !== data131){
+const err304 = {instancePath:instancePath+"/sync/notify/" + i13+"/type",schemaPath:"#/properties/sync/properties/notify/items/properties/type/anyOf/1/const",keyword:"const",params:{allowedValue: "ntfy"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -4006,8 +3992,12 @@ vErrors.push(err304);
 }
 errors++;
 }
-if(data133 < 0 || isNaN(data133)){
-const err305 = {instancePath:instancePath+"/sync/checks/" + i13+"/retries",schemaPath:"#/properties/sync/properties/checks/items/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+var _valid15 = _errs358 === errors;
+valid65 = valid65 || _valid15;
+if(!valid65){
+const _errs360 = errors;
+if(typeof data131 !== "string"){
+const err305 = {instancePath:instancePath+"/sync/notify/" + i13+"/type",schemaPath:"#/properties/sync/properties/notify/items/properties/type/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -4016,10 +4006,8 @@ vErrors.push(err305);
 }
 errors++;
 }
-}
-}
-else {
-const err306 = {instancePath:instancePath+"/sync/checks/" + i13,schemaPath:"#/properties/sync/properties/checks/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if("apprise" !== data131){
+const err306 = {instancePath:instancePath+"/sync/notify/" + i13+"/type",schemaPath:"#/properties/sync/properties/notify/items/properties/type/anyOf/2/const",keyword:"const",params:{allowedValue: "apprise"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -4028,10 +4016,12 @@ vErrors.push(err306);
 }
 errors++;
 }
+var _valid15 = _errs360 === errors;
+valid65 = valid65 || _valid15;
 }
 }
-else {
-const err307 = {instancePath:instancePath+"/sync/checks",schemaPath:"#/properties/sync/properties/checks/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!valid65){
+const err307 = {instancePath:instancePath+"/sync/notify/" + i13+"/type",schemaPath:"#/properties/sync/properties/notify/items/properties/type/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -4040,9 +4030,23 @@ vErrors.push(err307);
 }
 errors++;
 }
+else {
+errors = _errs355;
+if(vErrors !== null){
+if(_errs355){
+vErrors.length = _errs355;
 }
 else {
-const err308 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/type",keyword:"type",params:{type: "object"},message:"must be object"};
+vErrors = null;
+}
+}
+}
+}
+if(data130.url !== undefined){
+let data132 = data130.url;
+if(typeof data132 === "string"){
+if(func0(data132) < 1){
+const err308 = {instancePath:instancePath+"/sync/notify/" + i13+"/url",schemaPath:"#/properties/sync/properties/notify/items/properties/url/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -4053,12 +4057,613 @@ errors++;
 }
 }
 else {
-const err309 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err309 = {instancePath:instancePath+"/sync/notify/" + i13+"/url",schemaPath:"#/properties/sync/properties/notify/items/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err309];
 }
 else {
 vErrors.push(err309);
+}
+errors++;
+}
+}
+if(data130.token !== undefined){
+if(typeof data130.token !== "string"){
+const err310 = {instancePath:instancePath+"/sync/notify/" + i13+"/token",schemaPath:"#/properties/sync/properties/notify/items/properties/token/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err310];
+}
+else {
+vErrors.push(err310);
+}
+errors++;
+}
+}
+let data134 = data130.on;
+if(Array.isArray(data134)){
+const len13 = data134.length;
+for(let i14=0; i14<len13; i14++){
+let data135 = data134[i14];
+const _errs369 = errors;
+let valid68 = false;
+const _errs370 = errors;
+if(typeof data135 !== "string"){
+const err311 = {instancePath:instancePath+"/sync/notify/" + i13+"/on/" + i14,schemaPath:"#/properties/sync/properties/notify/items/properties/on/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err311];
+}
+else {
+vErrors.push(err311);
+}
+errors++;
+}
+if("failure" !== data135){
+const err312 = {instancePath:instancePath+"/sync/notify/" + i13+"/on/" + i14,schemaPath:"#/properties/sync/properties/notify/items/properties/on/items/anyOf/0/const",keyword:"const",params:{allowedValue: "failure"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err312];
+}
+else {
+vErrors.push(err312);
+}
+errors++;
+}
+var _valid16 = _errs370 === errors;
+valid68 = valid68 || _valid16;
+if(!valid68){
+const _errs372 = errors;
+if(typeof data135 !== "string"){
+const err313 = {instancePath:instancePath+"/sync/notify/" + i13+"/on/" + i14,schemaPath:"#/properties/sync/properties/notify/items/properties/on/items/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err313];
+}
+else {
+vErrors.push(err313);
+}
+errors++;
+}
+if("drift" !== data135){
+const err314 = {instancePath:instancePath+"/sync/notify/" + i13+"/on/" + i14,schemaPath:"#/properties/sync/properties/notify/items/properties/on/items/anyOf/1/const",keyword:"const",params:{allowedValue: "drift"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err314];
+}
+else {
+vErrors.push(err314);
+}
+errors++;
+}
+var _valid16 = _errs372 === errors;
+valid68 = valid68 || _valid16;
+if(!valid68){
+const _errs374 = errors;
+if(typeof data135 !== "string"){
+const err315 = {instancePath:instancePath+"/sync/notify/" + i13+"/on/" + i14,schemaPath:"#/properties/sync/properties/notify/items/properties/on/items/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err315];
+}
+else {
+vErrors.push(err315);
+}
+errors++;
+}
+if("recovery" !== data135){
+const err316 = {instancePath:instancePath+"/sync/notify/" + i13+"/on/" + i14,schemaPath:"#/properties/sync/properties/notify/items/properties/on/items/anyOf/2/const",keyword:"const",params:{allowedValue: "recovery"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err316];
+}
+else {
+vErrors.push(err316);
+}
+errors++;
+}
+var _valid16 = _errs374 === errors;
+valid68 = valid68 || _valid16;
+}
+}
+if(!valid68){
+const err317 = {instancePath:instancePath+"/sync/notify/" + i13+"/on/" + i14,schemaPath:"#/properties/sync/properties/notify/items/properties/on/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err317];
+}
+else {
+vErrors.push(err317);
+}
+errors++;
+}
+else {
+errors = _errs369;
+if(vErrors !== null){
+if(_errs369){
+vErrors.length = _errs369;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err318 = {instancePath:instancePath+"/sync/notify/" + i13+"/on",schemaPath:"#/properties/sync/properties/notify/items/properties/on/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err318];
+}
+else {
+vErrors.push(err318);
+}
+errors++;
+}
+}
+else {
+const err319 = {instancePath:instancePath+"/sync/notify/" + i13,schemaPath:"#/properties/sync/properties/notify/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err319];
+}
+else {
+vErrors.push(err319);
+}
+errors++;
+}
+}
+}
+else {
+const err320 = {instancePath:instancePath+"/sync/notify",schemaPath:"#/properties/sync/properties/notify/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err320];
+}
+else {
+vErrors.push(err320);
+}
+errors++;
+}
+let data136 = data60.checks;
+if(Array.isArray(data136)){
+const len14 = data136.length;
+for(let i15=0; i15<len14; i15++){
+let data137 = data136[i15];
+if(data137 && typeof data137 == "object" && !Array.isArray(data137)){
+if(data137.required === undefined){
+data137.required = true;
+}
+if(data137.timeout_seconds === undefined){
+data137.timeout_seconds = 5;
+}
+if(data137.retries === undefined){
+data137.retries = 2;
+}
+if(data137.name === undefined){
+const err321 = {instancePath:instancePath+"/sync/checks/" + i15,schemaPath:"#/properties/sync/properties/checks/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err321];
+}
+else {
+vErrors.push(err321);
+}
+errors++;
+}
+if(data137.kind === undefined){
+const err322 = {instancePath:instancePath+"/sync/checks/" + i15,schemaPath:"#/properties/sync/properties/checks/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(vErrors === null){
+vErrors = [err322];
+}
+else {
+vErrors.push(err322);
+}
+errors++;
+}
+if(data137.required === undefined){
+const err323 = {instancePath:instancePath+"/sync/checks/" + i15,schemaPath:"#/properties/sync/properties/checks/items/required",keyword:"required",params:{missingProperty: "required"},message:"must have required property '"+"required"+"'"};
+if(vErrors === null){
+vErrors = [err323];
+}
+else {
+vErrors.push(err323);
+}
+errors++;
+}
+if(data137.timeout_seconds === undefined){
+const err324 = {instancePath:instancePath+"/sync/checks/" + i15,schemaPath:"#/properties/sync/properties/checks/items/required",keyword:"required",params:{missingProperty: "timeout_seconds"},message:"must have required property '"+"timeout_seconds"+"'"};
+if(vErrors === null){
+vErrors = [err324];
+}
+else {
+vErrors.push(err324);
+}
+errors++;
+}
+if(data137.retries === undefined){
+const err325 = {instancePath:instancePath+"/sync/checks/" + i15,schemaPath:"#/properties/sync/properties/checks/items/required",keyword:"required",params:{missingProperty: "retries"},message:"must have required property '"+"retries"+"'"};
+if(vErrors === null){
+vErrors = [err325];
+}
+else {
+vErrors.push(err325);
+}
+errors++;
+}
+for(const key15 in data137){
+if(!(func3.call(schema0.properties.sync.properties.checks.items.properties, key15))){
+const err326 = {instancePath:instancePath+"/sync/checks/" + i15,schemaPath:"#/properties/sync/properties/checks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err326];
+}
+else {
+vErrors.push(err326);
+}
+errors++;
+}
+}
+if(data137.name !== undefined){
+let data138 = data137.name;
+if(typeof data138 === "string"){
+if(func0(data138) < 1){
+const err327 = {instancePath:instancePath+"/sync/checks/" + i15+"/name",schemaPath:"#/properties/sync/properties/checks/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err327];
+}
+else {
+vErrors.push(err327);
+}
+errors++;
+}
+}
+else {
+const err328 = {instancePath:instancePath+"/sync/checks/" + i15+"/name",schemaPath:"#/properties/sync/properties/checks/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err328];
+}
+else {
+vErrors.push(err328);
+}
+errors++;
+}
+}
+if(data137.kind !== undefined){
+let data139 = data137.kind;
+const _errs384 = errors;
+let valid72 = false;
+const _errs385 = errors;
+if(typeof data139 !== "string"){
+const err329 = {instancePath:instancePath+"/sync/checks/" + i15+"/kind",schemaPath:"#/properties/sync/properties/checks/items/properties/kind/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err329];
+}
+else {
+vErrors.push(err329);
+}
+errors++;
+}
+if("http" !== data139){
+const err330 = {instancePath:instancePath+"/sync/checks/" + i15+"/kind",schemaPath:"#/properties/sync/properties/checks/items/properties/kind/anyOf/0/const",keyword:"const",params:{allowedValue: "http"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err330];
+}
+else {
+vErrors.push(err330);
+}
+errors++;
+}
+var _valid17 = _errs385 === errors;
+valid72 = valid72 || _valid17;
+if(!valid72){
+const _errs387 = errors;
+if(typeof data139 !== "string"){
+const err331 = {instancePath:instancePath+"/sync/checks/" + i15+"/kind",schemaPath:"#/properties/sync/properties/checks/items/properties/kind/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err331];
+}
+else {
+vErrors.push(err331);
+}
+errors++;
+}
+if("tcp" !== data139){
+const err332 = {instancePath:instancePath+"/sync/checks/" + i15+"/kind",schemaPath:"#/properties/sync/properties/checks/items/properties/kind/anyOf/1/const",keyword:"const",params:{allowedValue: "tcp"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err332];
+}
+else {
+vErrors.push(err332);
+}
+errors++;
+}
+var _valid17 = _errs387 === errors;
+valid72 = valid72 || _valid17;
+if(!valid72){
+const _errs389 = errors;
+if(typeof data139 !== "string"){
+const err333 = {instancePath:instancePath+"/sync/checks/" + i15+"/kind",schemaPath:"#/properties/sync/properties/checks/items/properties/kind/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err333];
+}
+else {
+vErrors.push(err333);
+}
+errors++;
+}
+if("dns" !== data139){
+const err334 = {instancePath:instancePath+"/sync/checks/" + i15+"/kind",schemaPath:"#/properties/sync/properties/checks/items/properties/kind/anyOf/2/const",keyword:"const",params:{allowedValue: "dns"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err334];
+}
+else {
+vErrors.push(err334);
+}
+errors++;
+}
+var _valid17 = _errs389 === errors;
+valid72 = valid72 || _valid17;
+}
+}
+if(!valid72){
+const err335 = {instancePath:instancePath+"/sync/checks/" + i15+"/kind",schemaPath:"#/properties/sync/properties/checks/items/properties/kind/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err335];
+}
+else {
+vErrors.push(err335);
+}
+errors++;
+}
+else {
+errors = _errs384;
+if(vErrors !== null){
+if(_errs384){
+vErrors.length = _errs384;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data137.url !== undefined){
+if(typeof data137.url !== "string"){
+const err336 = {instancePath:instancePath+"/sync/checks/" + i15+"/url",schemaPath:"#/properties/sync/properties/checks/items/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err336];
+}
+else {
+vErrors.push(err336);
+}
+errors++;
+}
+}
+if(data137.expect_status !== undefined){
+let data141 = data137.expect_status;
+if(!((typeof data141 == "number") && (!(data141 % 1) && !isNaN(data141)))){
+const err337 = {instancePath:instancePath+"/sync/checks/" + i15+"/expect_status",schemaPath:"#/properties/sync/properties/checks/items/properties/expect_status/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err337];
+}
+else {
+vErrors.push(err337);
+}
+errors++;
+}
+if(typeof data141 == "number"){
+if(data141 > 599 || isNaN(data141)){
+const err338 = {instancePath:instancePath+"/sync/checks/" + i15+"/expect_status",schemaPath:"#/properties/sync/properties/checks/items/properties/expect_status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599"};
+if(vErrors === null){
+vErrors = [err338];
+}
+else {
+vErrors.push(err338);
+}
+errors++;
+}
+if(data141 < 100 || isNaN(data141)){
+const err339 = {instancePath:instancePath+"/sync/checks/" + i15+"/expect_status",schemaPath:"#/properties/sync/properties/checks/items/properties/expect_status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100"};
+if(vErrors === null){
+vErrors = [err339];
+}
+else {
+vErrors.push(err339);
+}
+errors++;
+}
+}
+}
+if(data137.json_field !== undefined){
+if(typeof data137.json_field !== "string"){
+const err340 = {instancePath:instancePath+"/sync/checks/" + i15+"/json_field",schemaPath:"#/properties/sync/properties/checks/items/properties/json_field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err340];
+}
+else {
+vErrors.push(err340);
+}
+errors++;
+}
+}
+if(data137.json_value !== undefined){
+if(typeof data137.json_value !== "string"){
+const err341 = {instancePath:instancePath+"/sync/checks/" + i15+"/json_value",schemaPath:"#/properties/sync/properties/checks/items/properties/json_value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err341];
+}
+else {
+vErrors.push(err341);
+}
+errors++;
+}
+}
+if(data137.host !== undefined){
+if(typeof data137.host !== "string"){
+const err342 = {instancePath:instancePath+"/sync/checks/" + i15+"/host",schemaPath:"#/properties/sync/properties/checks/items/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err342];
+}
+else {
+vErrors.push(err342);
+}
+errors++;
+}
+}
+if(data137.port !== undefined){
+let data145 = data137.port;
+if(!((typeof data145 == "number") && (!(data145 % 1) && !isNaN(data145)))){
+const err343 = {instancePath:instancePath+"/sync/checks/" + i15+"/port",schemaPath:"#/properties/sync/properties/checks/items/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err343];
+}
+else {
+vErrors.push(err343);
+}
+errors++;
+}
+if(typeof data145 == "number"){
+if(data145 > 65535 || isNaN(data145)){
+const err344 = {instancePath:instancePath+"/sync/checks/" + i15+"/port",schemaPath:"#/properties/sync/properties/checks/items/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
+if(vErrors === null){
+vErrors = [err344];
+}
+else {
+vErrors.push(err344);
+}
+errors++;
+}
+if(data145 < 1 || isNaN(data145)){
+const err345 = {instancePath:instancePath+"/sync/checks/" + i15+"/port",schemaPath:"#/properties/sync/properties/checks/items/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err345];
+}
+else {
+vErrors.push(err345);
+}
+errors++;
+}
+}
+}
+if(data137.server !== undefined){
+if(typeof data137.server !== "string"){
+const err346 = {instancePath:instancePath+"/sync/checks/" + i15+"/server",schemaPath:"#/properties/sync/properties/checks/items/properties/server/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err346];
+}
+else {
+vErrors.push(err346);
+}
+errors++;
+}
+}
+if(typeof data137.required !== "boolean"){
+const err347 = {instancePath:instancePath+"/sync/checks/" + i15+"/required",schemaPath:"#/properties/sync/properties/checks/items/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err347];
+}
+else {
+vErrors.push(err347);
+}
+errors++;
+}
+let data148 = data137.timeout_seconds;
+if(typeof data148 == "number"){
+if(data148 > 86400 || isNaN(data148)){
+const err348 = {instancePath:instancePath+"/sync/checks/" + i15+"/timeout_seconds",schemaPath:"#/properties/sync/properties/checks/items/properties/timeout_seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400"};
+if(vErrors === null){
+vErrors = [err348];
+}
+else {
+vErrors.push(err348);
+}
+errors++;
+}
+if(data148 <= 0 || isNaN(data148)){
+const err349 = {instancePath:instancePath+"/sync/checks/" + i15+"/timeout_seconds",schemaPath:"#/properties/sync/properties/checks/items/properties/timeout_seconds/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err349];
+}
+else {
+vErrors.push(err349);
+}
+errors++;
+}
+}
+else {
+const err350 = {instancePath:instancePath+"/sync/checks/" + i15+"/timeout_seconds",schemaPath:"#/properties/sync/properties/checks/items/properties/timeout_seconds/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err350];
+}
+else {
+vErrors.push(err350);
+}
+errors++;
+}
+let data149 = data137.retries;
+if(!((typeof data149 == "number") && (!(data149 % 1) && !isNaN(data149)))){
+const err351 = {instancePath:instancePath+"/sync/checks/" + i15+"/retries",schemaPath:"#/properties/sync/properties/checks/items/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err351];
+}
+else {
+vErrors.push(err351);
+}
+errors++;
+}
+if(typeof data149 == "number"){
+if(data149 > 20 || isNaN(data149)){
+const err352 = {instancePath:instancePath+"/sync/checks/" + i15+"/retries",schemaPath:"#/properties/sync/properties/checks/items/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20"};
+if(vErrors === null){
+vErrors = [err352];
+}
+else {
+vErrors.push(err352);
+}
+errors++;
+}
+if(data149 < 0 || isNaN(data149)){
+const err353 = {instancePath:instancePath+"/sync/checks/" + i15+"/retries",schemaPath:"#/properties/sync/properties/checks/items/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err353];
+}
+else {
+vErrors.push(err353);
+}
+errors++;
+}
+}
+}
+else {
+const err354 = {instancePath:instancePath+"/sync/checks/" + i15,schemaPath:"#/properties/sync/properties/checks/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err354];
+}
+else {
+vErrors.push(err354);
+}
+errors++;
+}
+}
+}
+else {
+const err355 = {instancePath:instancePath+"/sync/checks",schemaPath:"#/properties/sync/properties/checks/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err355];
+}
+else {
+vErrors.push(err355);
+}
+errors++;
+}
+}
+else {
+const err356 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err356];
+}
+else {
+vErrors.push(err356);
+}
+errors++;
+}
+}
+else {
+const err357 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err357];
+}
+else {
+vErrors.push(err357);
 }
 errors++;
 }
