@@ -3,6 +3,7 @@
  * all of them in one pass; errors fail the run (exit 1), warnings are reported only.
  */
 import { formatSource, type Source } from './source.js';
+import { byText } from '../util/text.js';
 
 export interface Diagnostic {
   severity: 'error' | 'warning';
@@ -55,10 +56,10 @@ export class Diagnostics {
     });
     return unique.sort(
       (a, b) =>
-        a.source.file.localeCompare(b.source.file) ||
+        byText(a.source.file, b.source.file) ||
         a.source.line - b.source.line ||
         a.source.column - b.source.column ||
-        a.message.localeCompare(b.message),
+        byText(a.message, b.message),
     );
   }
 }

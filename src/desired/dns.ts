@@ -10,6 +10,7 @@ import type { LoadedConfig } from '../config/load.js';
 import { formatSource, type Source } from '../config/source.js';
 import { isHostname, isIpAddress } from '../util/net.js';
 import type { DnsRecord, Guest, Routes } from './types.js';
+import { byText } from '../util/text.js';
 
 /** Qualify a bare name with the domain (a name with a dot is taken as already qualified). */
 export function fqdn(name: string, domain: string): string {
@@ -123,7 +124,7 @@ export function deriveDns(
         `the ${prev.why} record comes from ${formatSource(prev.source)} and wins over the guest's own name, as in the original; rename one of them to reach the guest by name`,
       );
   }
-  return [...records.values()].sort((a, b) => a.name.localeCompare(b.name));
+  return [...records.values()].sort((a, b) => byText(a.name, b.name));
 }
 
 /** One explicit record, checked. */

@@ -16,6 +16,7 @@ import {
 import type { DeploymentFacts } from './deployments.js';
 import { interpolate } from './interpolate.js';
 import type { Firewall, FirewallPolicy, FirewallRule, Guest, GuestFirewall } from './types.js';
+import { byText } from '../util/text.js';
 
 /** What a rule is checked against: PVE's rules, and the nftables backend's limits when it is used. */
 interface RuleCheck {
@@ -187,7 +188,7 @@ export function deriveFirewall(
     );
     const fromStacks = [...((guest.kind === 'vm' && factsByVm.get(guest.id)) || [])]
       // by deploy name, not assignment order: stable when an assignment moves or is kept for --prune
-      .sort((a, b) => a.deployment.name.localeCompare(b.deployment.name))
+      .sort((a, b) => byText(a.deployment.name, b.deployment.name))
       .flatMap((f) =>
         (f.env.firewall_rules ?? []).flatMap(
           (r, k) =>

@@ -6,6 +6,7 @@
  */
 import type { Change } from '../plan/change.js';
 import type { Status } from './model.js';
+import { byText } from '../util/text.js';
 
 /** The element kinds the graph colours (the offline plan's kinds). */
 export const ELEMENT_KINDS = ['dns-record', 'route', 'firewall-ruleset', 'environment', 'stack'] as const;
@@ -58,7 +59,7 @@ export class ElementStatuses {
       if (c.kind !== kind || c.action !== 'delete' || present(c.id, protocolOf(c))) continue;
       out.push({ ...c, status: c.blocked ? 'held' : 'delete' });
     }
-    return out.sort((a, b) => a.id.localeCompare(b.id));
+    return out.sort((a, b) => byText(a.id, b.id));
   }
 }
 

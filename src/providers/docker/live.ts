@@ -13,6 +13,7 @@ import {
   OWNER_LABEL,
   STACK_NAMESPACE_LABEL,
 } from './labels.js';
+import { byText } from '../../util/text.js';
 
 /** One container of a compose project, as `docker inspect` reports it. */
 export interface LiveContainer {
@@ -184,7 +185,7 @@ export function groupProjects(
       .sort();
     out.push(p);
   }
-  return out.sort((a, b) => a.name.localeCompare(b.name) || a.mode.localeCompare(b.mode));
+  return out.sort((a, b) => byText(a.name, b.name) || byText(a.mode, b.mode));
 }
 
 /** `docker inspect` of some objects; objects that vanished between list and inspect are left out. */
