@@ -82,17 +82,23 @@ export interface LoadedConfig {
 
 const STACKS_CONFIG = 'phoenix_stacks_config.json';
 
-/** Read and schema-validate a root. Returns undefined when a required file is unusable. */
+/**
+ * Read and schema-validate a root. Returns undefined when a required file is unusable.
+ * `source`: read the files from there instead (a git revision of the root materialised in a
+ * temp dir); secret references and the config's `root` (relative target paths, headers)
+ * still resolve against `root`, so a revision syncs as the live root would.
+ */
 export function loadRoot(
   root: string,
   diags: Diagnostics,
   env: NodeJS.ProcessEnv = process.env,
   cwd = process.cwd(),
+  source = root,
 ): LoadedConfig | undefined {
   // Diagnostics name files relative to where the operator stands, as compilers do.
   const rel = (p: string) => relative(cwd, p) || p;
-  const ctx: LoadContext = { jail: realRoot(root), root, rel, diags, limits: defaultLimits() };
-  const etc = join(root, 'etc');
+  const ctx: LoadContext = { jail: realRoot(source), root: source, rel, diags, limits: defaultLimits() };
+  const etc = join(source, 'etc');
   // The global file first: its `sync.limits` bound every other read.
   const globalDoc = readJson(ctx, join(etc, 'phoenix_hypervisor_config.json'), {
     required: true,
@@ -110,7 +116,7 @@ export function loadRoot(
   const stacksConfig = stacksDoc && validateAgainst<StacksConfig>(StacksConfigSchema, stacksDoc, diags);
   const found = emptyDiscovery();
   if (stacksDoc && stacksConfig) fromStacksConfig(ctx, stacksConfig, stacksDoc, found);
-  discoverFolders(ctx, join(root, 'stacks'), found);
+  discoverFolders(ctx, join(source, 'stacks'), found);
   const { stacks, skipped, broken } = found;
 
   if (!global || !vms || !globalDoc || !vmsDoc || (lxcDoc && !lxcs) || (stacksDoc && !stacksConfig))

@@ -27,9 +27,11 @@ export async function loadEstate(
   reporter: Reporter,
   redactor: Redactor,
   cwd?: string,
+  /** Read the files from here instead (a materialised git revision); paths stay the root's. */
+  source?: string,
 ): Promise<Estate> {
   const diags = new Diagnostics();
-  const config = loadRoot(root, diags, env, cwd);
+  const config = loadRoot(root, diags, env, cwd, source);
   if (config) {
     // Decryption is asynchronous; derivation reads the secrets, so it waits for them.
     await resolveEncryptedSecrets(config, env);

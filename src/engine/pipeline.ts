@@ -50,6 +50,13 @@ export interface SyncRequest {
   confirm?: (changes: Change[]) => Promise<boolean>;
   /** Interrupts (the CLI's SIGINT and SIGTERM): stop starting work, then abort it. */
   interrupt?: Interrupt;
+  /**
+   * Read the root's files from this folder instead (a git revision materialised by
+   * `sync --at`); the lock, relative paths (targets, secrets) and file headers stay the root's.
+   */
+  source?: string;
+  /** Told once this run holds the root's lock (the run history then marks runs a killed process left). */
+  onLocked?: () => void;
   reporter: Reporter;
   redactor: Redactor;
   providers: ProviderFactory;
@@ -85,12 +92,20 @@ async function sync(req: SyncRequest, progress: Progress, run: RunState): Promis
   const checkpoint = () => {
     if (stopped()) throw new Stopped();
   };
-  const { desired: full, config } = await loadEstate(req.root, req.env, reporter, req.redactor, req.cwd);
+  const { desired: full, config } = await loadEstate(
+    req.root,
+    req.env,
+    reporter,
+    req.redactor,
+    req.cwd,
+    req.source,
+  );
   const desired = narrow(full, options.filters);
   checkFilters(full, desired, options.filters, req.stages);
   checkpoint();
   // Dry runs do not take the lock: a plan never blocks a sync.
   const lock = options.dryRun ? undefined : await acquireLock(req.root, req.command);
+  if (lock) req.onLocked?.();
   const abort = new AbortController();
   // Until the first change starts, only reads are in flight: an interrupt ends them at once.
   // Once applying, in-flight changes get the grace to finish, then they are aborted.
