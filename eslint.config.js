@@ -24,6 +24,8 @@ export default tseslint.config(
       ['desired', 'plan', 'graph', 'providers', 'engine', 'output', 'cli', 'init'],
     ],
     ['src/desired/**', ['plan', 'graph', 'providers', 'engine', 'output', 'cli', 'init']],
+    // The pure planner and its policies: the flags they read live here too (plan/options.ts).
+    ['src/plan/**', ['graph', 'providers', 'engine', 'output', 'cli', 'init']],
     ['src/graph/**', ['providers', 'engine', 'output', 'cli', 'init']],
     ['src/providers/**', ['graph', 'engine', 'cli', 'init']],
     ['src/engine/**', ['cli']],

@@ -7,7 +7,7 @@ import type { DesiredState } from '../desired/types.js';
 import { UserError } from '../errors.js';
 import type { Stage } from '../plan/change.js';
 import { narrow } from '../plan/policy.js';
-import type { SyncOptions } from '../providers/provider.js';
+import type { SyncOptions } from '../plan/options.js';
 
 const list = (xs: readonly (string | number)[]) => xs.join(', ') || 'none';
 

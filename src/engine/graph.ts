@@ -10,7 +10,7 @@ import { renderGraph } from '../graph/index.js';
 import type { Reporter } from '../output/events.js';
 import { STAGES, type Change } from '../plan/change.js';
 import { offlinePlan } from '../plan/offline.js';
-import type { SyncOptions } from '../providers/provider.js';
+import type { SyncOptions } from '../plan/options.js';
 import type { Redactor } from '../secrets.js';
 import { exec } from '../util/exec.js';
 import { loadEstate } from './estate.js';

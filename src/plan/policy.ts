@@ -2,10 +2,10 @@
  * Safety policies: small pure functions over desired state and changes (STYLE §4).
  */
 import type { DesiredState } from '../desired/types.js';
-import type { SyncOptions } from '../providers/provider.js';
+import type { Filters } from './options.js';
 import type { Change } from './change.js';
 
-export type Filters = SyncOptions['filters'];
+export type { Filters };
 
 /** Does a deployment-like (vmid, stack, environment) pass the filters? */
 export function inScope(f: Filters, vmid: number, stack?: string, environment?: string): boolean {

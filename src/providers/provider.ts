@@ -5,23 +5,9 @@
 import type { DesiredState } from '../desired/types.js';
 import { ApplyError, errorMessage, PhoenixError, withoutLabel } from '../errors.js';
 import type { Change, Stage } from '../plan/change.js';
+import type { SyncOptions } from '../plan/options.js';
 import type { Reporter } from '../output/events.js';
 import type { Redactor } from '../secrets.js';
-
-/** Flags that shape planning and applying, shared by every provider. */
-export interface SyncOptions {
-  dryRun: boolean;
-  prune: boolean;
-  /** Deleting every owned resource of a target needs this on top of --prune. */
-  pruneAll: boolean;
-  adopt: boolean;
-  force: boolean;
-  pull: boolean;
-  /** Apply stacks that run Portainer itself. */
-  includePortainer: boolean;
-  /** Narrowing filters: a filter never causes a prune of what it filtered out. */
-  filters: { vm?: number[]; stack?: string[]; env?: string[] };
-}
 
 /** What a provider gets to do its work. */
 export interface ProviderContext {

@@ -6,7 +6,8 @@ import { Value } from '@sinclair/typebox/value';
 import { SyncSection, type SyncSettings } from '../../src/config/settings.js';
 import type { DesiredState, Firewall, FirewallRule, Guest, GuestFirewall } from '../../src/desired/types.js';
 import { RecordingReporter } from '../../src/output/events.js';
-import type { ProviderContext, SyncOptions } from '../../src/providers/provider.js';
+import type { SyncOptions } from '../../src/plan/options.js';
+import type { ProviderContext } from '../../src/providers/provider.js';
 import { Redactor } from '../../src/secrets.js';
 import { syncOptions } from '../helpers/desired.js';
 

@@ -11,7 +11,7 @@ import { ApplyError } from '../../src/errors.js';
 import { actionable, type Change } from '../../src/plan/change.js';
 import { NftFirewallProvider } from '../../src/providers/firewall/nft-provider.js';
 import { renderNft } from '../../src/providers/firewall/nft-render.js';
-import type { SyncOptions } from '../../src/providers/provider.js';
+import type { SyncOptions } from '../../src/plan/options.js';
 import { connect, createNetnsPair, listen, type NetnsPair } from '../rig/netns.js';
 import {
   context,

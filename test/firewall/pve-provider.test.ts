@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Firewall } from '../../src/desired/types.js';
 import { actionable, type Change } from '../../src/plan/change.js';
 import { PveFirewallProvider } from '../../src/providers/firewall/pve-provider.js';
-import type { SyncOptions } from '../../src/providers/provider.js';
+import type { SyncOptions } from '../../src/plan/options.js';
 import { context, desiredState, homelabFirewall, settings } from './fixture.js';
 
 let dir: string;

@@ -3,7 +3,7 @@
  * desired state with nothing in it, for fixtures to fill with what they test.
  */
 import type { DesiredState } from '../../src/desired/types.js';
-import type { SyncOptions } from '../../src/providers/provider.js';
+import type { SyncOptions } from '../../src/plan/options.js';
 
 /** Sync options: apply, no prune, no force, no filters — unless overridden. */
 export function syncOptions(overrides: Partial<SyncOptions> = {}): SyncOptions {

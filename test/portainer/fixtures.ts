@@ -20,7 +20,8 @@ import {
   type PortainerCredentials,
   type PortainerProviders,
 } from '../../src/providers/portainer/index.js';
-import type { ApplyResult, ProviderContext, SyncOptions } from '../../src/providers/provider.js';
+import type { SyncOptions } from '../../src/plan/options.js';
+import type { ApplyResult, ProviderContext } from '../../src/providers/provider.js';
 import { Redactor } from '../../src/secrets.js';
 import { PortainerDouble, type DoubleOptions } from '../portainer-double/server.js';
 import { emptyParts, syncOptions } from '../helpers/desired.js';

@@ -7,7 +7,7 @@ import { runSync } from '../../engine/pipeline.js';
 import { buildProviders } from '../../engine/providers.js';
 import { UserError } from '../../errors.js';
 import { STAGES, type Change, type Stage } from '../../plan/change.js';
-import type { SyncOptions } from '../../providers/provider.js';
+import type { SyncOptions } from '../../plan/options.js';
 import { SignalInterrupt } from '../interrupt.js';
 import type { Io } from '../io.js';
 import { finish, openSession, type GlobalFlags } from '../output.js';

@@ -6,7 +6,7 @@
 import type { DesiredState, StackDeployment } from '../../desired/types.js';
 import type { Change, Resource } from '../../plan/change.js';
 import { plan } from '../../plan/planner.js';
-import type { SyncOptions } from '../provider.js';
+import type { SyncOptions } from '../../plan/options.js';
 import { expectedServices } from './compose.js';
 import type { DockerLive, EngineLive, LiveProject } from './live.js';
 import { inScope } from '../../plan/policy.js';

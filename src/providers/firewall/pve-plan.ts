@@ -19,7 +19,7 @@ import { basename, join } from 'node:path';
 import type { DesiredState } from '../../desired/types.js';
 import { UserError } from '../../errors.js';
 import type { Change } from '../../plan/change.js';
-import type { SyncOptions } from '../provider.js';
+import type { SyncOptions } from '../../plan/options.js';
 import { planFiles, type DesiredFile, type LiveFile } from '../files/index.js';
 import { parsePveFile } from './pve-parse.js';
 import { isWhollyPhoenix, mergePveFile, policyOptions, pveHeader, stripPhoenixRules } from './pve-render.js';
