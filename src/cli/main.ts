@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { defaultIo, type Io } from './io.js';
 import type { GlobalFlags } from './output.js';
+import { STAGES } from '../plan/stages.js';
 
 export type { Io } from './io.js';
 
@@ -146,10 +147,7 @@ export async function main(argv: string[], io = defaultIo()): Promise<number> {
     withGlobals(
       program
         .command('sync')
-        .argument(
-          '[target...]',
-          'all (default), dns, firewall, endpoints, stacks, traefik, or: stack <name> to <vmid>',
-        ),
+        .argument('[target...]', `all (default), ${STAGES.join(', ')}, or: stack <name> to <vmid>`),
     ),
   )
     .description('make the estate match the root: plan, then apply only what differs')

@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import type { CheckSetting } from '../config/settings.js';
 import type { DesiredState } from '../desired/types.js';
 import type { CheckResult, Reporter } from '../output/events.js';
-import { STAGES, type Stage } from '../plan/change.js';
+import { STAGES, stagesNeeding, type ReadinessCheck, type Stage } from '../plan/stages.js';
 
 export interface CheckSpec {
   name: string;
@@ -46,16 +46,12 @@ const fromSetting = (c: CheckSetting, caFile?: string): CheckSpec => ({
   ...(caFile ? { caFile } : {}),
 });
 
-/**
- * The stages each derived check serves. Portainer: its environments and stacks. DNS: its own
- * stage, and the Portainer stages because agent environments are reached by the names
- * dnsmasq serves. Traefik's ping: the routes. Step-CA signs the TLS of Portainer and of routes.
- */
-export const CHECK_STAGES: Record<'portainer' | 'dns' | 'traefik' | 'step-ca', readonly Stage[]> = {
-  portainer: ['endpoints', 'stacks'],
-  dns: ['dns', 'endpoints', 'stacks'],
-  traefik: ['traefik'],
-  'step-ca': ['endpoints', 'stacks', 'traefik'],
+/** The stages each derived check serves: read from the stage table (plan/stages.ts says why). */
+export const CHECK_STAGES: Record<ReadinessCheck, readonly Stage[]> = {
+  portainer: stagesNeeding('portainer'),
+  dns: stagesNeeding('dns'),
+  traefik: stagesNeeding('traefik'),
+  'step-ca': stagesNeeding('step-ca'),
 };
 
 /**

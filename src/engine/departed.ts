@@ -10,9 +10,10 @@ import { hasFilters } from '../plan/policy.js';
 import { fileDiff } from '../providers/files/index.js';
 import type { Provider, ProviderContext } from '../providers/provider.js';
 import { observeAndPlan, type StageState } from './stage.js';
+import { FILE_STAGES } from '../plan/stages.js';
 
-/** The stages whose desired state is derived from stacks but written as whole files. */
-export const FILE_STAGES: readonly Stage[] = ['dns', 'firewall', 'traefik'];
+// The stages whose desired state is derived from stacks but written as whole files.
+export { FILE_STAGES } from '../plan/stages.js';
 
 /**
  * A deployment that left the config keeps running until a run deletes it (--prune), and so

@@ -5,20 +5,9 @@
  */
 import { withoutLabel } from '../errors.js';
 import type { Reporter } from '../output/events.js';
-import type { Change, Stage } from '../plan/change.js';
+import type { Change } from '../plan/change.js';
+import { stageInfo, WAVES, type Stage } from '../plan/stages.js';
 import type { Provider, ProviderContext } from '../providers/provider.js';
-
-/** The stages each stage needs to have succeeded first (only among those requested). */
-const NEEDS: Record<Stage, Stage[]> = {
-  dns: [],
-  firewall: [],
-  endpoints: ['dns', 'firewall'],
-  stacks: ['dns', 'firewall', 'endpoints'],
-  traefik: ['stacks'],
-};
-
-/** Stages applied together: each wave needs only earlier waves. */
-const WAVES: Stage[][] = [['dns', 'firewall'], ['endpoints'], ['stacks'], ['traefik']];
 
 /** What one stage has observed, planned and done. */
 export interface StageState {
@@ -136,8 +125,8 @@ export async function applyWaves(
         .filter((stage) => states.has(stage))
         .map(async (stage) => {
           const st = states.get(stage)!;
-          const blocker = NEEDS[stage]
-            .map((n) => states.get(n))
+          const blocker = stageInfo(stage)
+            .needs.map((n) => states.get(n))
             .find((n) => n && (n.status === 'skipped' || n.fatal));
           const skip = stopped()
             ? 'interrupted: not started'

@@ -5,16 +5,15 @@
  * never truncate.
  */
 import { createColors } from 'picocolors';
-import { countActions, STAGES, type Change, type Stage } from '../plan/change.js';
+import { countActions, type Change } from '../plan/change.js';
+import { STAGES, stageTitle, type Stage } from '../plan/stages.js';
 import { nameChanges, unmet } from '../plan/policy.js';
 
-export const STAGE_TITLES: Record<Stage, string> = {
-  dns: 'DNS records',
-  firewall: 'Firewall',
-  endpoints: 'Portainer environments',
-  stacks: 'Stacks',
-  traefik: 'Traefik routes',
-};
+/** Each stage's title, from the stage table. */
+export const STAGE_TITLES = Object.fromEntries(STAGES.map((s) => [s, stageTitle(s)])) as Record<
+  Stage,
+  string
+>;
 
 export interface PlanTextOptions {
   color: boolean;

@@ -3,9 +3,10 @@
  * with live and yields one Change per resource.
  */
 
-/** The stages of `sync all`, in order. */
-export const STAGES = ['dns', 'firewall', 'endpoints', 'stacks', 'traefik'] as const;
-export type Stage = (typeof STAGES)[number];
+import type { Stage } from './stages.js';
+
+// The stage table lives in stages.ts; these stay importable from here.
+export { STAGES, type Stage } from './stages.js';
 
 export type Action = 'create' | 'update' | 'delete' | 'noop';
 

@@ -7,6 +7,7 @@
  */
 import type { Command, Option } from 'commander';
 import { UserError } from '../../errors.js';
+import { STAGES } from '../../plan/stages.js';
 import type { Io } from '../io.js';
 import { finish, openSession, type GlobalFlags } from '../output.js';
 import { readRootValues, type RootValues } from './completion-root.js';
@@ -19,7 +20,7 @@ export const FILES = '__files__';
 export const DIRS = '__dirs__';
 
 /** `sync`'s targets, and what `sync stack <name> to <vmid>` needs at each position. */
-const SYNC_TARGETS = ['all', 'dns', 'firewall', 'endpoints', 'stacks', 'traefik', 'stack'];
+const SYNC_TARGETS: string[] = ['all', ...STAGES, 'stack'];
 
 /** `phoenix completion <shell>`: print the script. */
 export async function run(flags: GlobalFlags, args: string[], io: Io): Promise<number> {
