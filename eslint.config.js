@@ -13,6 +13,15 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  // The launcher and the bundle's loader are CommonJS: Node starts a CommonJS entry sooner.
+  {
+    files: ['bin/**/*.js', '**/*.cjs'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   // Layers only point down: config, util and syntax (target grammars) at the bottom, then
   // desired, plan, providers, engine, cli. output/ (the event stream and its renderers) is
   // used by providers and the engine, and uses neither. graph/ (the estate as a picture) is

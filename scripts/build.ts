@@ -3,8 +3,8 @@
  * esbuild, and makes V8's code cache for the bundle.
  *
  *   dist/phoenix.cjs              the whole CLI and its dependencies in one script, which
- *                                 bin/phoenix.js loads through dist/load-bundle.js (a
- *                                 copy of scripts/load-bundle.js)
+ *                                 bin/phoenix.js loads through dist/load-bundle.cjs (a
+ *                                 copy of scripts/load-bundle.cjs)
  *   dist/phoenix.<build>.cache    V8's compiled code of what a few commands ran (training)
  *   dist/engine/lock.js           the lock alone, as an ES module (lock tests run it in
  *                                 child processes)
@@ -127,7 +127,7 @@ async function bundleLock(outdir: string) {
  * failure costs only the cache: the CLI works without it, a little slower.
  */
 function train(outdir: string, final: string): string {
-  const loader = pathToFileURL(resolve(outdir, 'load-bundle.js')).href;
+  const loader = pathToFileURL(resolve(outdir, 'load-bundle.cjs')).href;
   const example = at('examples/homelab');
   const code = `
     const { loadBundle } = await import(${JSON.stringify(loader)});
@@ -172,7 +172,7 @@ let cache: string;
 try {
   const cli = await bundleCli(next);
   const lock = await bundleLock(next);
-  copyFileSync(at('scripts/load-bundle.js'), resolve(next, 'load-bundle.js'));
+  copyFileSync(at('scripts/load-bundle.cjs'), resolve(next, 'load-bundle.cjs'));
   const meta = { inputs: { ...cli.inputs, ...lock.inputs }, outputs: { ...cli.outputs, ...lock.outputs } };
   writeFileSync(resolve(next, 'meta.json'), JSON.stringify(meta));
   cache = train(next, dist);

@@ -37,7 +37,7 @@ describe('bundled CLI', () => {
   it("V8 takes the build's code cache for the bundle", () => {
     built('phoenix.cjs');
     const out = node(`
-      const { loadBundle } = await import('./dist/load-bundle.js');
+      const { loadBundle } = await import('./dist/load-bundle.cjs');
       console.log(JSON.stringify(loadBundle('dist').cached));`);
     expect(out.trim()).toBe('true');
   });
@@ -60,7 +60,7 @@ describe('bundled CLI', () => {
   it('validate loads neither the HTTP client, TLS, the live renderer nor age', () => {
     // Lazily imported modules are evaluated on first use only: their Node built-ins stay unloaded.
     const out = node(`
-      const { loadBundle } = await import('./dist/load-bundle.js');
+      const { loadBundle } = await import('./dist/load-bundle.cjs');
       const { main } = loadBundle('dist').exports;
       const io = { out() {}, err() {}, env: {}, cwd: process.cwd(), isTTY: false, interactive: false, columns: 80 };
       const code = await main(['validate', '--root', 'examples/homelab'], io);
