@@ -132,13 +132,15 @@ export async function main(argv: string[], io = defaultIo()): Promise<number> {
   )
     .option('--offline', 'contact nothing: every desired resource is shown as a create')
     .option('--detailed-exitcode', 'exit 2 when there are changes, 0 when there are none')
+    .option('--out <file>', 'also save the plan to apply later, exactly, with sync --plan (no secrets in it)')
     .addHelpText(
       'after',
       examples(
         'phoenix plan --offline --root examples/homelab   # contacts nothing',
         'phoenix plan --detailed-exitcode                 # 0 no changes, 2 changes pending',
         'phoenix plan --vm 1002 --stack qdrant',
-        'phoenix plan --prune --json > plan.json',
+        'phoenix plan --prune --json > report.json',
+        'phoenix plan --out plan.json && phoenix sync --plan plan.json --yes',
       ),
     )
     .action(run(() => import('./commands/plan.js')));
@@ -154,10 +156,15 @@ export async function main(argv: string[], io = defaultIo()): Promise<number> {
     .option('--dry-run', 'observe and plan, change nothing')
     .option('--skip-checks', 'do not stop when a readiness check fails')
     .option('-y, --yes', 'apply without asking (needed when stdin is not a terminal, and with --json)')
+    .option(
+      '--plan <file>',
+      'apply a plan saved by plan --out, exactly: refused (exit 1, nothing applied) if anything moved since',
+    )
     .addHelpText(
       'after',
       examples(
         'phoenix sync all --dry-run',
+        'phoenix sync --plan plan.json --yes     # what phoenix plan --out plan.json showed, or nothing',
         'phoenix sync stacks --vm 1002 --prune',
         'phoenix sync stack qdrant to 1002',
         'phoenix sync dns --yes                # no question, e.g. from cron',

@@ -39,6 +39,21 @@ const refuse = (reason: RootRefusal['reason'], problem: string, hint: string): R
   hint,
 });
 
+/** Told of a file read from inside a root: its real path and bytes. */
+export type RootReadWatcher = (real: string, bytes: Buffer) => void;
+
+const watchers = new Set<RootReadWatcher>();
+
+/**
+ * Be told of every file read from now on inside a root (saved plans hash what a load read),
+ * until the returned function is called. Secret files are read with the filesystem root as
+ * their jail and are never told of.
+ */
+export function watchRootReads(watcher: RootReadWatcher): () => void {
+  watchers.add(watcher);
+  return () => void watchers.delete(watcher);
+}
+
 /** The root's own real path (the jail). */
 export function realRoot(root: string): string {
   try {
@@ -147,7 +162,9 @@ export function readRootBytes(
     }
     if (n > st.size)
       return refuse('unreadable', `${shown} changed while being read`, 'run again once it is written');
-    return { ok: true, bytes: buf.subarray(0, n), real, mode: st.mode & 0o7777 };
+    const bytes = buf.subarray(0, n);
+    if (jail !== '/') for (const w of watchers) w(real, bytes);
+    return { ok: true, bytes, real, mode: st.mode & 0o7777 };
   } finally {
     closeSync(fd);
   }

@@ -22,6 +22,7 @@ import { loadEstate } from './estate.js';
 import { checkFilters } from './filters.js';
 import { interruptedError, Progress, Stopped, type Interrupt } from './interrupt.js';
 import { acquireLock } from './lock.js';
+import type { SavedPlanHook } from './saved-plan.js';
 import { applyWaves, observeAndPlan, type StageState } from './stage.js';
 
 /** Builds the providers of each stage for a desired state (injectable for tests). */
@@ -58,6 +59,8 @@ export interface SyncRequest {
   source?: string;
   /** Told once this run holds the root's lock (the run history then marks runs a killed process left). */
   onLocked?: () => void;
+  /** Saved plans: `plan --out` writes the plan, `sync --plan` applies only an unmoved one. */
+  saved?: SavedPlanHook;
   reporter: Reporter;
   redactor: Redactor;
   providers: ProviderFactory;
@@ -93,14 +96,10 @@ async function sync(req: SyncRequest, progress: Progress, run: RunState): Promis
   const checkpoint = () => {
     if (stopped()) throw new Stopped();
   };
-  const { desired: full, config } = await loadEstate(
-    req.root,
-    req.env,
-    reporter,
-    req.redactor,
-    req.cwd,
-    req.source,
-  );
+  const load = () => loadEstate(req.root, req.env, reporter, req.redactor, req.cwd, req.source);
+  const { desired: full, config } = req.saved
+    ? await req.saved.load(req.root, req.source, load)
+    : await load();
   const desired = narrow(full, options.filters);
   checkFilters(full, desired, options.filters, req.stages);
   checkpoint();
@@ -170,6 +169,8 @@ async function sync(req: SyncRequest, progress: Progress, run: RunState): Promis
     reporter.emit({ type: 'planned', pending: pending.length });
     // An incomplete plan is never applied: exit 3, like a failed readiness check.
     if (unobserved.length > 0) throw incompletePlan(unobserved, options.dryRun);
+    const changes = [...states.values()].flatMap((s) => s.changes);
+    await req.saved?.planned({ desired: full, config, changes, redactor: req.redactor });
     if (options.dryRun) {
       // A change apply would refuse is drift too: the same answer sync gives (exit 4).
       return req.detailedExitCode && (pending.length > 0 || refused.length > 0) ? 2 : 0;

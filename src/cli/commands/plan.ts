@@ -2,18 +2,20 @@
  * `phoenix plan`: what `sync all` would change (= `sync all --dry-run`). `--offline`
  * contacts nothing and shows every desired resource as a create.
  */
+import { resolve } from 'node:path';
 import { resolveRoot } from '../../config/load.js';
 import { loadEstate } from '../../engine/estate.js';
 import { narrowChecked } from '../../engine/filters.js';
 import { actionable, STAGES } from '../../plan/change.js';
 import { offlinePlan } from '../../plan/offline.js';
 import { unmet } from '../../plan/policy.js';
+import { UserError } from '../../errors.js';
 import type { Io } from '../io.js';
 import { finish, openSession } from '../output.js';
 import { syncOptions, type SyncFlags } from './sync.js';
 
 export async function run(
-  flags: SyncFlags & { offline?: boolean; detailedExitcode?: boolean },
+  flags: SyncFlags & { offline?: boolean; detailedExitcode?: boolean; out?: string },
   _args: string[],
   io: Io,
 ): Promise<number> {
@@ -21,18 +23,31 @@ export async function run(
   const root = resolveRoot(flags.root, io.env, io.cwd);
   s.bus.emit({ type: 'run-start', command: 'plan', root, dryRun: true });
   return finish(s, async () => {
+    if (flags.out !== undefined && flags.offline)
+      throw new UserError(
+        '--out cannot be combined with --offline: an offline plan observed nothing to apply',
+        {
+          hint: 'phoenix plan --out FILE contacts the targets, like sync',
+        },
+      );
     if (!flags.offline) {
-      const [{ runSync }, { buildProviders }] = await Promise.all([
+      const [{ runSync }, { buildProviders }, { PlanWriter }] = await Promise.all([
         import('../../engine/pipeline.js'),
         import('../../engine/providers.js'),
+        import('../../engine/saved-plan.js'),
       ]);
+      const options = syncOptions(flags, {}, true);
+      const { dryRun: _dryRun, ...fixed } = options;
       return runSync({
         command: 'plan',
         root,
         env: io.env,
         cwd: io.cwd,
         stages: [...STAGES],
-        options: syncOptions(flags, {}, true),
+        options,
+        ...(flags.out !== undefined
+          ? { saved: new PlanWriter({ stages: STAGES, options: fixed }, resolve(io.cwd, flags.out), s.bus) }
+          : {}),
         skipChecks: true,
         detailedExitCode: Boolean(flags.detailedExitcode),
         reporter: s.bus,

@@ -10,6 +10,7 @@ import { STAGES, type Change, type Stage } from '../../plan/change.js';
 import type { SyncOptions } from '../../plan/options.js';
 import { SignalInterrupt } from '../interrupt.js';
 import type { Io } from '../io.js';
+import type { Reporter } from '../../output/events.js';
 import { finish, openSession, type GlobalFlags } from '../output.js';
 import { askOnTerminal } from '../prompt.js';
 
@@ -23,6 +24,8 @@ export interface SyncFlags extends GlobalFlags {
   includePortainer?: boolean;
   skipChecks?: boolean;
   yes?: boolean;
+  /** `--plan FILE`: apply this saved plan, exactly (engine/saved-plan.ts). */
+  plan?: string;
 }
 
 export const TARGETS = ['all', ...STAGES, 'stack'] as const;
@@ -81,17 +84,19 @@ export async function run(flags: SyncFlags, args: string[], io: Io): Promise<num
   const interrupt = new SignalInterrupt().install();
   try {
     return await finish(s, async () => {
-      const target = parseTarget(args);
+      const saved = flags.plan ? await savedRun(flags, args, io, s.bus) : undefined;
+      const target = saved ? undefined : parseTarget(args);
       const confirm = confirmation(flags, io, interrupt);
       return runSync({
         command,
         root,
         env: io.env,
         cwd: io.cwd,
-        stages: target.stages,
-        options: syncOptions(flags, target),
+        stages: saved?.stages ?? target!.stages,
+        options: saved?.options ?? syncOptions(flags, target),
         skipChecks: Boolean(flags.skipChecks),
         ...(confirm ? { confirm } : {}),
+        ...(saved ? { saved: saved.hook } : {}),
         interrupt,
         reporter: s.bus,
         redactor: s.redactor,
@@ -101,6 +106,50 @@ export async function run(flags: SyncFlags, args: string[], io: Io): Promise<num
   } finally {
     interrupt.uninstall();
   }
+}
+
+/** Flags a saved plan already fixed: given with --plan, they are refused rather than ignored. */
+const FIXED_BY_PLAN = {
+  prune: '--prune',
+  pruneAll: '--prune-all',
+  adopt: '--adopt',
+  force: '--force',
+  pull: '--pull',
+  includePortainer: '--include-portainer',
+  vm: '--vm',
+  stack: '--stack',
+  env: '--env',
+} as const;
+
+/**
+ * `sync [targets] --plan FILE`: the stages, options and filters come from the plan; targets,
+ * when given, must name the plan's stages.
+ */
+async function savedRun(flags: SyncFlags, args: string[], io: Io, reporter: Reporter) {
+  const given = (Object.keys(FIXED_BY_PLAN) as (keyof typeof FIXED_BY_PLAN)[]).filter((k) => {
+    const v = flags[k];
+    return Array.isArray(v) ? v.length > 0 : Boolean(v);
+  });
+  if (given.length > 0)
+    throw new UserError(
+      `${given.map((k) => FIXED_BY_PLAN[k]).join(', ')} cannot be combined with --plan: the saved plan already fixed its options and filters`,
+      { hint: 'drop them, or make a new plan with them: phoenix plan --out FILE ...' },
+    );
+  const { readSavedPlan, PlanChecker } = await import('../../engine/saved-plan.js');
+  const plan = readSavedPlan(flags.plan!, io.cwd, reporter);
+  if (args.length > 0) {
+    const asked = parseTarget(args).stages;
+    if (asked.join(' ') !== plan.stages.join(' ') || args[0] === 'stack')
+      throw new UserError(
+        `the saved plan covers ${plan.stages.join(', ')}, not ${args.join(' ')}: a saved plan is applied whole`,
+        { hint: `run phoenix sync --plan ${flags.plan} without targets` },
+      );
+  }
+  return {
+    stages: plan.stages as Stage[],
+    options: { ...plan.options, dryRun: Boolean(flags.dryRun) } satisfies SyncOptions,
+    hook: new PlanChecker(plan, flags.plan!),
+  };
 }
 
 const plural = (n: number) => `${n} change${n === 1 ? '' : 's'}`;
