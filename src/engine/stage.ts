@@ -6,8 +6,10 @@
 import { withoutLabel } from '../errors.js';
 import type { Reporter } from '../output/events.js';
 import type { Change } from '../plan/change.js';
+import { withImpacts } from '../plan/impact.js';
 import { stageInfo, WAVES, type Stage } from '../plan/stages.js';
 import type { Provider, ProviderContext } from '../providers/provider.js';
+import { IMPACT_READERS } from './impact-readers.js';
 
 /** What one stage has observed, planned and done. */
 export interface StageState {
@@ -43,7 +45,7 @@ export async function observeAndPlan(
     for (const [i, p] of providers.entries()) {
       const live = observed ? observed[i] : await p.observe(ctx);
       // Providers keep deletes inside the filters themselves (a filter never prunes).
-      const changes = p.plan(ctx, live);
+      const changes = withImpacts(p.plan(ctx, live), IMPACT_READERS);
       st.live.push(live);
       st.planned.push(changes);
       st.changes.push(...changes);

@@ -6,6 +6,8 @@
  *   { version, command, root, dryRun, exitCode, durationMs, incomplete, diagnostics[], warnings[],
  *     discovery, checks[], stages[], changes[], results[], summary, interrupted?, cleanup? }
  *   summary: counts by action, `blocked`, `failed`, and `unmet` (held back though wanted)
+ *   changes[].impact: what a change does that deserves a second look (plan/impact.ts: `deletes`,
+ *   `opens-access`, `removes-route`, `removes-name`, `replace`), absent when none
  *   incomplete: some stage could not be observed; its `stages[]` entry has `incomplete: true`
  *   and the reason, and its changes are unknown
  *   interrupted: the signal, and the changes applied, failed and never started

@@ -1,11 +1,12 @@
 /**
  * The human plan (pure): changes grouped by stage, `+ ~ -` markers, unified diffs for file
- * content, a summary line. A stage that could not be observed is listed as unknown, and the
+ * content, impact labels (`[opens-access]`) and their count, a summary line. A stage that could not be observed is listed as unknown, and the
  * summary line then starts "Plan incomplete". Fits an 80-column terminal; long labels wrap,
  * never truncate.
  */
 import { createColors } from 'picocolors';
-import { countActions, type Change } from '../plan/change.js';
+import { actionable, countActions, type Change } from '../plan/change.js';
+import { IMPACTS, type Impact } from '../plan/impact.js';
 import { STAGES, stageTitle, type Stage } from '../plan/stages.js';
 import { nameChanges, unmet } from '../plan/policy.js';
 
@@ -70,7 +71,8 @@ export function formatPlan(changes: readonly Change[], opts: PlanTextOptions): s
     for (const ch of list) {
       if (ch.action === 'noop' && !opts.verbose) continue;
       const notes = [ch.reason, ch.blocked && `held back: ${ch.blocked}`].filter(Boolean) as string[];
-      out.push(...wrap(`${marker(ch)} ${r(ch.label)}`, opts.width, '    '));
+      const impact = ch.impact ? ` ${c.magenta(`[${ch.impact}]`)}` : '';
+      out.push(...wrap(`${marker(ch)} ${r(ch.label)}${impact}`, opts.width, '    '));
       for (const note of notes) out.push(...wrap(c.dim(`    ${r(note)}`), opts.width, '      '));
       // A held-back change's diff is noise on every run; --verbose shows it.
       if (ch.diff && ch.action !== 'noop' && (!ch.blocked || opts.verbose))
@@ -88,6 +90,8 @@ export function formatPlan(changes: readonly Change[], opts: PlanTextOptions): s
       (unknown.length ? `; not observed: ${unknown.join(', ')}` : '') +
       '.',
   );
+  const impacts = impactCounts(changes);
+  if (impacts) out.push(...wrap(c.magenta(`Impact: ${impacts}.`), opts.width, '  '));
   const refused = unmet(changes);
   if (refused.length > 0)
     out.push(
@@ -100,6 +104,15 @@ export function formatPlan(changes: readonly Change[], opts: PlanTextOptions): s
       ),
     );
   return out.join('\n');
+}
+
+/** `1 opens-access, 3 replace` over the changes a sync would apply; '' when none. */
+function impactCounts(changes: readonly Change[]): string {
+  const n = new Map<Impact, number>();
+  for (const ch of actionable(changes)) if (ch.impact) n.set(ch.impact, (n.get(ch.impact) ?? 0) + 1);
+  return IMPACTS.filter((i) => n.has(i))
+    .map((i) => `${n.get(i)} ${i}`)
+    .join(', ');
 }
 
 function formatDiff(diff: string, c: ReturnType<typeof createColors>): string[] {

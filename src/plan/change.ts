@@ -3,6 +3,7 @@
  * with live and yields one Change per resource.
  */
 
+import type { Impact } from './impact.js';
 import type { Stage } from './stages.js';
 
 // The stage table lives in stages.ts; these stay importable from here.
@@ -44,6 +45,8 @@ export interface Change<T = unknown> {
   optIn?: true;
   /** A short human summary of the resource, e.g. `qdrant-prod on vm 1002`. */
   label: string;
+  /** What it does that deserves a second look (a redeploy, access opened, …; see impact.ts). */
+  impact?: Impact;
 }
 
 /** Changes that do something when applied (not noop, not blocked). */
