@@ -71,7 +71,12 @@ export function parseJson(
     doc: {
       file,
       value,
-      at: (path) => sourceOf(offsetOf(nearest(path))),
+      // Located only when read: derivation keeps a source for every guest, route and variable
+      // (tens of thousands at 1,000 VMs), and only the few a diagnostic names are ever read.
+      at: (path) => {
+        const at = path.slice();
+        return lazySource(file, () => sourceOf(offsetOf(nearest(at))));
+      },
       keyAt: (path, key) => {
         const loc = nearest(path);
         const i = typeof loc === 'object' && 'keys' in loc ? keyIndex(loc, key) : -1;
@@ -80,6 +85,19 @@ export function parseJson(
     },
     errors: [],
   };
+}
+
+/**
+ * A Source whose line and column are worked out on first read (then kept). It reads like any
+ * Source: spreading it or serialising it reads them.
+ */
+function lazySource(file: string, locate: () => Source): Source {
+  let found: Source | undefined;
+  const get = () => (found ??= locate());
+  return Object.defineProperties({ file } as Source, {
+    line: { get: () => get().line, enumerable: true },
+    column: { get: () => get().column, enumerable: true },
+  });
 }
 
 /** Every syntax error of invalid text, located by jsonc-parser. */
