@@ -6,7 +6,7 @@
  */
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { Value } from '@sinclair/typebox/value';
+import { Value, ValueErrorType } from '@sinclair/typebox/value';
 import { Diagnostics } from '../config/diagnostics.js';
 import { parseJson } from '../config/json.js';
 import type { LoadedConfig } from '../config/load.js';
@@ -215,8 +215,18 @@ export function readSavedPlan(path: string, cwd: string, reporter: Reporter): Sa
         const path = e.path
           .split('/')
           .slice(1)
+          .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
           .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-        diags.error('saved-plan', parsed.doc.at(path), `${e.path || 'the plan'}: ${e.message}`);
+        // An unknown key is shown where the key is, anything else where its value is.
+        const unknown = e.type === ValueErrorType.ObjectAdditionalProperties;
+        const source = unknown
+          ? parsed.doc.keyAt(path.slice(0, -1), String(path.at(-1)))
+          : parsed.doc.at(path);
+        diags.error(
+          'saved-plan',
+          source,
+          unknown ? `unknown key ${e.path}` : `${e.path || 'the plan'}: ${e.message}`,
+        );
       }
     }
   }

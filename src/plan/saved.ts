@@ -12,11 +12,14 @@
  */
 import { createHash, createHmac } from 'node:crypto';
 import { Type, type Static } from '@sinclair/typebox';
+import { schemaId } from '../config/schema-files.js';
 import type { Change, Stage } from './change.js';
 import { STAGES } from './change.js';
 
 /** The format tag of this version of the file; another tag is refused. */
 export const SAVED_PLAN_FORMAT = 'phoenix-plan/1';
+/** The published schema's file name (schemas/). */
+export const SAVED_PLAN_SCHEMA_FILE = 'phoenix-plan.schema.json';
 
 const Hash = Type.String({
   pattern: '^(sha256|hmac-sha256):[0-9a-f]{64}$',
@@ -103,6 +106,17 @@ export const SavedPlanSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/** schemas/phoenix-plan.schema.json as text (`npm run schemas` writes it; a test keeps it in step). */
+export function savedPlanSchemaText(): string {
+  const doc = {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: schemaId(SAVED_PLAN_SCHEMA_FILE),
+    title: 'Phoenix saved plan (phoenix plan --out)',
+    ...(JSON.parse(JSON.stringify(SavedPlanSchema)) as object),
+  };
+  return JSON.stringify(doc, null, 2) + '\n';
+}
+
 /** A saved plan, as written and read. */
 export type SavedPlan = Static<typeof SavedPlanSchema>;
 /** One change of a saved plan. */
@@ -181,6 +195,7 @@ export interface PlanFacts {
 /** Build the saved plan of a run. */
 export function buildSavedPlan(f: PlanFacts, h: Hasher): SavedPlan {
   return {
+    $schema: schemaId(SAVED_PLAN_SCHEMA_FILE),
     format: SAVED_PLAN_FORMAT,
     created: f.created.toISOString(),
     root: f.root,

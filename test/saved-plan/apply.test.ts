@@ -5,7 +5,7 @@
  * Portainer, the root or its owner id) makes it refuse, naming what moved, with nothing
  * applied.
  */
-import { cpSync, readFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { portainerStackName } from '../../src/providers/portainer/stack-model.js';
@@ -13,6 +13,7 @@ import type { SavedPlan } from '../../src/plan/saved.js';
 import { editJson, replaceIn, tempDir, removeDir } from '../helpers/root.js';
 import { startHomelab, type Homelab } from '../rig/homelab.js';
 import { changedFiles, explain, phoenix } from '../e2e/harness.js';
+import { parseDiagnostics, runCli } from '../helpers/cli.js';
 
 /** The marker key of this estate (a CI job would hold it as a secret). */
 const MARKER_KEY = 'saved-plan-test-marker-key-4c1e0a';
@@ -173,5 +174,59 @@ describe('saved plans: plan --out, then sync --plan', () => {
     const check = await phoenix(h, ['sync', '--plan', file, '--dry-run']);
     expect(check.code, explain(check)).toBe(0);
     expect(writes).toEqual([]);
+  });
+
+  describe('a plan file that is not a usable plan is a located error, and nothing is contacted', () => {
+    const valid = () => readFileSync(join(dir, 'first.json'), 'utf8');
+    // Each case: the broken text, the message, and where it must point (the first `at`, plus `shift`).
+    const cases: [string, () => string, RegExp, string, number][] = [
+      ['not JSON', () => valid().replace('"format"', '"format" :: '), /invalid JSON/, '::', 1],
+      [
+        'another format version',
+        () => valid().replace('"phoenix-plan/1"', '"phoenix-plan/9"'),
+        /plan format "phoenix-plan\/9" is not one this Phoenix applies \(phoenix-plan\/1\)/,
+        '"phoenix-plan/9"',
+        0,
+      ],
+      [
+        'a change with an unknown action',
+        () => valid().replace(/"action": "create"/, '"action": "explode"'),
+        /\/changes\/\d+\/action: /,
+        '"explode"',
+        0,
+      ],
+      [
+        'an unknown key',
+        () => valid().replace('"hashes"', '"hashez": "keyed",\n  "hashes"'),
+        /hashez/,
+        '"hashez"',
+        0,
+      ],
+    ];
+    it.each(cases)('%s', async (_name, text, message, at, shift) => {
+      const body = text();
+      writeFileSync(join(dir, 'bad.json'), body);
+      // Where the problem is, as an editor counts: 1-based line and column.
+      const lines = body.slice(0, body.indexOf(at) + shift).split('\n');
+      h.double.resetCounters();
+      const before = h.snapshot();
+      const r = await runCli(['sync', '--plan', 'bad.json', '--yes', '--root', h.root], {
+        env: h.env,
+        cwd: dir,
+      });
+      expect(r.code, explain(r)).toBe(1);
+      const found = parseDiagnostics(r.err).filter((x) => x.file === 'bad.json');
+      expect(
+        found.map((d) => [d.severity, d.line, d.column]),
+        r.err,
+      ).toContainEqual(['error', lines.length, lines.at(-1)!.length + 1]);
+      expect(
+        found.some((d) => message.test(d.message)),
+        r.err,
+      ).toBe(true);
+      expect(r.err).toContain('bad.json is not a usable plan; nothing was changed');
+      expect(h.double.calls).toEqual([]);
+      expect(changedFiles(before, h.snapshot())).toEqual([]);
+    });
   });
 });
