@@ -33,6 +33,7 @@ a { color: var(--info); }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; padding: .3rem .6rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { color: var(--muted); font-weight: 600; font-size: .8rem; text-transform: uppercase; letter-spacing: .03em; }
+table.facts { width: auto; } table.facts th { padding-right: 2rem; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 code, .mono { font-family: var(--mono); font-size: .85rem; }
 .muted { color: var(--muted); }
