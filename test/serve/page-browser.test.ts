@@ -27,6 +27,7 @@ async function launch(): Promise<Browser> {
   } catch (err) {
     throw new Error(
       `headless chromium did not start from ${CHROMIUM} (Debian: apt-get install chromium): ${String(err)}`,
+      { cause: err },
     );
   }
 }
