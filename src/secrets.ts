@@ -17,6 +17,7 @@ export class Redactor {
   /** Every value and its encoded forms. */
   private readonly forms = new Set<string>();
   private pattern: RegExp | undefined;
+  private jsonPattern: RegExp | undefined;
 
   /** Remember a secret value; short values (< 4 chars) are too common to redact safely. */
   add(value: string | undefined): void {
@@ -24,19 +25,26 @@ export class Redactor {
     this.values.add(value);
     for (const form of encodedForms(value)) this.forms.add(form);
     this.pattern = undefined;
+    this.jsonPattern = undefined;
   }
 
   /** Replace every known secret in `text`. */
   redact(text: string): string {
     if (this.values.size === 0) return text;
-    this.pattern ??= new RegExp(
-      [...this.forms]
-        .sort((a, b) => b.length - a.length)
-        .map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-        .join('|'),
-      'g',
-    );
+    this.pattern ??= alternation([...this.forms]);
     return text.replace(this.pattern, REDACTED);
+  }
+
+  /**
+   * Does JSON text hold a string value with a known secret in it, in any of its forms? (Each
+   * form as JSON escapes it: escaping is per character, so a string holding a form holds its
+   * escaped text once serialised.) False means redacting the strings would change nothing.
+   */
+  foundInJson(text: string): boolean {
+    if (this.values.size === 0) return false;
+    this.jsonPattern ??= alternation([...this.forms].map(jsonEscaped));
+    this.jsonPattern.lastIndex = 0;
+    return this.jsonPattern.test(text);
   }
 
   /** Redact every string inside a JSON-like value (for JSON reports). */
@@ -56,6 +64,17 @@ export class Redactor {
 
 /** Shortest base64 run redacted: shorter ones match too much unrelated base64. */
 const MIN_BASE64 = 6;
+
+/** A global pattern matching any of `texts`, longest first. */
+function alternation(texts: string[]): RegExp {
+  return new RegExp(
+    texts
+      .sort((a, b) => b.length - a.length)
+      .map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('|'),
+    'g',
+  );
+}
 
 /** JSON string escaping without the quotes. */
 function jsonEscaped(v: string): string {

@@ -190,6 +190,7 @@ export class JsonReporter {
             r,
             (_key, v: unknown) => (typeof v === 'string' ? this.redactor.redact(v) : v),
             this.write,
+            (text) => this.redactor.foundInJson(text),
           );
         break;
       default:
