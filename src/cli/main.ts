@@ -139,8 +139,7 @@ export async function main(argv: string[], io = defaultIo()): Promise<number> {
         'phoenix plan --offline --root examples/homelab   # contacts nothing',
         'phoenix plan --detailed-exitcode                 # 0 no changes, 2 changes pending',
         'phoenix plan --vm 1002 --stack qdrant',
-        'phoenix plan --prune --json > report.json',
-        'phoenix plan --out plan.json && phoenix sync --plan plan.json --yes',
+        'phoenix plan --prune --out plan.json   # review it, then: phoenix sync --plan plan.json --yes',
       ),
     )
     .action(run(() => import('./commands/plan.js')));
@@ -164,10 +163,9 @@ export async function main(argv: string[], io = defaultIo()): Promise<number> {
       'after',
       examples(
         'phoenix sync all --dry-run',
-        'phoenix sync --plan plan.json --yes     # what phoenix plan --out plan.json showed, or nothing',
         'phoenix sync stacks --vm 1002 --prune',
         'phoenix sync stack qdrant to 1002',
-        'phoenix sync dns --yes                # no question, e.g. from cron',
+        'phoenix sync --plan plan.json --yes   # CI: what plan --out saved, or nothing',
       ),
     )
     .action(run(() => import('./commands/sync.js')));
