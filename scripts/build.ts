@@ -15,7 +15,7 @@
  * evaluated only when that path runs. Node 20 has no compile cache for ES modules, so the
  * bundle is a CommonJS script: loaded with the cache, it costs a command a fraction of
  * compiling ES module chunks (bench/README.md has the figures). The native lock addon
- * (fs-ext) stays external: it cannot be bundled.
+ * (fs-ext) and SQLite (better-sqlite3) stay external: they cannot be bundled.
  *
  * Types are checked by `npm run typecheck` (tsc), not here. The new dist/ replaces the old
  * one in two renames, so a CLI started meanwhile never sees it half written. `--outdir DIR`
@@ -76,7 +76,8 @@ async function bundleCli(outdir: string) {
     format: 'cjs',
     platform: 'node',
     target: 'node20',
-    external: ['fs-ext'],
+    // Native addons cannot be bundled: fs-ext (the lock) and better-sqlite3 (the run history).
+    external: ['fs-ext', 'better-sqlite3'],
     // ES module builds where a package has them (jsonc-parser's UMD build hides its requires).
     mainFields: ['module', 'main'],
     // import() of a bundled module becomes a lazy require, of fs-ext a plain require: the

@@ -22,15 +22,20 @@ const MAX_BYTES = 8 * 1024 * 1024;
 
 const COMPOSE_FILES = ['docker-compose.yml', 'docker-compose.yaml', 'compose.yaml', 'compose.yml'];
 
-/** Read what completion offers from the root the command line names (else the usual one). */
-export function readRootValues(flag: string | undefined, env: NodeJS.ProcessEnv, cwd: string): RootValues {
-  const root = flag
+/** The root the command line names (else the usual one). */
+export function completionRoot(flag: string | undefined, env: NodeJS.ProcessEnv, cwd: string): string {
+  return flag
     ? resolve(cwd, flag)
     : env['PHOENIX_ROOT']
       ? resolve(cwd, env['PHOENIX_ROOT'])
       : existsSync(DEFAULT_ROOT)
         ? DEFAULT_ROOT
         : cwd;
+}
+
+/** Read what completion offers from the root the command line names (else the usual one). */
+export function readRootValues(flag: string | undefined, env: NodeJS.ProcessEnv, cwd: string): RootValues {
+  const root = completionRoot(flag, env, cwd);
   const stacks = new Set<string>();
   const environments = new Set<string>();
   const manifest = (m: unknown) => {

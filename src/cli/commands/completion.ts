@@ -10,7 +10,7 @@ import { UserError } from '../../errors.js';
 import { STAGES } from '../../plan/stages.js';
 import type { Io } from '../io.js';
 import { finish, openSession, type GlobalFlags } from '../output.js';
-import { readRootValues, type RootValues } from './completion-root.js';
+import { completionRoot, readRootValues, type RootValues } from './completion-root.js';
 
 /** The shells Phoenix writes a completion script for. */
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
@@ -86,7 +86,9 @@ async function candidates(
   const scan = scanWords(cmd, before.slice(1));
   if (scan.pending && !cur.startsWith('-')) return optionValues(scan.pending, cur, values);
   if (cur.startsWith('-')) return match(flagsOf(cmd), cur);
-  const positional = await positionalValues(cmd.name(), scan.args, values, program);
+  const positional = await positionalValues(cmd.name(), scan.args, values, program, () =>
+    completionRoot(rootFlag(before), env, cwd),
+  );
   return positional ? match(positional, cur) : match(flagsOf(cmd), cur);
 }
 
@@ -153,6 +155,7 @@ async function positionalValues(
   args: readonly string[],
   values: () => RootValues,
   program: Command,
+  root: () => string,
 ): Promise<string[] | undefined> {
   if (command === 'sync') {
     if (args.length === 0) return SYNC_TARGETS;
@@ -160,6 +163,16 @@ async function positionalValues(
     return [values().stacks, ['to'], values().vmids][args.length - 1] ?? [];
   }
   if (command === 'completion') return args.length === 0 ? [...SHELLS] : [];
+  if (command === 'history' && args.length === 0) return ['show'];
+  if (
+    (command === 'history' && args[0] === 'show' && args.length === 1) ||
+    (command === 'rollback' && !args.length)
+  ) {
+    // Recent run ids from the history (a rollback needs one with a commit).
+    const { recentRuns } = await import('./completion-runs.js');
+    return recentRuns(root(), command === 'rollback');
+  }
+  if (command === 'history' || command === 'rollback') return [];
   if (command === 'schema') {
     if (args.length > 0) return [];
     // Imported only here: the schemas module is the heaviest part of a completion.

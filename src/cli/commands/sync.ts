@@ -3,9 +3,9 @@
  * `phoenix sync stack <name> to <vmid>`.
  */
 import { resolveRoot } from '../../config/load.js';
-import { runSync } from '../../engine/pipeline.js';
 import { buildProviders } from '../../engine/providers.js';
 import { UserError } from '../../errors.js';
+import type { Trigger } from '../../history/types.js';
 import { STAGES, type Change, type Stage } from '../../plan/change.js';
 import type { SyncOptions } from '../../plan/options.js';
 import { SignalInterrupt } from '../interrupt.js';
@@ -13,6 +13,7 @@ import type { Io } from '../io.js';
 import type { Reporter } from '../../output/events.js';
 import { finish, openSession, type GlobalFlags } from '../output.js';
 import { askOnTerminal } from '../prompt.js';
+import { runRecorded } from './sync-history.js';
 
 export interface SyncFlags extends GlobalFlags {
   dryRun?: boolean;
@@ -26,6 +27,8 @@ export interface SyncFlags extends GlobalFlags {
   yes?: boolean;
   /** `--plan FILE`: apply this saved plan, exactly (engine/saved-plan.ts). */
   plan?: string;
+  /** `--at REV`: sync this git revision of the root (sync-history.ts). */
+  at?: string;
 }
 
 export const TARGETS = ['all', ...STAGES, 'stack'] as const;
@@ -75,11 +78,16 @@ export function syncOptions(
   };
 }
 
-/** Run `phoenix sync`. */
-export async function run(flags: SyncFlags, args: string[], io: Io): Promise<number> {
+/** Run `phoenix sync` (`rollback` runs it too, with its own trigger and command). */
+export async function run(
+  flags: SyncFlags,
+  args: string[],
+  io: Io,
+  how: { trigger: Trigger; command?: string } = { trigger: 'manual' },
+): Promise<number> {
   const s = await openSession(flags, io);
   const root = resolveRoot(flags.root, io.env, io.cwd);
-  const command = `sync ${args.join(' ') || 'all'}`;
+  const command = how.command ?? `sync ${args.join(' ') || 'all'}${flags.at ? ` --at ${flags.at}` : ''}`;
   s.bus.emit({ type: 'run-start', command, root, dryRun: Boolean(flags.dryRun) });
   const interrupt = new SignalInterrupt().install();
   try {
@@ -87,21 +95,24 @@ export async function run(flags: SyncFlags, args: string[], io: Io): Promise<num
       const saved = flags.plan ? await savedRun(flags, args, io, s.bus) : undefined;
       const target = saved ? undefined : parseTarget(args);
       const confirm = confirmation(flags, io, interrupt);
-      return runSync({
-        command,
-        root,
-        env: io.env,
-        cwd: io.cwd,
-        stages: saved?.stages ?? target!.stages,
-        options: saved?.options ?? syncOptions(flags, target),
-        skipChecks: Boolean(flags.skipChecks),
-        ...(confirm ? { confirm } : {}),
-        ...(saved ? { saved: saved.hook } : {}),
-        interrupt,
-        reporter: s.bus,
-        redactor: s.redactor,
-        providers: buildProviders,
-      });
+      return runRecorded(
+        {
+          command,
+          root,
+          env: io.env,
+          cwd: io.cwd,
+          stages: saved?.stages ?? target!.stages,
+          options: saved?.options ?? syncOptions(flags, target),
+          skipChecks: Boolean(flags.skipChecks),
+          ...(confirm ? { confirm } : {}),
+          ...(saved ? { saved: saved.hook } : {}),
+          interrupt,
+          reporter: s.bus,
+          redactor: s.redactor,
+          providers: buildProviders,
+        },
+        { trigger: how.trigger, ...(flags.at ? { at: flags.at } : {}), savedPlan: Boolean(saved) },
+      );
     });
   } finally {
     interrupt.uninstall();
