@@ -23,6 +23,8 @@ Examples:
   $ phoenix check
   $ phoenix init --dry-run                     # propose a sync section for an existing root
   $ phoenix graph --format svg > estate.svg    # the estate as a picture
+  $ phoenix history                            # the recorded runs: when, trigger, commit, result
+  $ phoenix rollback 41                        # sync again at the commit run 41 synced
 
 Applying: sync asks first when stdin is a terminal (the question goes to the terminal even
   when stdout is piped); with no terminal on stdin, or with --json, it applies only with --yes.
@@ -159,6 +161,10 @@ export async function main(argv: string[], io = defaultIo()): Promise<number> {
       '--plan <file>',
       'apply a plan saved by plan --out, exactly: refused (exit 1, nothing applied) if anything moved since',
     )
+    .option(
+      '--at <rev>',
+      'sync this git revision of the root (git archive into a temp dir), recorded with its commit',
+    )
     .addHelpText(
       'after',
       examples(
@@ -176,6 +182,49 @@ export async function main(argv: string[], io = defaultIo()): Promise<number> {
       examples('phoenix check', 'phoenix check --root /usr/local/phoenix_hypervisor --json'),
     )
     .action(run(() => import('./commands/check.js')));
+
+  program
+    .command('history')
+    .description('the recorded runs (every sync): id, time, trigger, commit, result, changes; or one in full')
+    .argument('[action]', 'show: one run in full (its plan and results as printed)')
+    .argument('[id]', 'the run to show')
+    .option('--root <dir>', 'the Phoenix root (its sync.state_dir holds the history)')
+    .option('--limit <n>', 'how many runs, newest first', '20')
+    .option('--json', 'the runs as JSON (secrets were redacted when recorded)')
+    .option('--no-color', 'no colours in messages')
+    .addHelpText(
+      'after',
+      examples(
+        'phoenix history --limit 5',
+        'phoenix history show 41                    # the plan and results of run 41',
+        'phoenix history --json | jq \'.[] | select(.status == "failed") | .id\'',
+      ),
+    )
+    .action(run(() => import('./commands/history.js')));
+
+  withSyncFlags(
+    withGlobals(
+      program
+        .command('rollback')
+        .argument('<run-id>', 'the recorded run whose commit to sync again (phoenix history lists them)'),
+    ),
+  )
+    .description(
+      'sync all at the commit an earlier run synced (= sync all --at <its commit>), recorded as a rollback',
+    )
+    .option('--dry-run', 'observe and plan, change nothing')
+    .option('--skip-checks', 'do not stop when a readiness check fails')
+    .option('-y, --yes', 'apply without asking (needed when stdin is not a terminal, and with --json)')
+    .addHelpText(
+      'after',
+      examples(
+        'phoenix rollback 41 --dry-run           # what going back to run 41 would change',
+        'phoenix rollback 41 --yes',
+        'phoenix sync all --at HEAD~1 --dry-run    # any revision: what going back one commit would change',
+        'phoenix rollback 41 --prune --yes       # also delete what was added since',
+      ),
+    )
+    .action(run(() => import('./commands/rollback.js')));
 
   program
     .command('init')
