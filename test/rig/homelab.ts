@@ -72,6 +72,8 @@ export async function startHomelab(opts: { dnsmasq?: boolean } = {}): Promise<Ho
       sync.portainer = { url: double.url, local_environment: 'local', health_timeout_seconds: 10 };
       delete sync.step_ca_url;
       sync.checks = [];
+      // The run history in the rig's temp dir, not the machine's /var/lib/phoenix.
+      sync.state_dir = join(dir, 'state');
     });
   } catch (err) {
     await double.stop();
