@@ -222,11 +222,13 @@ export function readSavedPlan(path: string, cwd: string, reporter: Reporter): Sa
         const source = unknown
           ? parsed.doc.keyAt(path.slice(0, -1), String(path.at(-1)))
           : parsed.doc.at(path);
-        diags.error(
-          'saved-plan',
-          source,
-          unknown ? `unknown key ${e.path}` : `${e.path || 'the plan'}: ${e.message}`,
-        );
+        const parent = path.length > 1 ? `/${path.slice(0, -1).join('/')}` : 'the plan';
+        const message = unknown
+          ? `unknown key ${e.path}`
+          : e.type === ValueErrorType.ObjectRequiredProperty
+            ? `${parent} is missing "${String(path.at(-1))}"`
+            : `${e.path || 'the plan'}: ${e.message}`;
+        diags.error('saved-plan', source, message);
       }
     }
   }

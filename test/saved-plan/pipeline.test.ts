@@ -20,7 +20,7 @@ import type { SavedPlan } from '../../src/plan/saved.js';
 import { Redactor } from '../../src/secrets.js';
 import { syncOptions } from '../helpers/desired.js';
 import { copyExample, removeDir, tempDir } from '../helpers/root.js';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 /** How a fake stage behaves. */
 interface Behaviour {
@@ -211,6 +211,18 @@ describe('the pipeline, with a fake provider per stage', () => {
       'stacks stacks-thing stacks/one (the stacks thing): the live object changed since the plan',
     );
     expect(moved.log.filter((l) => l.startsWith('apply'))).toEqual([]);
+
+    // An incomplete plan is never saved (nor applied): exit 3, no file.
+    const partial = join(dir, 'partial.json');
+    const incomplete = await run(
+      { traefik: { unobservable: 'no route to host' } },
+      {
+        options: syncOptions({ dryRun: true }),
+        saved: new PlanWriter({ stages: STAGES, options: fixed }, partial, new EventBus()),
+      },
+    );
+    expect(incomplete.code).toBe(3);
+    expect(existsSync(partial)).toBe(false);
 
     const same = await run({}, { saved: new PlanChecker(plan, 'plan.json') });
     expect(same.code, same.error?.message).toBe(0);
