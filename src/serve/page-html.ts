@@ -39,7 +39,7 @@ code, .mono { font-family: var(--mono); font-size: .85rem; }
 .muted { color: var(--muted); }
 .badge { display: inline-block; padding: .05rem .5rem; border-radius: 1rem; font-size: .8rem; font-weight: 600; color: #fff; background: var(--muted); white-space: nowrap; }
 .badge.ok, .badge.no-drift { background: var(--ok); }
-.badge.failed, .badge.interrupted, .badge.blocked { background: var(--bad); }
+.badge.failed, .badge.interrupted { background: var(--bad); }
 .badge.drift, .badge.skipped { background: var(--warn); }
 .badge.running, .badge.planned { background: var(--info); }
 .summary { display: flex; flex-wrap: wrap; gap: .6rem; }
@@ -49,7 +49,7 @@ code, .mono { font-family: var(--mono); font-size: .85rem; }
 .counts span { margin-right: .5rem; font-family: var(--mono); font-size: .85rem; }
 .c-create { color: var(--ok); } .c-update { color: var(--warn); } .c-delete { color: var(--bad); } .c-blocked { color: var(--muted); }
 .error { color: var(--bad); white-space: pre-wrap; overflow-wrap: anywhere; }
-pre.plan { background: var(--card); border: 1px solid var(--line); border-radius: .5rem; padding: .8rem; overflow-x: auto; font-family: var(--mono); font-size: .8rem; line-height: 1.35; }
+pre.plan { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--card); border: 1px solid var(--line); border-radius: .5rem; padding: .8rem; overflow-x: auto; font-family: var(--mono); font-size: .8rem; line-height: 1.35; }
 .picture { background: #fff; border: 1px solid var(--line); border-radius: .5rem; padding: .5rem; overflow: auto; }
 .picture svg { max-width: 100%; height: auto; }
 `;

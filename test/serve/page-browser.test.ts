@@ -1,24 +1,27 @@
 /**
- * The status page in a real headless browser (Debian's chromium, driven by playwright-core):
- * it shows the last run, its changes and the estate picture, loads nothing from elsewhere and
- * breaks no rule of its own Content-Security-Policy. Screenshots are saved as test artefacts
+ * The status page of a real `phoenix serve` in a real headless browser (Debian's chromium,
+ * driven by playwright-core). Serve follows the homelab's root in git (Portainer test double,
+ * real dnsmasq, file targets in a temp dir): the first sync, a pushed commit whose stack
+ * update Portainer refuses with an error that echoes the Portainer password, then a commit
+ * that goes through. The page shows the last run, the failed run's changes with their error,
+ * and the estate picture; it loads nothing from elsewhere, breaks no rule of its own
+ * Content-Security-Policy and holds no secret. A webhook receiver on loopback gets the failure
+ * and the recovery, with no secret in the body. Screenshots are saved as test artefacts
  * (test-artifacts/status-page.png, run-page.png). A browser that cannot start fails the test.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { History } from '../../src/history/index.js';
-import { Redactor } from '../../src/secrets.js';
-import { estatePicture, renderRunPage, renderStatusPage } from '../../src/serve/page.js';
-import { exampleDesired } from '../helpers/example.js';
-import { REPO, removeDir, tempDir } from '../helpers/root.js';
-import { CANARY, history } from './page-fixtures.js';
+import { editJson, REPO } from '../helpers/root.js';
+import { PORTAINER_PASSWORD } from '../rig/homelab.js';
+import { git, push, runs, startGitLab, startServe, type GitLab, type ServeProc } from './rig.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(REPO, 'test-artifacts');
+const WHOAMI = 'stacks/whoami/phoenix.json';
 
 /** Start the browser; when it cannot start, say why loudly (this test is never skipped). */
 async function launch(): Promise<Browser> {
@@ -32,64 +35,75 @@ async function launch(): Promise<Browser> {
   }
 }
 
-describe('status page in a real browser', () => {
+/** A webhook receiver on loopback: the JSON bodies it got. */
+async function receiver(): Promise<{ server: Server; url: string; bodies: string[] }> {
+  const bodies: string[] = [];
+  const server = createServer((req, res) => {
+    let body = '';
+    req.setEncoding('utf8').on('data', (d: string) => (body += d));
+    req.on('end', () => {
+      bodies.push(body);
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/phoenix`, bodies };
+}
+
+describe('status page of phoenix serve in a real browser', () => {
   let browser: Browser;
-  let server: Server;
-  let base: string;
-  let dir: string;
-  let hist: History;
+  let lab: GitLab;
+  let serve: ServeProc;
+  let rx: Awaited<ReturnType<typeof receiver>>;
+  /** Every secret of the homelab: none may show on a page or in a notification. */
+  let secrets: string[];
 
   beforeAll(async () => {
     browser = await launch();
-    // A real history on disk, holding a failed sync, a drift check and the recovery.
-    dir = tempDir('phoenix-page-');
-    hist = History.open(dir);
-    for (const r of history().reverse()) {
-      const id = hist.begin({ ...r, locked: r.trigger !== 'drift' });
-      hist.update(id, r);
-      hist.setChanges(id, r.changes);
-    }
-    const redactor = new Redactor();
-    redactor.add(CANARY);
-    const redact = (t: string) => redactor.redact(t);
-    const svg = await estatePicture(exampleDesired());
-    server = createServer((req, res) => {
-      const m = /^\/runs\/(\d+)$/.exec(req.url ?? '');
-      const run = m ? hist.get(Number(m[1])) : undefined;
-      const html =
-        req.url === '/'
-          ? renderStatusPage(
-              {
-                runs: hist.list(20),
-                drift: [
-                  { stage: 'dns', pending: 1, checkedAt: '2026-12-03T12:10:03.000Z' },
-                  { stage: 'stacks', pending: 1, checkedAt: '2026-12-03T12:10:03.000Z' },
-                ],
-                ...(svg ? { estateSvg: svg } : {}),
-                generatedAt: new Date().toISOString(),
-              },
-              redact,
-            )
-          : run
-            ? renderRunPage(run, redact)
-            : undefined;
-      res
-        .writeHead(html ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' })
-        .end(html ?? 'not found');
-    });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     mkdirSync(ARTIFACTS, { recursive: true });
-  }, 120_000);
+    rx = await receiver();
+    lab = await startGitLab({ poll_seconds: 1, drift_seconds: 0 });
+    // The receiver joins the root's settings as a commit of its own, pushed upstream.
+    editJson(join(lab.h.root, 'etc', 'phoenix_hypervisor_config.json'), (c) => {
+      c.sync.notify = [{ type: 'webhook', url: rx.url, on: ['failure', 'recovery'] }];
+    });
+    git(lab.h.root, 'commit', '--quiet', '-am', 'notify');
+    git(lab.h.root, 'push', '--quiet', 'origin', 'main');
+    git(lab.dev, 'pull', '--quiet', '--ff-only');
+    const dir = join(lab.h.root, 'secrets');
+    secrets = [PORTAINER_PASSWORD, ...readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8').trim())];
+
+    serve = await startServe(lab);
+    await serve.waitFor(/poll sync \w+: run #1 ok/, 90_000);
+    // Portainer refuses the next update of whoami, echoing the password in its error.
+    lab.h.double.inject({
+      kind: 'status',
+      status: 500,
+      message: `redeploy failed: admin:${PORTAINER_PASSWORD} cannot pull`,
+      times: Infinity,
+      match: (c) => c.method === 'PUT' && c.stackName === 'whoami-production',
+    });
+    push(lab, WHOAMI, '"whoami-prod"', '"whoami-prod-v2"');
+    await serve.waitFor(/poll sync \w+: run #2 failed/, 90_000);
+    lab.h.double.clearFaults();
+    push(lab, WHOAMI, '"whoami-prod-v2"', '"whoami-prod-v3"');
+    await serve.waitFor(/poll sync \w+: run #3 ok/, 90_000);
+  }, 300_000);
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise((r) => server?.close(r));
-    hist?.close();
-    if (dir) removeDir(dir);
+    serve?.child.kill('SIGKILL');
+    await serve?.exit;
+    await lab?.h.stop();
+    await new Promise((r) => rx?.server.close(r));
   });
 
-  it('shows the last run, its changes and the picture; nothing loads from elsewhere', async () => {
+  it('shows the last run, its changes and the picture, loads nothing from elsewhere, holds no secret', async () => {
+    expect(runs(lab).map((r) => [r.id, r.trigger, r.status])).toEqual([
+      [3, 'poll', 'ok'],
+      [2, 'poll', 'failed'],
+      [1, 'poll', 'ok'],
+    ]);
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const requests: string[] = [];
     const problems: string[] = [];
@@ -97,49 +111,55 @@ describe('status page in a real browser', () => {
     page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
     page.on('pageerror', (e) => problems.push(e.message));
 
-    await page.goto(`${base}/`);
+    await page.goto(`${serve.url}/`);
     await expect.poll(() => page.title()).toBe('Phoenix · ok · run #3');
-    // The runs table, newest first: #3 ok (webhook), #2 drift, #1 failed.
-    const rows = await page.locator('#runs tbody tr').allInnerTexts();
-    expect(
-      rows.map((r) =>
-        r
-          .split('\t')
-          .slice(0, 5)
-          .map((c) => c.trim()),
-      ),
-    ).toEqual([
-      ['#3', '2026-12-03 12:20:00 UTC', 'webhook', '3f1c2ab9d0', 'ok'],
-      ['#2', '2026-12-03 12:10:00 UTC', 'drift', '3f1c2ab9d0', 'drift'],
-      ['#1', '2026-12-03 12:00:00 UTC', 'poll', '3f1c2ab9d0', 'failed'],
+    const head = git(lab.h.root, 'rev-parse', 'HEAD').slice(0, 10);
+    const rows = (await page.locator('#runs tbody tr').allInnerTexts()).map((r) =>
+      r.split('\t').map((c) => c.trim()),
+    );
+    expect(rows.map((r) => [r[0], r[2], r[4]])).toEqual([
+      ['#3', 'poll', 'ok'],
+      ['#2', 'poll', 'failed'],
+      ['#1', 'poll', 'ok'],
     ]);
-    expect(await page.locator('#drift tbody tr', { hasText: 'Stacks' }).innerText()).toContain('drift');
-    // The picture: inline SVG, laid out and visible, with a guest's stack, a route and a name in it.
+    expect(rows[0]![3]).toBe(head);
+    expect(rows[1]![5]).toMatch(/~1\b.*1 failed/);
+    // The picture: inline SVG, laid out and visible, with guests, stacks, routes and names in it.
     const svg = page.locator('#estate svg');
     await expect.poll(() => svg.isVisible()).toBe(true);
     const box = await svg.boundingBox();
     expect(box!.width).toBeGreaterThan(400);
     expect(box!.height).toBeGreaterThan(200);
     const svgText = await svg.textContent();
-    for (const t of ['qdrant', 'chat.lab.internal', 'Traefik routes']) expect(svgText).toContain(t);
+    for (const t of ['vm 1002', 'whoami · production', 'Traefik routes', 'whoami.lab.internal'])
+      expect(svgText).toContain(t);
     await page.screenshot({ path: join(ARTIFACTS, 'status-page.png'), fullPage: true });
+    const statusHtml = await page.content();
 
-    // Follow the failed run: its changes with result and error, and its plan as printed.
-    await page.locator('#runs a', { hasText: '#1' }).click();
-    await expect.poll(() => page.url()).toBe(`${base}/runs/1`);
-    const changes = await page.locator('#changes tbody tr').allInnerTexts();
-    expect(changes[0]).toMatch(/stacks\s+web <script>alert\(1\)<\/script> on vm 1002/);
-    expect(changes[0]).toMatch(/failed\s+HTTP 500 from Portainer: <b>boom<\/b> password=«redacted»/);
-    expect(changes[1]).toMatch(/traefik\s+phoenix\.yml[^]*skipped\s+stacks failed/);
-    expect(await page.locator('#plan pre').innerText()).toContain('PASSWORD: «redacted»');
-    // The label's markup is text: no element was made of it.
-    expect(await page.locator('#changes script, #changes b').count()).toBe(0);
+    // Follow the failed run: the refused update with Portainer's error, and the plan as printed.
+    await page.locator('#runs a', { hasText: '#2' }).click();
+    await expect.poll(() => page.url()).toBe(`${serve.url}/runs/2`);
+    const failed = await page.locator('#changes tbody tr', { hasText: 'whoami' }).innerText();
+    expect(failed).toMatch(/stacks\s+whoami/);
+    expect(failed).toMatch(/update[^]*failed[^]*redeploy failed: admin:«redacted» cannot pull/);
+    expect(await page.locator('#plan pre').innerText()).toMatch(/whoami/);
     await page.screenshot({ path: join(ARTIFACTS, 'run-page.png'), fullPage: true });
+    const runHtml = await page.content();
 
-    const body = (await page.content()) + (await page.goto(`${base}/`).then((r) => r!.text()));
-    expect(body).not.toContain(CANARY);
-    expect(requests.filter((u) => !u.startsWith(`${base}/`))).toEqual([]);
+    for (const s of secrets) {
+      expect(statusHtml).not.toContain(s);
+      expect(runHtml).not.toContain(s);
+    }
+    expect(requests.filter((u) => !u.startsWith(`${serve.url}/`))).toEqual([]);
     expect(problems).toEqual([]);
     await page.close();
   }, 60_000);
+
+  it('the notification receiver got the failure and the recovery, with no secret in the body', async () => {
+    await expect.poll(() => rx.bodies.length, { timeout: 30_000 }).toBe(2);
+    const events = rx.bodies.map((b) => JSON.parse(b) as { event: string; run: { id: number } });
+    expect(events.map((e) => `${e.event} #${e.run.id}`)).toEqual(['failure #2', 'recovery #3']);
+    expect(rx.bodies[0]).toContain('redeploy failed: admin:«redacted» cannot pull');
+    for (const b of rx.bodies) for (const s of secrets) expect(b).not.toContain(s);
+  });
 });
