@@ -186,7 +186,7 @@ function routes(
       const last = service.lastRun;
       return {
         status: 'ok',
-        running: service.running,
+        running: service.scheduler.busy,
         queued: service.scheduler.waiting,
         git:
           'reason' in repo
