@@ -25,6 +25,7 @@ Examples:
   $ phoenix graph --format svg > estate.svg    # the estate as a picture
   $ phoenix history                            # the recorded runs: when, trigger, commit, result
   $ phoenix rollback 41                        # sync again at the commit run 41 synced
+  $ phoenix serve                              # GitOps loop: poll or webhook, drift, status page
 
 Applying: sync asks first when stdin is a terminal (the question goes to the terminal even
   when stdout is piped); with no terminal on stdin, or with --json, it applies only with --yes.
@@ -320,6 +321,35 @@ export async function main(argv: string[], io = defaultIo()): Promise<number> {
       ),
     )
     .action(run(() => import('./commands/completion.js')));
+
+  program
+    .command('serve')
+    .description(
+      "keep the estate converged: follow the root's git upstream (poll, webhook), check drift, serve a status page and metrics",
+    )
+    .option('--root <dir>', 'the Phoenix root (etc/ and stacks/), ideally a git clone with an upstream')
+    .option('--prune', 'every sync deletes what Phoenix made that left the config')
+    .option('--prune-all', 'allow a prune that deletes every resource of a target (implies --prune)')
+    .option('--adopt', 'take over existing stacks of a desired name that Phoenix did not make')
+    .option('--force', "overwrite target files that lack Phoenix's header")
+    .option('--include-portainer', 'also deploy stacks that run Portainer itself')
+    .option('--no-color', 'no colours (serve logs plain lines)')
+    .option('-v, --verbose', 'also log unchanged stages, passed checks and quiet polls')
+    .addHelpText(
+      'after',
+      `${examples(
+        'phoenix serve --root /srv/phoenix-root          # a git clone: poll sync.serve.poll_seconds',
+        'phoenix serve --prune                           # syncs also delete what left the config',
+        'curl -s localhost:9440/healthz                  # {"status":"ok",…}, never needs the token',
+        'curl -H "Authorization: Bearer $TOKEN" localhost:9440/metrics',
+      )}
+Settings (sync.serve in etc/phoenix_hypervisor_config.json): listen (127.0.0.1:9440), token,
+  webhook_secret, poll_seconds (60), drift_seconds (600), self_heal (false), stop_seconds (60).
+Logs one line per event on stderr. SIGTERM: nothing new starts, the run in flight gets
+  stop_seconds to finish (then it is interrupted), it is recorded, exit 0. Exit 1: could not start.
+`,
+    )
+    .action(run(() => import('./commands/serve.js')));
 
   // The completion scripts call `phoenix __complete <words…>`: answered from the commands
   // defined above, never parsed as a command itself (its words are someone else's flags).
