@@ -338,11 +338,12 @@ export async function main(argv: string[], io = defaultIo()): Promise<number> {
     .addHelpText(
       'after',
       `${examples(
-        'phoenix serve --root /srv/phoenix-root          # a git clone: poll sync.serve.poll_seconds',
-        'phoenix serve --prune                           # syncs also delete what left the config',
-        'curl -s localhost:9440/healthz                  # {"status":"ok",…}, never needs the token',
-        'curl -H "Authorization: Bearer $TOKEN" localhost:9440/metrics',
+        'phoenix serve --root /srv/phoenix-root          # a git clone: polls its upstream',
+        'phoenix serve --prune                           # its syncs also delete what left the config',
+        'phoenix serve --verbose 2>> /var/log/phoenix-serve.log',
       )}
+Pages: / (status), /runs/<id>, /metrics (Prometheus), /healthz (never needs the token),
+  POST /hooks/git (X-Hub-Signature-256 of GitHub, Forgejo, Gitea; needs webhook_secret).
 Settings (sync.serve in etc/phoenix_hypervisor_config.json): listen (127.0.0.1:9440), token,
   webhook_secret, poll_seconds (60), drift_seconds (600), self_heal (false), stop_seconds (60).
 Logs one line per event on stderr. SIGTERM: nothing new starts, the run in flight gets

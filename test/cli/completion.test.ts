@@ -68,10 +68,13 @@ describe('bash completion, in a real bash', () => {
       'plan',
       'sync',
       'check',
+      'history',
+      'rollback',
       'init',
       'graph',
       'schema',
       'completion',
+      'serve',
     ]);
     expect(tab('phoenix sync ', { env })).toEqual([
       'all',
