@@ -7,6 +7,7 @@ import { withoutLabel } from '../errors.js';
 import type { Reporter } from '../output/events.js';
 import type { Change } from '../plan/change.js';
 import { withImpacts } from '../plan/impact.js';
+import { applyPolicy } from '../plan/policy.js';
 import { stageInfo, WAVES, type Stage } from '../plan/stages.js';
 import type { Provider, ProviderContext } from '../providers/provider.js';
 import { IMPACT_READERS } from './impact-readers.js';
@@ -44,8 +45,9 @@ export async function observeAndPlan(
   try {
     for (const [i, p] of providers.entries()) {
       const live = observed ? observed[i] : await p.observe(ctx);
-      // Providers keep deletes inside the filters themselves (a filter never prunes).
-      const changes = withImpacts(p.plan(ctx, live), IMPACT_READERS);
+      // The provider compares; the flags (prune, adopt, pull, filters, …) are decided here,
+      // once for every stage, by the policies of plan/policy.ts.
+      const changes = withImpacts(applyPolicy(p.plan(ctx, live), ctx.options), IMPACT_READERS);
       st.live.push(live);
       st.planned.push(changes);
       st.changes.push(...changes);

@@ -43,6 +43,20 @@ export interface Change<T = unknown> {
    * by design, so it is not a change the config is still waiting for (see policy.unmet).
    */
   optIn?: true;
+  /**
+   * Facts a provider's compare states for the policies (plan/policy.ts), which decide what
+   * the flags make of them. `unowned`: a resource Phoenix did not make holds the desired
+   * name, and how to say so (held back unless --adopt / --force; consumed by the policy).
+   */
+  unowned?: string;
+  /**
+   * The group a prune may not empty at once, named for messages (`engine tcp://…`,
+   * `environment services`, `dns files`): deleting every resource Phoenix made in a scope
+   * the config wants nothing in needs --prune-all.
+   */
+  scope?: string;
+  /** The stack runs the Portainer that deploys it: applied only with --include-portainer. */
+  runsPortainer?: true;
   /** A short human summary of the resource, e.g. `qdrant-prod on vm 1002`. */
   label: string;
   /** What it does that deserves a second look (a redeploy, access opened, …; see impact.ts). */

@@ -1,6 +1,8 @@
 /**
- * The pure planner: desired resources against live ones → changes. No I/O. Ownership and
- * prune policy are decided here, the same way for every provider.
+ * The pure planner: desired resources against live ones → changes. No I/O. It compares and
+ * states facts (a resource to delete, a name held by a resource Phoenix did not make); what
+ * the flags make of them (--prune, --adopt, --force, …) is decided after it, once for every
+ * stage, by plan/policy.ts.
  */
 import type { Change, Resource, Stage } from './change.js';
 
@@ -12,15 +14,14 @@ export interface PlanOptions<T> {
   explain?: (desired: T, live: T) => string | undefined;
   /** A human label for a resource. */
   label: (r: Resource<T>) => string;
-  /** Delete owned live resources that are not desired (`--prune`). */
-  prune: boolean;
-  /** Take over unowned live resources of a desired name (`--adopt`). */
-  adopt?: boolean;
-  /** Ignore the ownership marker: files only (`--force`). */
-  force?: boolean;
+  /** The group a prune may not empty at once (see Change.scope), given to every change. */
+  scope?: string;
   /** Diff for a desired/live pair, when the provider wants one shown. */
   diff?: (desired: T | undefined, live: T | undefined, id: string) => string | undefined;
 }
+
+/** What an unowned resource of a desired name is, unless the provider says it better. */
+export const NOT_OURS = 'exists but was not made by Phoenix';
 
 /** Deep equality on JSON-like values, key order ignored. */
 export function jsonEqual(a: unknown, b: unknown): boolean {
@@ -41,14 +42,14 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
 /**
  * Plan one kind of resource.
  *
- * | desired | live            | result                                         |
- * |---------|-----------------|------------------------------------------------|
- * | yes     | none            | create                                         |
- * | yes     | owned, equal    | noop                                           |
- * | yes     | owned, differs  | update                                         |
- * | yes     | unowned         | update blocked (unless --adopt / --force)      |
- * | no      | owned           | delete, blocked unless --prune                 |
- * | no      | unowned         | nothing: never ours                            |
+ * | desired | live            | result                                                  |
+ * |---------|-----------------|---------------------------------------------------------|
+ * | yes     | none            | create                                                  |
+ * | yes     | owned, equal    | noop                                                    |
+ * | yes     | owned, differs  | update                                                  |
+ * | yes     | unowned         | update marked `unowned` (policy: held unless --adopt)   |
+ * | no      | owned           | delete (policy: held unless --prune, refuse-on-empty)   |
+ * | no      | unowned         | nothing: never ours                                     |
  */
 export function plan<T>(
   desired: readonly Resource<T>[],
@@ -59,36 +60,28 @@ export function plan<T>(
   const liveById = new Map(live.map((r) => [r.id, r]));
   const changes: Change<T>[] = [];
   const desiredIds = new Set<string>();
+  const scope = opts.scope === undefined ? {} : { scope: opts.scope };
 
   for (const d of desired) {
     desiredIds.add(d.id);
     const l = liveById.get(d.id);
-    const base = { stage: opts.stage, kind: d.kind, id: d.id, label: opts.label(d) };
+    const base = { stage: opts.stage, kind: d.kind, id: d.id, label: opts.label(d), ...scope };
     if (!l) {
       changes.push({ ...base, action: 'create', after: d.value, ...diffOf(opts, d.value, undefined, d.id) });
-      continue;
-    }
-    if (!l.owned && !opts.adopt && !opts.force) {
-      changes.push({
-        ...base,
-        action: 'update',
-        before: l.value,
-        after: d.value,
-        blocked: 'exists but was not made by Phoenix',
-      });
       continue;
     }
     if (l.owned && equals(d.value, l.value)) {
       changes.push({ ...base, action: 'noop', before: l.value, after: d.value });
       continue;
     }
-    const reason = l.owned ? opts.explain?.(d.value, l.value) : 'adopting a resource Phoenix did not make';
+    const reason = l.owned ? opts.explain?.(d.value, l.value) : undefined;
     changes.push({
       ...base,
       action: 'update',
       before: l.value,
       after: d.value,
       ...(reason ? { reason } : {}),
+      ...(l.owned ? {} : { unowned: NOT_OURS }),
       ...diffOf(opts, d.value, l.value, d.id),
     });
   }
@@ -100,9 +93,9 @@ export function plan<T>(
       kind: l.kind,
       id: l.id,
       label: opts.label(l),
+      ...scope,
       action: 'delete',
       before: l.value,
-      ...(opts.prune ? {} : { blocked: 'no longer in the config; run with --prune to delete' }),
       ...diffOf(opts, undefined, l.value, l.id),
     });
   }

@@ -1,10 +1,13 @@
 /**
- * The pure planner, as tables: named fixtures, one expectation per change list, and the
- * property that planning a state against itself yields only noops.
+ * The pure planner and the policies after it, as tables: named fixtures, one expectation per
+ * change list, and the property that planning a state against itself yields only noops.
  */
 import { describe, expect, it } from 'vitest';
 import { actionable, countActions, type Change, type Resource } from '../../src/plan/change.js';
-import { jsonEqual, plan, type PlanOptions } from '../../src/plan/planner.js';
+import type { SyncOptions } from '../../src/plan/options.js';
+import { jsonEqual, plan as compare, type PlanOptions } from '../../src/plan/planner.js';
+import { applyPolicy } from '../../src/plan/policy.js';
+import { syncOptions } from '../helpers/desired.js';
 import { deriveConfig, loadExample } from '../helpers/example.js';
 
 type Stack = { image: string; replicas?: number };
@@ -15,12 +18,21 @@ const res = (id: string, value: Stack, owned?: boolean): Resource<Stack> => ({
   ...(owned === undefined ? {} : { owned }),
 });
 
-const opts = (partial: Partial<PlanOptions<Stack>> = {}): PlanOptions<Stack> => ({
-  stage: 'stacks',
-  label: (r) => r.id,
-  prune: false,
-  ...partial,
-});
+/** Planner options and the run's flags, as one bag for the tables. */
+type Opts = Partial<PlanOptions<Stack>> & Partial<Pick<SyncOptions, 'prune' | 'adopt' | 'force'>>;
+
+const opts = (partial: Opts = {}): Opts => partial;
+
+/** Compare, then the run's policies: what the engine does for every stage. */
+function plan<T>(desired: Resource<T>[], live: Resource<T>[], o: Opts): Change<T>[] {
+  const { prune, adopt, force, ...planner } = o;
+  const compared = compare(desired, live, {
+    stage: 'stacks',
+    label: (r) => r.id,
+    ...(planner as Partial<PlanOptions<T>>),
+  });
+  return applyPolicy(compared, syncOptions({ prune: !!prune, adopt: !!adopt, force: !!force }));
+}
 
 /** A change reduced to what the tables compare. */
 const brief = (c: Change<Stack>) => ({ id: c.id, action: c.action, ...(c.blocked ? { blocked: true } : {}) });
@@ -62,10 +74,10 @@ describe('plan: one resource', () => {
       [{ id: 'a', action: 'update' }],
     ],
     [
-      'unowned with --force → update',
+      'a file without the header, with --force → update',
       [res('a', A2)],
       [res('a', A1, false)],
-      { force: true },
+      { force: true, stage: 'dns' },
       [{ id: 'a', action: 'update' }],
     ],
     [
@@ -214,7 +226,7 @@ describe('property: planning a state against itself yields only noops', () => {
         stage: stage as PlanOptions<unknown>['stage'],
         label: (r) => r.id,
         prune,
-      });
+      } as Opts);
       expect(changes.every((c) => c.action === 'noop')).toBe(true);
       expect(changes).toHaveLength(resources.length);
       expect(actionable(changes)).toEqual([]);

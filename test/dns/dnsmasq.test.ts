@@ -13,6 +13,7 @@ import { createDnsProvider } from '../../src/providers/dns/provider.js';
 import type { ApplyResult } from '../../src/providers/provider.js';
 import { createDnsmasqRig, pidFromFile, type DnsmasqRig } from '../rig/dnsmasq.js';
 import { context, desired, exampleDesired, here, settings } from '../files/fixture.js';
+import { applyPolicy } from '../../src/plan/policy.js';
 
 let dir: string;
 let rig: DnsmasqRig | undefined;
@@ -53,7 +54,7 @@ async function sync(
   const ctx = context(d, { options: { force: opts.force ?? false } });
   const provider = createDnsProvider({ upstreams: [] });
   const live = await provider.observe(ctx);
-  const changes = provider.plan(ctx, live);
+  const changes = applyPolicy(provider.plan(ctx, live), ctx.options);
   const results = await provider.apply(ctx, changes, live);
   return { changes, results };
 }
@@ -103,7 +104,7 @@ describe('the example estate', () => {
     // No upstreams: the test must not send queries beyond loopback.
     const provider = createDnsProvider({ upstreams: [] });
     const live = await provider.observe(ctx);
-    const results = await provider.apply(ctx, provider.plan(ctx, live), live);
+    const results = await provider.apply(ctx, applyPolicy(provider.plan(ctx, live), ctx.options), live);
     expect(results.map(status)).toEqual(['ok']);
     expect(example.dns.length).toBeGreaterThan(10);
     const want = Object.fromEntries(example.dns.map((r) => [r.name, [r.ip]]));

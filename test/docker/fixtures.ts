@@ -25,6 +25,7 @@ import { Redactor } from '../../src/secrets.js';
 import { exec, type ExecOptions } from '../../src/util/exec.js';
 import type { DockerRunner } from '../../src/providers/docker/index.js';
 import { emptyParts, syncOptions } from '../helpers/desired.js';
+import { applyPolicy } from '../../src/plan/policy.js';
 
 type Obj = Record<string, unknown>;
 
@@ -178,7 +179,7 @@ export async function sync<S>(provider: Provider<S>, desired: DesiredState, opts
     failedDeployments: new Set<string>(),
   };
   const live = await provider.observe(ctx);
-  const changes: Change[] = provider.plan(ctx, live);
+  const changes: Change[] = applyPolicy(provider.plan(ctx, live), opts);
   const results: ApplyResult[] = opts.dryRun ? [] : await provider.apply(ctx, changes, live);
   const failed = results.filter((r) => r.status === 'failed');
   return { changes, results, failed, events: reporter.events, redactor: ctx.redactor };

@@ -14,6 +14,7 @@ import { desiredValue, planDockerStacks } from '../../src/providers/docker/plan.
 import { deriveConfig, loadExample } from '../helpers/example.js';
 import { copyExample, editJson, removeDir, tempDir } from '../helpers/root.js';
 import { OWNER, actions, deployment, desiredState, options } from './fixtures.js';
+import { applyPolicy } from '../../src/plan/policy.js';
 
 const HOST = 'unix:///var/run/docker.sock';
 const KEY = '6b0d3f1e9a8c7b6a5f4e3d2c1b0a99887766554433221100ffeeddccbbaa9988';
@@ -42,7 +43,7 @@ function applied(d: StackDeployment, hashes = [d.hash]): LiveProject {
 
 const engine = (projects: LiveProject[]): EngineLive => ({ host: HOST, swarm: false, projects });
 const planOf = (d: StackDeployment, live: LiveProject) =>
-  planDockerStacks(desiredState([d]), { engines: [engine([live])] }, options());
+  applyPolicy(planDockerStacks(desiredState([d]), { engines: [engine([live])] }, options()), options());
 
 describe('markers on the docker backend', () => {
   it('a rotated secret with a key: one update, shown as (secret changed), no digest of it', () => {
@@ -123,7 +124,10 @@ describe('the example on the docker backend, with a key', () => {
     const before = derive('change-me-qdrant', KEY);
     const after = derive('rotated-qdrant-key', KEY);
     const plan = (d: DesiredState) =>
-      planDockerStacks(d, { engines: engines(before) }, options({ includePortainer: true }));
+      applyPolicy(
+        planDockerStacks(d, { engines: engines(before) }, options({ includePortainer: true })),
+        options({ includePortainer: true }),
+      );
     expect(Object.values(actions(plan(before)))).toEqual(Array(7).fill('noop'));
     const shown = (id: string) =>
       after.deployments

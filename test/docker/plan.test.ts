@@ -14,6 +14,7 @@ import {
 } from '../../src/providers/docker/live.js';
 import { enginesToObserve, planDockerStacks } from '../../src/providers/docker/plan.js';
 import { OWNER, actions, deployment, desiredState, options, type SettingsOverrides } from './fixtures.js';
+import { applyPolicy } from '../../src/plan/policy.js';
 
 const H1 = 'unix:///var/run/docker.sock';
 const H2 = 'ssh://ops@10.0.0.12';
@@ -56,7 +57,7 @@ function planOf(
   opts = options(),
   settings: SettingsOverrides = {},
 ) {
-  return planDockerStacks(desiredState(desired, settings), { engines }, opts);
+  return applyPolicy(planDockerStacks(desiredState(desired, settings), { engines }, opts), opts);
 }
 
 describe('planning docker stacks', () => {
@@ -128,7 +129,7 @@ describe('planning docker stacks', () => {
     const guarded = planOf([web, api], live, options({ prune: true }), hosts);
     expect(actions(guarded)).toEqual({ [web.id]: 'noop', [api.id]: 'noop', [mon.id]: 'blocked:delete' });
     expect(guarded.find((c) => c.id === mon.id)?.blocked).toMatch(
-      /nothing is desired on ssh:\/\/ops@10\.0\.0\.12/,
+      /wants nothing in engine ssh:\/\/ops@10\.0\.0\.12.*--prune-all/,
     );
     expect(actions(planOf([web, api], live, options({ prune: true, pruneAll: true }), hosts))[mon.id]).toBe(
       'delete',
@@ -170,7 +171,7 @@ describe('planning docker stacks', () => {
 
   it('refreshes unchanged stacks with --pull', () => {
     const [change] = planOf([web], [engine(H1, [applied(web)])], options({ pull: true }));
-    expect(change).toMatchObject({ action: 'update', reason: '--pull: refresh images' });
+    expect(change).toMatchObject({ action: 'update', reason: '--pull: pull images and redeploy' });
   });
 
   it('plans swarm stacks on swarm managers', () => {

@@ -275,7 +275,7 @@ describe('docker backend, standalone stacks on a real engine', () => {
     const empty = () => desiredState([], { docker: { hosts: { '1001': rig.host } } });
     const guarded = await sync(provider, empty(), options({ prune: true }));
     expect(guarded.changes.find((c) => c.id === web.id)?.blocked).toMatch(
-      /refusing to delete every Phoenix stack/,
+      /engine unix:.*refusing to delete everything Phoenix made there.*--prune-all/,
     );
     expect(guarded.results).toEqual([]);
     expect(await idsOf(web.name)).toEqual(webIds);

@@ -14,9 +14,13 @@ import {
   type DesiredFile,
   type FileTarget,
 } from '../../src/providers/files/index.js';
+import { applyPolicy } from '../../src/plan/policy.js';
+import { syncOptions } from '../helpers/desired.js';
 
 const owner = { ownerId: 'phoenix-test', root: '/srv/root' };
-const opts = { stage: 'dns' as const, kind: 'test-file', prune: false, force: false };
+const opts = { stage: 'dns' as const, kind: 'test-file' };
+/** The flags of a run, as the engine's policies read them. */
+const flags = { prune: false, force: false, pruneAll: false };
 let dir: string;
 
 beforeEach(async () => {
@@ -27,11 +31,7 @@ afterEach(async () => {
 });
 
 /** One sync of `files` through observe → plan → apply, counting validations and reloads. */
-async function sync(
-  files: DesiredFile[],
-  target: FileTarget = {},
-  extra: Partial<typeof opts> & { pruneAll?: boolean } = {},
-) {
+async function sync(files: DesiredFile[], target: FileTarget = {}, extra: Partial<typeof flags> = {}) {
   const counts = { validate: 0, reload: 0 };
   const live = await observeFiles(
     [
@@ -40,7 +40,7 @@ async function sync(
     ],
     { ownerId: owner.ownerId, kind: 'test-file' },
   );
-  const changes = planFiles(files, live, { ...opts, ...extra });
+  const changes = applyPolicy(planFiles(files, live, opts), syncOptions({ ...flags, ...extra }));
   const reporter = new RecordingReporter();
   const results = await applyFiles({ reporter, signal: new AbortController().signal }, changes, {
     ...target,
@@ -186,7 +186,7 @@ describe('file target', () => {
     const f = file('a.conf', 'v1\n');
     await sync([f]);
     const live = await observeFiles([f.path], { ownerId: owner.ownerId, kind: 'test-file' });
-    const changes = planFiles([file('a.conf', 'v2\n')], live, opts);
+    const changes = applyPolicy(planFiles([file('a.conf', 'v2\n')], live, opts), syncOptions());
     await writeFile(f.path, withHeader('edited meanwhile\n', owner));
     const results = await applyFiles(
       { reporter: new RecordingReporter(), signal: new AbortController().signal },

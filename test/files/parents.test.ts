@@ -18,6 +18,8 @@ import {
   type DesiredFile,
   type FileTarget,
 } from '../../src/providers/files/index.js';
+import { applyPolicy } from '../../src/plan/policy.js';
+import { syncOptions } from '../helpers/desired.js';
 
 const owner = { ownerId: 'phoenix-test', root: '/srv/root' };
 let dir: string;
@@ -37,7 +39,7 @@ async function apply(files: DesiredFile[], target: FileTarget) {
     files.map((f) => f.path),
     { ownerId: owner.ownerId, kind: 'test-file' },
   );
-  const changes = planFiles(files, live, { stage: 'dns', kind: 'test-file', prune: false, force: false });
+  const changes = applyPolicy(planFiles(files, live, { stage: 'dns', kind: 'test-file' }), syncOptions());
   return applyFiles(
     { reporter: new RecordingReporter(), signal: new AbortController().signal },
     changes,

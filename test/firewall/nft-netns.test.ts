@@ -22,6 +22,7 @@ import {
   rule,
   settings,
 } from './fixture.js';
+import { applyPolicy } from '../../src/plan/policy.js';
 
 const OPEN = 8080;
 const CLOSED = 8081;
@@ -79,7 +80,7 @@ async function sync(fw: Firewall, options: Partial<SyncOptions> = {}, tamper?: (
   });
   const ctx = context(desiredState(fw, s), options);
   const live = await provider.observe(ctx);
-  const changes = provider.plan(ctx, live) as Change<string>[];
+  const changes = applyPolicy(provider.plan(ctx, live), ctx.options) as Change<string>[];
   for (const c of changes) tamper?.(c);
   const results = await provider.apply(ctx, changes, live);
   return { changes, results, events: ctx.reporter.events, nft };

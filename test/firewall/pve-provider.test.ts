@@ -7,6 +7,7 @@ import { actionable, type Change } from '../../src/plan/change.js';
 import { PveFirewallProvider } from '../../src/providers/firewall/pve-provider.js';
 import type { SyncOptions } from '../../src/plan/options.js';
 import { context, desiredState, homelabFirewall, settings } from './fixture.js';
+import { applyPolicy } from '../../src/plan/policy.js';
 
 let dir: string;
 const operatorFile = () =>
@@ -28,7 +29,7 @@ async function sync(
   const provider = new PveFirewallProvider();
   const ctx = context(desiredState(fw, settings({ pve_dir: dir, ...apply })), options);
   const live = await provider.observe(ctx);
-  const changes = provider.plan(ctx, live) as Change<string>[];
+  const changes = applyPolicy(provider.plan(ctx, live), ctx.options) as Change<string>[];
   const results = await provider.apply(ctx, changes, live);
   return { changes, results, events: ctx.reporter.events };
 }

@@ -25,6 +25,7 @@ import type { ApplyResult, ProviderContext } from '../../src/providers/provider.
 import { Redactor } from '../../src/secrets.js';
 import { PortainerDouble, type DoubleOptions } from '../portainer-double/server.js';
 import { emptyParts, syncOptions } from '../helpers/desired.js';
+import { applyPolicy } from '../../src/plan/policy.js';
 
 /** The fixture root's owner id. */
 export const OWNER = 'phoenix-test.lan';
@@ -220,10 +221,10 @@ export async function sync(rig: Rig, state: DesiredState, opts: SyncOptions = op
   };
   const { environments: envP, stacks: stackP } = rig.providers;
   const envLive = await envP.observe(ctx);
-  const environments = envP.plan(ctx, envLive);
+  const environments = applyPolicy(envP.plan(ctx, envLive), opts);
   const results = await envP.apply(ctx, environments, envLive);
   const stackLive = await stackP.observe(ctx);
-  const stacks = stackP.plan(ctx, stackLive);
+  const stacks = applyPolicy(stackP.plan(ctx, stackLive), opts);
   results.push(...(await stackP.apply(ctx, stacks, stackLive)));
   return { environments, stacks, results, failed: results.filter((r) => r.status === 'failed') };
 }

@@ -8,6 +8,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallInfo, Fault } from '../portainer-double/server.js';
 import { agent, deployment, desired, estate, options, startRig, sync, type Rig } from './fixtures.js';
+import { applyPolicy } from '../../src/plan/policy.js';
 
 let rig: Rig | undefined;
 afterEach(async () => {
@@ -106,7 +107,7 @@ describe('what a lost answer must not excuse', () => {
     };
     const p = rig.providers.environments;
     const live = await p.observe(ctx);
-    const changes = p.plan(ctx, live);
+    const changes = applyPolicy(p.plan(ctx, live), ctx.options);
     // Someone creates vm-1002 elsewhere between our plan and our create.
     rig.double.model.addEndpoint({ Name: 'vm-1002', Type: 2, URL: 'tcp://10.9.9.9:9001' });
     const results = await p.apply(ctx, changes, live);

@@ -19,6 +19,7 @@ import {
 import { planStacks, type StacksLive } from '../../src/providers/portainer/stacks-plan.js';
 import { REDACTED } from '../../src/secrets.js';
 import { DB_PASSWORD, OWNER, desired, estate, options } from './fixtures.js';
+import { applyPolicy } from '../../src/plan/policy.js';
 
 describe('names and normalisation', () => {
   it.each([
@@ -189,7 +190,7 @@ describe('planning', () => {
           }),
       })),
     };
-    const changes = planStacks(state, options({ prune: true }), live);
+    const changes = applyPolicy(planStacks(state, options({ prune: true }), live), options({ prune: true }));
     expect(changes).toHaveLength(6);
     expect(changes.every((c) => c.action === 'noop' && !c.blocked)).toBe(true);
     expect(JSON.stringify(changes)).not.toContain(DB_PASSWORD);

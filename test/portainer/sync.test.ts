@@ -159,8 +159,7 @@ describe('prune', () => {
       '1003/web-staging',
       '1003/worker-production',
     ]);
-    for (const c of deletes)
-      expect(c.blocked).toMatch(/assigns no stacks to environment vm-1003.*--prune-all/);
+    for (const c of deletes) expect(c.blocked).toMatch(/wants nothing in environment vm-1003.*--prune-all/);
     expect(rig.double.model.stacks).toHaveLength(6);
 
     await sync(rig, desired(without1003, environments), options({ prune: true, pruneAll: true }));

@@ -10,6 +10,7 @@ import type { ApplyResult } from '../../src/providers/provider.js';
 import { createTraefikProvider } from '../../src/providers/traefik/provider.js';
 import { context, desired, settings } from '../files/fixture.js';
 import { router, sampleRoutes, service } from './fixture.js';
+import { applyPolicy } from '../../src/plan/policy.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -37,7 +38,7 @@ async function sync(routes: Routes, extra: { failed?: string[]; reload?: string[
   const ctx = context(d, { failedDeployments: extra.failed ?? [] });
   const provider = createTraefikProvider();
   const live = await provider.observe(ctx);
-  const changes = provider.plan(ctx, live);
+  const changes = applyPolicy(provider.plan(ctx, live), ctx.options);
   const results = await provider.apply(ctx, changes, live);
   return { changes, results };
 }

@@ -1,7 +1,8 @@
 /**
- * Planning for the docker backend, pure: desired deployments against observed engines,
- * through the shared planner, then the stack policies (refuse-on-empty prune guard, filters
- * never prune what they filtered out, duplicate names, `--pull`).
+ * Comparing for the docker backend, pure: desired deployments against observed engines,
+ * through the shared planner, plus what only this backend knows (duplicate deploy names on
+ * one engine, an engine that could not be observed, a marker of the previous version). The
+ * flags are decided after it by plan/policy.ts; each change's scope is its engine.
  */
 import type { DesiredState, StackDeployment } from '../../desired/types.js';
 import type { Change, Resource } from '../../plan/change.js';
@@ -153,20 +154,13 @@ function vmOfEngine(host: string, deployments: readonly StackDeployment[], desir
   return configured ? configured[0] : host;
 }
 
-/** May a stack of this engine that is not desired be deleted under the filters? Unknown means no. */
-function insideFilters(vm: string, options: SyncOptions): boolean {
-  const f = options.filters;
-  if (f.stack?.length || f.env?.length) return false;
-  return !f.vm?.length || f.vm.includes(Number(vm));
-}
-
 function planEngine(
   engine: EngineLive,
   deployments: readonly StackDeployment[],
   desired: DesiredState,
-  options: SyncOptions,
 ): Change<DockerStackValue>[] {
   const changes: Change<DockerStackValue>[] = [];
+  const scope = `engine ${engine.host}`;
   // A deployment the shared planner cannot decide for (a name clash, an unobservable engine).
   const unplanned = (
     d: StackDeployment,
@@ -180,6 +174,7 @@ function planEngine(
       kind: STACK_KIND,
       id: d.id,
       label,
+      scope,
       action,
       after,
       ...why,
@@ -216,7 +211,7 @@ function planEngine(
     value: desiredValue(d, engine.swarm),
   }));
   const vm = vmOfEngine(engine.host, deployments, desired);
-  const projects = engine.projects.filter((p) => byName.has(p.name) || insideFilters(vm, options));
+  const projects = engine.projects;
   const legacy = new Set<string>();
   const have: Resource<DockerStackValue>[] = projects.map((p) => {
     const view = liveValue(engine.host, p, byName.get(p.name));
@@ -239,18 +234,10 @@ function planEngine(
     equals: stackEquals,
     explain: explainStack,
     label: labelOf,
-    prune: options.prune,
-    adopt: options.adopt,
-    force: false,
+    scope,
   });
   for (const c of planned) {
-    if (c.action === 'delete' && !c.blocked && want.length === 0 && !options.pruneAll) {
-      c.blocked = `nothing is desired on ${engine.host}: refusing to delete every Phoenix stack there (use --prune-all)`;
-    }
-    if (c.action === 'noop' && options.pull) {
-      c.action = 'update';
-      c.reason = '--pull: refresh images';
-    } else if (c.action === 'noop' && legacy.has(c.before?.name ?? '')) c.reason = LEGACY_MARKER_NOTE;
+    if (c.action === 'noop' && legacy.has(c.before?.name ?? '')) c.reason = LEGACY_MARKER_NOTE;
     changes.push(notePlacement(c, byName.get(c.after?.name ?? ''), c.after?.mode));
   }
   return changes;
@@ -270,7 +257,6 @@ export function planDockerStacks(
         engine,
         deployments.filter((d) => d.dockerHost === engine.host),
         desired,
-        options,
       ),
     );
   }

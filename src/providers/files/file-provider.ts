@@ -51,9 +51,6 @@ export class FileTargetProvider implements Provider<LiveFile[]> {
     return planFiles(this.spec.desired(ctx, live), live, {
       stage: this.spec.stage,
       kind: this.spec.kind,
-      prune: ctx.options.prune,
-      pruneAll: ctx.options.pruneAll,
-      force: ctx.options.force,
       ...(this.spec.label ? { label: this.spec.label } : {}),
       ...(this.spec.explain ? { explain: this.spec.explain } : {}),
     });

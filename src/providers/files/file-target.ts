@@ -70,38 +70,34 @@ export const EMPTY_TAKEN_OVER = 'the file is empty (0 bytes): taken over';
 export interface PlanFilesOptions {
   stage: Stage;
   kind: string;
-  prune: boolean;
-  /** Allow a prune that deletes every file of the target (refuse-on-empty: an empty desired set is usually an accident). */
-  pruneAll?: boolean;
-  /** Overwrite files that lack the header (`--force`). */
-  force: boolean;
+  /**
+   * The group a prune may not empty at once (Change.scope); defaults to the target's files
+   * (`dns files`). Policy refuses to delete every file of a scope the config wants nothing in.
+   */
+  scope?: string;
   label?: (path: string) => string;
   /** Why two contents differ (the change's reason); defaults to "content differs". */
   explain?: (desired: string, live: string) => string | undefined;
 }
 
-/** Pure: desired files against live ones → one Change per path, each with a unified diff. */
+/**
+ * Pure: desired files against live ones → one Change per path, each with a unified diff.
+ * Ownership (--force) and prune (--prune, --prune-all) are decided after it by plan/policy.ts.
+ */
 export function planFiles(
   desired: readonly DesiredFile[],
   live: readonly LiveFile[],
   opts: PlanFilesOptions,
 ): Change<string>[] {
   const wanted = desired.map((f): Resource<string> => ({ id: f.path, kind: opts.kind, value: f.content }));
-  const changes = plan(wanted, live, {
+  return plan(wanted, live, {
     stage: opts.stage,
     label: (r) => opts.label?.(r.id) ?? r.id,
-    prune: opts.prune,
-    force: opts.force,
+    scope: opts.scope ?? `${opts.stage} files`,
     equals: (a, b) => a === b,
     explain: (d, l) => (l === '' ? EMPTY_TAKEN_OVER : (opts.explain?.(d, l) ?? 'content differs')),
     diff: (d, l, id) => fileDiff(id, l, d),
   });
-  if (desired.length > 0 || opts.pruneAll) return changes;
-  return changes.map((c) =>
-    c.action === 'delete' && !c.blocked
-      ? { ...c, blocked: 'the desired set is empty; deleting every file needs --prune-all' }
-      : c,
-  );
 }
 
 /** What a concrete target adds to the shared mechanics. */

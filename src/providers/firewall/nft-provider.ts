@@ -188,17 +188,14 @@ function timeoutMs(ctx: ProviderContext): number {
 }
 
 /** Pure: the file and the live table against the rendered ones. */
-export function planNft(ctx: Pick<ProviderContext, 'desired' | 'options'>, live: NftLive): Change<string>[] {
-  const { desired, options } = ctx;
+export function planNft(ctx: Pick<ProviderContext, 'desired'>, live: NftLive): Change<string>[] {
+  const { desired } = ctx;
   const table = tableName(ctx);
   const rendered = renderNft(desired.firewall, { table, ownerId: desired.ownerId });
   const content = withHeader(rendered.script, { ownerId: desired.ownerId, root: desired.root });
   const fileChanges = planFiles([{ path: nftFile(ctx), content }], live.files, {
     stage: 'firewall',
     kind: NFT_FILE_KIND,
-    prune: options.prune,
-    pruneAll: options.pruneAll,
-    force: options.force,
   });
   const id = `inet ${table}`;
   const wanted: Resource<string> = { id, kind: NFT_TABLE_KIND, value: rendered.listing };
@@ -209,8 +206,6 @@ export function planNft(ctx: Pick<ProviderContext, 'desired' | 'options'>, live:
   const tableChanges = plan([wanted], liveTable, {
     stage: 'firewall',
     label: () => `nftables table ${id}`,
-    prune: options.prune,
-    force: options.force,
     equals: (a, b) => a === b,
     explain: () => 'the live table differs from the rendered one',
     diff: (d, l) => fileDiff(`/${id}`, l, d),

@@ -121,34 +121,27 @@ export function pveFiles(
   return { desired: files, live: planned };
 }
 
-/** Plan the PVE firewall files; deleting every guest file needs --prune-all (refuse-on-empty). */
+/**
+ * Compare the PVE firewall files. The scope of a delete (refuse-on-empty, plan/policy.ts) is
+ * every firewall file of the view when some guest has rules in the config, and the guest
+ * files alone when none has: deleting every guest file then needs --prune-all.
+ */
 export function planPve(
   desired: DesiredState,
   dir: string,
   live: readonly LiveFile[],
-  opts: Pick<SyncOptions, 'prune' | 'pruneAll' | 'force' | 'filters'>,
+  opts: Pick<SyncOptions, 'prune' | 'filters'>,
 ): Change<string>[] {
   const files = pveFiles(desired, dir, live, opts);
   const changes = planFiles(files.desired, files.live, {
     stage: 'firewall',
     kind: PVE_FILE_KIND,
-    prune: opts.prune,
-    pruneAll: opts.pruneAll,
-    // Shared files are merged, never taken over: ownership of rules is by mark, not header.
-    force: false,
     label: (path) =>
       vmidOf(path) === undefined
         ? `${basename(path)} (cluster rules)`
         : `${basename(path)} (guest ${vmidOf(path)})`,
   });
   const anyGuestRules = desired.firewall.guests.some((g) => g.rules.length > 0);
-  if (anyGuestRules || opts.pruneAll) return changes;
-  return changes.map((c) =>
-    c.action === 'delete' && !c.blocked
-      ? {
-          ...c,
-          blocked: 'no guest has firewall rules in the config; deleting every guest file needs --prune-all',
-        }
-      : c,
-  );
+  if (anyGuestRules) return changes;
+  return changes.map((c) => (c.action === 'delete' ? { ...c, scope: 'guest firewall files' } : c));
 }

@@ -76,7 +76,6 @@ export function planEnvironments(ctx: ProviderContext, live: EnvironmentsLive): 
       const e = byName.get(r.id);
       return e ? `environment ${e.name} (vm ${e.vmid})` : `environment ${r.id}`;
     },
-    prune: false,
   });
   return changes.map((c) => {
     if (c.action !== 'update' || !c.before || !c.after) return c;

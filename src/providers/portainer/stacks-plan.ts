@@ -1,8 +1,9 @@
 /**
- * Pure planning of Portainer stacks: the observed environments against the desired
- * deployments, through the shared planner, plus the stack-specific policies (refuse to
- * prune an environment down to nothing, hold back Portainer's own stack, --pull, filters)
- * and secret-safe views of every change.
+ * Pure comparing of Portainer stacks: the observed environments against the desired
+ * deployments, through the shared planner, plus what only Portainer knows (who marked a
+ * foreign stack, an environment that is not there yet, Portainer's own stack) and
+ * secret-safe views of every change. The flags are decided after it by plan/policy.ts; each
+ * change's scope is its environment.
  */
 import type { DesiredState, StackDeployment } from '../../desired/types.js';
 import type { Change, Resource } from '../../plan/change.js';
@@ -104,23 +105,19 @@ export function planStacks(
 ): Change<StackValue>[] {
   const deployments = selectDeployments(desired, options.filters);
   const creatable = new Set(desired.environments.map((e) => e.name));
-  // A narrower filter than "whole VMs" cannot tell which live stacks it filtered out.
-  const mayDelete = !options.filters.stack?.length && !options.filters.env?.length;
   const out: Change<StackValue>[] = [];
   for (const env of live.environments) {
     const mine = deployments.filter((d) => d.portainerEnvironment === env.name);
-    out.push(...planEnvironment(desired, options, env, mine, creatable.has(env.name), mayDelete));
+    out.push(...planEnvironment(desired, env, mine, creatable.has(env.name)));
   }
   return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 function planEnvironment(
   desired: DesiredState,
-  options: SyncOptions,
   env: LiveEnvironment,
   deployments: StackDeployment[],
   willBeCreated: boolean,
-  mayDelete: boolean,
 ): Change<StackValue>[] {
   const owner = desired.ownerId;
   const liveByName = new Map(env.stacks.map((s) => [s.name, s]));
@@ -133,7 +130,7 @@ function planEnvironment(
     return { id: d.id, kind: 'stack', value: desiredValue(d, owner, swarm ? 'swarm' : 'standalone') };
   });
   const liveRes: Resource<StackValue>[] = env.stacks
-    .filter((s) => idByName.has(s.name) || (s.owned && mayDelete))
+    .filter((s) => idByName.has(s.name) || s.owned)
     .map((s) => ({
       id: idByName.get(s.name) ?? `${env.vmid ?? env.name}/${s.name}`,
       kind: 'stack',
@@ -153,8 +150,7 @@ function planEnvironment(
       const d = byId.get(r.id);
       return d ? `${d.name} on ${d.vmName} (vm ${d.vmid})` : `${r.value.name} in environment ${env.name}`;
     },
-    prune: options.prune,
-    adopt: options.adopt,
+    scope: `environment ${env.name}`,
     diff: (d, l, id) => composeDiff(d, l, id),
   });
 
@@ -165,37 +161,20 @@ function planEnvironment(
       const reason = explainStack(c.after, c.before, visible(c.id));
       next = reason ? { ...next, reason } : next;
     }
-    if (c.blocked && c.action === 'update') {
+    if (c.unowned !== undefined) {
       const other = c.before?.env[OWNER_VAR];
-      next.blocked =
+      next.unowned =
         `a stack named ${c.before?.name} exists in environment ${env.name} but was not made by Phoenix` +
-        (other ? ` (it is marked by owner ${other})` : ` (no ${OWNER_VAR}=${owner} variable)`) +
-        '; run with --adopt to take it over';
+        (other ? ` (it is marked by owner ${other})` : ` (no ${OWNER_VAR}=${owner} variable)`);
     }
-    if (c.action === 'noop' && options.pull) {
-      next = { ...next, action: 'update', reason: '--pull: pull images and redeploy' };
-    } else if (c.action === 'noop' && isLegacyMarker(liveByName.get(c.before?.name ?? '')?.env[HASH_VAR])) {
+    if (c.action === 'noop' && isLegacyMarker(liveByName.get(c.before?.name ?? '')?.env[HASH_VAR])) {
       next = { ...next, reason: LEGACY_MARKER_NOTE };
     }
     if (c.action === 'create' && env.endpointId === undefined) {
       if (willBeCreated) next.reason = `environment ${env.name} is created by the endpoints stage first`;
       else next.blocked = `Portainer has no environment named ${env.name}`;
     }
-    if (c.action === 'delete' && options.prune && deployments.length === 0 && !options.pruneAll) {
-      next.blocked =
-        `the config assigns no stacks to environment ${env.name}: refusing to delete every stack Phoenix made there ` +
-        '(an empty desired set is usually an accident); use --prune-all to do it';
-    }
-    if (
-      d?.managesPortainer &&
-      !options.includePortainer &&
-      (next.action === 'create' || next.action === 'update') &&
-      !next.blocked
-    ) {
-      next.blocked =
-        'this stack runs Portainer itself; applying it through Portainer would restart it mid-deploy (use --include-portainer)';
-      next.optIn = true;
-    }
+    if (d?.managesPortainer) next.runsPortainer = true;
     return mask(notePlacement(next, d, next.after?.mode), d);
   });
 }
