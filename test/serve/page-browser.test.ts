@@ -6,13 +6,14 @@
  * that goes through. The page shows the last run, the failed run's changes with their error,
  * and the estate picture; it loads nothing from elsewhere, breaks no rule of its own
  * Content-Security-Policy and holds no secret. A webhook receiver on loopback gets the failure
- * and the recovery, with no secret in the body. Screenshots are saved as test artefacts
+ * and the recovery, with no secret in the body; `/metrics` parses and counts those runs. Screenshots are saved as test artefacts
  * (test-artifacts/status-page.png, run-page.png). A browser that cannot start fails the test.
  */
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import parse from 'parse-prometheus-text-format';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editJson, REPO } from '../helpers/root.js';
@@ -161,5 +162,22 @@ describe('status page of phoenix serve in a real browser', () => {
     expect(events.map((e) => `${e.event} #${e.run.id}`)).toEqual(['failure #2', 'recovery #3']);
     expect(rx.bodies[0]).toContain('redeploy failed: admin:«redacted» cannot pull');
     for (const b of rx.bodies) for (const s of secrets) expect(b).not.toContain(s);
+  });
+
+  it('/metrics parses and counts the three runs and the stack update that failed, then went through', async () => {
+    const res = await fetch(`${serve.url}/metrics`);
+    expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+    const families = new Map(parse(await res.text()).map((f) => [f.name, f]));
+    const value = (name: string, labels: Record<string, string>) =>
+      Number(
+        families.get(name)?.metrics.find((m) => Object.entries(labels).every(([k, v]) => m.labels?.[k] === v))
+          ?.value ?? NaN,
+      );
+    expect(value('phoenix_runs_total', { trigger: 'poll', result: 'ok' })).toBe(2);
+    expect(value('phoenix_runs_total', { trigger: 'poll', result: 'failed' })).toBe(1);
+    expect(value('phoenix_changes_total', { stage: 'stacks', action: 'update', result: 'failed' })).toBe(1);
+    expect(value('phoenix_changes_total', { stage: 'stacks', action: 'update', result: 'ok' })).toBe(1);
+    const ended = Date.parse(runs(lab)[0]!.endedAt!) / 1000;
+    expect(value('phoenix_last_success_timestamp_seconds', {})).toBe(ended);
   });
 });
