@@ -11,6 +11,7 @@ import { Diagnostics } from '../config/diagnostics.js';
 import { parseJson } from '../config/json.js';
 import type { LoadedConfig } from '../config/load.js';
 import { realRoot, watchRootReads } from '../config/root-files.js';
+import { isSecretRef } from '../config/secret-ref.js';
 import { markerKeyOf } from '../desired/marker-key.js';
 import type { DesiredState } from '../desired/types.js';
 import { UserError } from '../errors.js';
@@ -90,12 +91,26 @@ abstract class Recorder implements SavedPlanHook {
         stages: this.request.stages,
         options: this.request.options,
         inputs: this.reads,
+        secrets: secretValues(run.config),
         changes: run.changes,
         created: new Date(),
       },
       hasher(run),
     );
   }
+}
+
+/**
+ * Each secret reference of the config and its value. The marker key is left out (the plan's
+ * `key` tells keys apart), and so is a secret written in plain text: its "reference" is the
+ * value itself.
+ */
+function secretValues(config: LoadedConfig): Map<string, string> {
+  const markerKey = config.global.sync?.marker_key;
+  const out = new Map<string, string>();
+  for (const [ref, r] of config.secrets)
+    if (r.ok && ref !== markerKey && isSecretRef(ref)) out.set(ref, r.value);
+  return out;
 }
 
 /** How this run hashes: keyed with `sync.marker_key` when set, else with its secrets cut out. */

@@ -9,6 +9,8 @@
  * HMAC keyed with it (`keyed`); without a key (`public`), a text has every known secret value
  * cut out before it is hashed, and a value that names a secret variable has no fingerprint at
  * all (a live object may still hold a secret's earlier value, which nothing could cut out).
+ * Only a keyed plan records its secrets (an HMAC of each value), so only a keyed plan sees a
+ * secret that changed in between.
  */
 import { createHash, createHmac } from 'node:crypto';
 import { Type, type Static } from '@sinclair/typebox';
@@ -63,6 +65,27 @@ export const SavedPlanSchema = Type.Object(
     hashes: Type.Union([Type.Literal('keyed'), Type.Literal('public')], {
       description: 'keyed: every hash is an HMAC with sync.marker_key; public: secrets are left out of them.',
     }),
+    key: Type.Optional(
+      Type.String({
+        pattern: '^hmac-sha256:[0-9a-f]{64}$',
+        description:
+          'keyed only: tells which marker key made the hashes (an HMAC of a fixed text), never the key',
+      }),
+    ),
+    secrets: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            ref: Type.String({
+              description: 'The reference as the config writes it (env:, file:, age:, sops:).',
+            }),
+            hash: Hash,
+          },
+          { additionalProperties: false },
+        ),
+        { description: 'keyed only: each secret reference of the config and an HMAC of its value.' },
+      ),
+    ),
     inputs: Type.Array(
       Type.Object(
         {
@@ -188,9 +211,14 @@ export interface PlanFacts {
   options: SavedOptions;
   /** Root-relative path → content of every input file read. */
   inputs: ReadonlyMap<string, string>;
+  /** Secret reference → its resolved value (hashed only when keyed). */
+  secrets: ReadonlyMap<string, string>;
   changes: readonly Change[];
   created: Date;
 }
+
+/** What the `key` field is an HMAC of: it tells keys apart and reveals nothing of them. */
+const KEY_CHECK = 'which marker key made this plan';
 
 /** Build the saved plan of a run. */
 export function buildSavedPlan(f: PlanFacts, h: Hasher): SavedPlan {
@@ -203,6 +231,14 @@ export function buildSavedPlan(f: PlanFacts, h: Hasher): SavedPlan {
     stages: [...f.stages],
     options: f.options,
     hashes: h.key === undefined ? 'public' : 'keyed',
+    ...(h.key === undefined
+      ? {}
+      : {
+          key: hashText(KEY_CHECK, h),
+          secrets: [...f.secrets]
+            .sort(([a], [b]) => (a < b ? -1 : 1))
+            .map(([ref, value]) => ({ ref, hash: hashText(`${ref}\0${value}`, h) })),
+        }),
     inputs: [...f.inputs]
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([file, text]) => ({ file, hash: hashText(text, h) })),
@@ -225,7 +261,16 @@ export function compareSaved(saved: SavedPlan, now: SavedPlan): string[] {
         ? 'the plan was made with sync.marker_key set; it is not set now'
         : 'the plan was made without sync.marker_key; it is set now',
     ];
+  if (saved.key !== now.key) return ['the plan was made with another sync.marker_key than this run resolves'];
   const moved: string[] = [];
+  const refs = (p: SavedPlan) => new Map((p.secrets ?? []).map((x) => [x.ref, x.hash]));
+  const [was, is] = [refs(saved), refs(now)];
+  for (const [ref, hash] of was) {
+    const h = is.get(ref);
+    if (h === undefined) moved.push(`secret ${ref}: no longer used`);
+    else if (h !== hash) moved.push(`secret ${ref}: its value changed`);
+  }
+  for (const ref of is.keys()) if (!was.has(ref)) moved.push(`secret ${ref}: new`);
   const files = (p: SavedPlan) => new Map(p.inputs.map((i) => [i.file, i.hash]));
   const [before, after] = [files(saved), files(now)];
   for (const [file, hash] of before) {

@@ -120,6 +120,20 @@ describe('saved plans: plan --out, then sync --plan', () => {
     expect(converge.code, explain(converge)).toBe(0);
   });
 
+  it('refuses when a secret changed in between, naming its reference (the plan is keyed)', async () => {
+    const file = join(dir, 'secret.json');
+    expect((await phoenix(h, ['plan', '--out', file])).code).toBe(0);
+    const secretFile = join(h.root, 'secrets', 'qdrant_api_key');
+    const old = readFileSync(secretFile, 'utf8');
+    writeFileSync(secretFile, 'a-rotated-qdrant-key-0b9e\n');
+    writes.length = 0;
+    const r = await phoenix(h, ['sync', '--plan', file, '--yes']);
+    expect(r.code, explain(r)).toBe(1);
+    expect(r.err).toMatch(/- secret file:\S*qdrant_api_key: its value changed/);
+    expect(writes).toEqual([]);
+    writeFileSync(secretFile, old);
+  });
+
   it('refuses after a hand edit in Portainer, naming the stack', async () => {
     const file = join(dir, 'hand-edit.json');
     expect((await phoenix(h, ['plan', '--out', file])).code).toBe(0);

@@ -55,6 +55,7 @@ const facts = (over: Partial<PlanFacts> = {}): PlanFacts => ({
     includePortainer: false,
     filters: { vm: [1003] },
   },
+  secrets: new Map([['env:API_KEY', SECRET]]),
   inputs: new Map([
     ['etc/phoenix_hypervisor_config.json', '{}'],
     ['stacks/whoami/docker-compose.yml', 'services: {}'],
@@ -122,6 +123,15 @@ describe('the saved plan format', () => {
       'dns dns-file /etc/hosts.d/phoenix (whoami-production on services (vm 1003)): no longer planned (was noop)',
       'traefik traefik-file /t.yml (routes): new since the plan (create)',
     ]);
+    // Keyed, a secret that changed is seen, named by its reference; unkeyed, no secret is recorded.
+    expect(
+      compareSaved(
+        saved,
+        buildSavedPlan(facts({ secrets: new Map([['env:API_KEY', 'rotated-value']]) }), keyed),
+      ),
+    ).toEqual(['secret env:API_KEY: its value changed']);
+    expect(buildSavedPlan(facts(), publicHasher).secrets).toBeUndefined();
+    expect(JSON.stringify(buildSavedPlan(facts(), keyed))).not.toContain(SECRET);
     const wants = buildSavedPlan(facts({ changes: [change({ after: { compose: 'c' } })] }), keyed);
     expect(compareSaved(saved, wants)[0]).toMatch(/what the config wants changed/);
     const reason = buildSavedPlan(facts({ changes: [change({ blocked: 'held' })] }), keyed);
@@ -136,6 +146,9 @@ describe('the saved plan format', () => {
     expect(compareSaved(saved, buildSavedPlan(facts({ owner: 'lab2' }), keyed))).toEqual([
       "the plan was made for owner id homelab, this root's owner id is lab2",
     ]);
+    expect(
+      compareSaved(saved, buildSavedPlan(facts(), { ...keyed, key: 'another-marker-key-1234' })),
+    ).toEqual(['the plan was made with another sync.marker_key than this run resolves']);
     expect(compareSaved(saved, buildSavedPlan(facts(), publicHasher))).toEqual([
       'the plan was made with sync.marker_key set; it is not set now',
     ]);
