@@ -97,6 +97,14 @@ export interface ServeProc {
 
 /** Start `phoenix serve --root <root>`; resolves once it listens (or rejects with its log). */
 export async function startServe(lab: GitLab, args: string[] = []): Promise<ServeProc> {
+  const proc = launchServe(lab, args);
+  const listening = await proc.waitFor(/serve: listening on http:\/\/\S+;/, 60_000);
+  proc.url = /listening on (http:\/\/[^;\s]+);/.exec(listening)![1]!;
+  return proc;
+}
+
+/** Start `phoenix serve --root <root>` and return at once. */
+export function launchServe(lab: GitLab, args: string[] = []): ServeProc {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', join(REPO, 'test', 'serve', 'entry.ts'), 'serve', '--root', lab.h.root, ...args],
@@ -150,8 +158,6 @@ export async function startServe(lab: GitLab, args: string[] = []): Promise<Serv
         check();
       }),
   };
-  const listening = await proc.waitFor(/serve: listening on http:\/\/\S+;/, 60_000);
-  proc.url = /listening on (http:\/\/[^;\s]+);/.exec(listening)![1]!;
   return proc;
 }
 
