@@ -184,6 +184,12 @@ describe('saved plans: plan --out, then sync --plan', () => {
     const offline = await phoenix(h, ['plan', '--offline', '--out', file]);
     expect(offline.code).toBe(1);
     expect(offline.err).toContain('--out cannot be combined with --offline');
+    const unwritable = await phoenix(h, ['plan', '--out', join(dir, 'no-such-dir', 'p.json')]);
+    expect(unwritable.code).toBe(1);
+    expect(unwritable.err).toMatch(/cannot write the plan to \S+no-such-dir\/p\.json: ENOENT/);
+    const missing = await phoenix(h, ['sync', '--plan', join(dir, 'missing.json'), '--yes']);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/cannot read the plan \S*missing\.json: ENOENT/);
     // --dry-run checks the plan still holds and applies nothing.
     const check = await phoenix(h, ['sync', '--plan', file, '--dry-run']);
     expect(check.code, explain(check)).toBe(0);
