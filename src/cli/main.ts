@@ -221,7 +221,7 @@ export async function main(argv: string[], io = defaultIo()): Promise<number> {
       examples(
         'phoenix rollback 41 --dry-run           # what going back to run 41 would change',
         'phoenix rollback 41 --yes',
-        'phoenix sync all --at HEAD~1 --dry-run    # any revision: what going back one commit would change',
+        'phoenix rollback 41 --json --yes > rollback.json',
         'phoenix rollback 41 --prune --yes       # also delete what was added since',
       ),
     )

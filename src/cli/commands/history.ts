@@ -102,9 +102,12 @@ const resultOf = (r: RunRecord) => (r.exitCode === undefined ? r.status : `${r.s
 /** The changes column: how many of each outcome. */
 function changesOf(r: RunRecord): string {
   if (r.changes.length === 0) return r.status === 'running' ? '' : 'none';
-  const n = new Map<string, number>();
-  for (const c of r.changes) n.set(c.status, (n.get(c.status) ?? 0) + 1);
-  return [...n].map(([status, count]) => `${count} ${status}`).join(', ');
+  const order = ['ok', 'failed', 'skipped', 'planned', 'blocked'] as const;
+  return order
+    .map((status) => [status, r.changes.filter((c) => c.status === status).length] as const)
+    .filter(([, count]) => count > 0)
+    .map(([status, count]) => `${count} ${status}`)
+    .join(', ');
 }
 
 /** The runs as an aligned table. */
