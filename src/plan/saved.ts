@@ -17,6 +17,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { schemaId } from '../config/schema-files.js';
 import type { Change, Stage } from './change.js';
 import { STAGES } from './change.js';
+import { IMPACTS } from './impact.js';
 
 /** The format tag of this version of the file; another tag is refused. */
 export const SAVED_PLAN_FORMAT = 'phoenix-plan/1';
@@ -111,7 +112,7 @@ export const SavedPlanSchema = Type.Object(
             Type.Literal('noop'),
           ]),
           label: Type.String(),
-          impact: Type.Optional(Type.String()),
+          impact: Type.Optional(Type.Union(IMPACTS.map((i) => Type.Literal(i)))),
           reason: Type.Optional(Type.String()),
           blocked: Type.Optional(Type.String()),
           optIn: Type.Optional(Type.Boolean()),
@@ -185,7 +186,6 @@ export function fingerprint(value: unknown, h: Hasher): string | undefined {
 
 /** A change as a saved plan records it. */
 export function savedChange(c: Change, h: Hasher): SavedChange {
-  const impact = (c as Change & { impact?: string }).impact;
   const observed = fingerprint(c.before, h);
   const desired = fingerprint(c.after, h);
   return {
@@ -194,7 +194,7 @@ export function savedChange(c: Change, h: Hasher): SavedChange {
     id: c.id,
     action: c.action,
     label: h.redact(c.label),
-    ...(impact ? { impact } : {}),
+    ...(c.impact ? { impact: c.impact } : {}),
     ...(c.reason ? { reason: h.redact(c.reason) } : {}),
     ...(c.blocked ? { blocked: h.redact(c.blocked) } : {}),
     ...(c.optIn ? { optIn: true } : {}),

@@ -79,6 +79,23 @@ describe('the saved plan format', () => {
     const plan = JSON.parse(JSON.stringify(buildSavedPlan(facts(), keyed))) as Record<string, unknown>;
     expect(validate(plan), JSON.stringify(validate.errors)).toBe(true);
     expect(validate({ ...plan, format: 'phoenix-plan/2' })).toBe(false);
+    // What the plan records of a change: the same words as the plan shows, fingerprints for values.
+    const [recorded] = buildSavedPlan(
+      facts({ changes: [change({ impact: 'replace', blocked: 'held' })] }),
+      keyed,
+    ).changes;
+    expect(recorded).toEqual({
+      stage: 'stacks',
+      kind: 'stack',
+      id: '1003/whoami-production',
+      action: 'update',
+      label: 'whoami-production on services (vm 1003)',
+      impact: 'replace',
+      reason: 'compose differs',
+      blocked: 'held',
+      observed: expect.stringMatching(/^hmac-sha256:/),
+      desired: expect.stringMatching(/^hmac-sha256:/),
+    });
   });
 
   it('keys every hash with the marker key; without one, a secret takes no part in any hash', () => {
