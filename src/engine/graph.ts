@@ -9,12 +9,12 @@ import { InternalError, UserError } from '../errors.js';
 import { renderGraph } from '../graph/index.js';
 import type { Reporter } from '../output/events.js';
 import { STAGES, type Change } from '../plan/change.js';
-import { offlinePlan } from '../plan/offline.js';
 import type { SyncOptions } from '../plan/options.js';
 import type { Redactor } from '../secrets.js';
 import { exec } from '../util/exec.js';
 import { loadEstate } from './estate.js';
 import { narrowChecked } from './filters.js';
+import { offlinePlan } from './offline.js';
 import { elementChanges } from './graph-elements.js';
 import { runSync, type ProviderFactory } from './pipeline.js';
 
@@ -24,7 +24,7 @@ export type GraphFormat = (typeof GRAPH_FORMATS)[number];
 
 /**
  * Where the colours come from. `none`: no colours, nothing contacted. `offline`: the offline
- * plan (nothing observed, so everything is a create). `live`: the plan a sync would make.
+ * plan (the planner against nothing observed, so everything is a create). `live`: the plan a sync would make.
  */
 export type GraphPlan = 'none' | 'offline' | 'live';
 
@@ -57,7 +57,13 @@ export async function estateGraph(req: GraphRequest): Promise<string> {
 async function offline(req: GraphRequest): Promise<{ desired: DesiredState; changes?: Change[] }> {
   const { desired: full } = await loadEstate(req.root, req.env, req.reporter, req.redactor, req.cwd);
   const narrowed = narrowChecked(full, req.options.filters, STAGES);
-  return req.plan === 'offline' ? { desired: full, changes: offlinePlan(narrowed) } : { desired: full };
+  if (req.plan !== 'offline') return { desired: full };
+  // The offline plan speaks in whole files, like the live one: split into elements the same way.
+  const options = { ...req.options, dryRun: true };
+  return {
+    desired: full,
+    changes: elementChanges(await offlinePlan(narrowed, options, req.reporter, req.redactor)),
+  };
 }
 
 /**

@@ -1,14 +1,13 @@
 /**
- * What a plan says about each element of the picture. The graph reads changes at the
- * granularity of the offline plan — one per DNS record, route, firewall ruleset, Portainer
- * environment and stack deployment — whatever produced them (the offline plan itself, or a
- * live plan whose file-level changes were split into elements by the engine).
+ * What a plan says about each element of the picture. The graph reads changes by element —
+ * one per DNS record, route, firewall ruleset, Portainer environment and stack deployment —
+ * which the engine splits out of the plan's file-level changes (live or offline alike).
  */
 import type { Change } from '../plan/change.js';
 import type { Status } from './model.js';
 import { byText } from '../util/text.js';
 
-/** The element kinds the graph colours (the offline plan's kinds). */
+/** The element kinds the graph colours. */
 export const ELEMENT_KINDS = ['dns-record', 'route', 'firewall-ruleset', 'environment', 'stack'] as const;
 
 /** What a deleted element's `before` may carry, so it can still be drawn. */

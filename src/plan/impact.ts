@@ -41,13 +41,16 @@ export function impactOf(c: Change, readers: ImpactReaders = {}): Impact | undef
   if (c.action === 'delete') return 'deletes';
   if (c.kind === 'stack') return c.action === 'update' ? 'replace' : undefined;
   const reader = readers[c.kind];
-  if (!reader) return undefined;
-  const before = typeof c.before === 'string' ? reader.read(c.before) : new Set<string>();
+  // A new file removes nothing, and a firewall file or table that did not exist filtered
+  // nothing, so creating one only narrows (and large files are not read for nothing).
+  if (!reader || c.action === 'create' || typeof c.before !== 'string') return undefined;
+  const before = reader.read(c.before);
   const after = typeof c.after === 'string' ? reader.read(c.after) : new Set<string>();
-  if (reader.facet === 'ingress')
+  if (reader.facet === 'ingress') {
     // Conservative, like cdk's "broadens access": any inbound permission not there before,
     // even one that replaces a wider one, is worth a second look.
     return [...after].some((k) => !before.has(k)) ? 'opens-access' : undefined;
+  }
   const removed = [...before].some((k) => !after.has(k));
   if (!removed) return undefined;
   return reader.facet === 'routes' ? 'removes-route' : 'removes-name';

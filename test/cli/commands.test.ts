@@ -5,6 +5,7 @@
 import { chmodSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { elementChanges } from '../../src/engine/graph-elements.js';
 import type { JsonReport } from '../../src/output/json-report.js';
 import { parseDiagnostics, runCli } from '../helpers/cli.js';
 import { deriveConfig, loadExample } from '../helpers/example.js';
@@ -87,41 +88,53 @@ describe('phoenix plan --offline --json', () => {
   });
 
   const ids = (kind: string) => report.changes.filter((c) => c.kind === kind).map((c) => c.id);
+  // The offline plan speaks in whole files, like the live one; their elements, as the graph reads them.
+  const elements = (kind: string) => elementChanges(report.changes).filter((c) => c.kind === kind);
+  const content = (id: string) => report.changes.find((c) => c.id === id)?.after as string;
 
   it('is one JSON document with a version field', () => {
     expect(report).toMatchObject({ version: 1, command: 'plan', dryRun: true, exitCode: 0 });
     expect(report.root).toBe(EXAMPLE);
   });
 
-  it('lists every DNS record', () => {
-    expect(ids('dns-record').sort()).toEqual(desired.dns.map((r) => r.name).sort());
-    expect(ids('dns-record')).toHaveLength(18);
-    const grafana = report.changes.find((c) => c.id === 'grafana.lab.internal');
-    expect(grafana).toMatchObject({
-      stage: 'dns',
-      action: 'create',
-      after: { ip: '10.0.0.12', why: 'route' },
-    });
+  it('creates the DNS file with every record, and its diff', () => {
+    expect(ids('dns-file')).toEqual(['/etc/phoenix/dnsmasq.hosts']);
+    const dns = report.changes.find((c) => c.kind === 'dns-file')!;
+    expect(dns).toMatchObject({ stage: 'dns', action: 'create' });
+    expect(dns.diff).toMatch(/^\+10\.0\.0\.12 grafana\.lab\.internal$/m);
+    const records = elements('dns-record');
+    expect(records.map((r) => r.id).sort()).toEqual(desired.dns.map((r) => r.name).sort());
+    expect(records).toHaveLength(18);
+    for (const r of desired.dns)
+      expect(
+        records.find((x) => x.id === r.name),
+        r.name,
+      ).toMatchObject({ action: 'create', after: { ip: r.ip } });
   });
 
-  it('lists the cluster ruleset and one ruleset per guest, with its rules', () => {
-    expect(ids('firewall-ruleset')).toEqual(['cluster', '1001', '1002', '1003', '101', '102']);
-    const vm = report.changes.find((c) => c.kind === 'firewall-ruleset' && c.id === '1002')!.after as {
-      rules: { dport: string; origins: string[] }[];
-    };
-    expect(vm.rules.map((r) => r.dport)).toEqual(['9001', '3001', '6333', '6334', '8081']);
-    const cluster = report.changes.find((c) => c.id === 'cluster')!.after as {
-      rules: unknown[];
-      policy: unknown;
-    };
-    expect(cluster.rules).toHaveLength(3);
-    expect(cluster.policy).toEqual({ enabled: true, policyIn: 'DROP', policyOut: 'ACCEPT' });
+  it('creates the cluster firewall file and one per guest, with its rules', () => {
+    expect(elements('firewall-ruleset').map((c) => c.id)).toEqual([
+      'cluster',
+      '1001',
+      '1002',
+      '1003',
+      '101',
+      '102',
+    ]);
+    const dports = (text: string) => [...text.matchAll(/^IN ACCEPT .*-dport (\S+)/gm)].map((m) => m[1]);
+    expect(dports(content('/etc/pve/firewall/1002.fw'))).toEqual(['9001', '3001', '6333', '6334', '8081']);
+    const cluster = content('/etc/pve/firewall/cluster.fw');
+    expect(cluster.match(/^IN .*# phoenix:/gm)).toHaveLength(3);
+    expect(cluster).toMatch(/^\[OPTIONS\]\n\nenable: 1\npolicy_in: DROP\npolicy_out: ACCEPT$/m);
   });
 
-  it('lists every route with its backend', () => {
-    expect(ids('route').sort()).toEqual(desired.routes.routers.map((r) => r.name).sort());
-    expect(report.changes.find((c) => c.id === 'whoami-staging-whoami')).toMatchObject({
+  it('creates the Traefik file with every route and its backend', () => {
+    expect(ids('traefik-file')).toEqual(['/etc/traefik/dynamic/phoenix.yml']);
+    const routes = elements('route');
+    expect(routes.map((c) => c.id).sort()).toEqual(desired.routes.routers.map((r) => r.name).sort());
+    expect(routes.find((c) => c.id === 'whoami-staging-whoami')).toMatchObject({
       stage: 'traefik',
+      action: 'create',
       after: { urls: ['http://10.0.0.103:8082'] },
     });
   });
@@ -133,14 +146,18 @@ describe('phoenix plan --offline --json', () => {
     });
   });
 
-  it('lists every stack deployment, Portainer itself held back', () => {
-    expect(ids('stack')).toEqual(desired.deployments.map((d) => d.id));
+  it('lists every stack deployment with its compose, Portainer itself held back', () => {
+    expect(ids('stack').sort()).toEqual(desired.deployments.map((d) => d.id).sort());
     expect(report.changes.find((c) => c.id === '1001/portainer-production')?.blocked).toMatch(
       /--include-portainer/,
     );
-    expect(report.changes.find((c) => c.id === '1003/n8n-production')).toMatchObject({
-      after: { name: 'n8n-production', vmid: 1003, backend: 'portainer' },
+    const n8n = report.changes.find((c) => c.id === '1003/n8n-production')!;
+    expect(n8n).toMatchObject({
+      action: 'create',
+      after: { name: 'n8n-production', environment: 'services', mode: 'standalone' },
     });
+    expect((n8n.after as { compose: string }).compose).toMatch(/^services:\n/m);
+    expect(n8n.diff).toMatch(/^\+services:$/m);
   });
 
   it('groups changes by stage in the order sync runs them, with a summary', () => {
@@ -173,27 +190,26 @@ describe('phoenix plan --offline (text)', () => {
     expect(r.code).toBe(0);
     const lines = r.out.split('\n');
     expect(lines.length).toBeGreaterThan(40);
-    expect(lines.filter((l) => l.length > 80)).toEqual([]);
+    // Diff lines are file content, shown as it is; everything Phoenix says wraps.
+    expect(lines.filter((l) => l.length > 80 && !/^ {6}[-+@ ]/.test(l))).toEqual([]);
     expect(r.out).not.toMatch(ESC);
     expect(r.err).not.toMatch(ESC);
-    expect(r.out).toMatch(/^DNS records \(18 to create\)$/m);
-    expect(r.out).toMatch(/^\+ grafana\.lab\.internal → 10\.0\.0\.12$/m);
-    expect(r.out).toMatch(/^! portainer-production on VM 1001/m);
-    expect(r.out).toMatch(/^Plan: 41 to create, 0 to update, 0 to delete, 0 unchanged, 1 held back\.$/m);
+    expect(r.out).toMatch(/^DNS records \(1 to create\)$/m);
+    expect(r.out).toMatch(/^\+ dnsmasq file \/etc\/phoenix\/dnsmasq\.hosts$/m);
+    expect(r.out).toMatch(/^ {6}\+10\.0\.0\.12 grafana\.lab\.internal$/m);
+    expect(r.out).toMatch(/^! portainer-production on phoenix-primary \(vm 1001\)/m);
+    expect(r.out).toMatch(/^Plan: 16 to create, 0 to update, 0 to delete, 0 unchanged, 1 held back\.$/m);
   });
 
   it('wraps long labels instead of running past 80 columns', async () => {
     const root = copyExample(parent);
-    replaceIn(
-      root,
-      'stacks/n8n/phoenix.json',
-      'Host(`n8n.lab.internal`)',
-      'Host(`n8n-with-a-rather-long-host-name-for-wrapping.lab.internal`) || Host(`n8n.lab.internal`)',
-    );
+    // The VM's name is in the label of each of its stacks: long enough to need two lines.
+    const long = 'ai-worker-with-a-rather-long-name-for-wrapping-the-labels';
+    replaceIn(root, 'etc/phoenix_vm_configs.json', '"name": "ai-worker"', `"name": "${long}"`);
     const r = await runCli(['plan', '--offline', '--root', root], { columns: 80 });
     expect(r.code).toBe(0);
-    expect(r.out.split('\n').filter((l) => l.length > 80)).toEqual([]);
-    expect(r.out).toContain('n8n-with-a-rather-long-host-name-for-wrapping.lab.internal');
+    expect(r.out.split('\n').filter((l) => l.length > 80 && !/^ {6}[-+@ ]/.test(l))).toEqual([]);
+    expect(r.out).toMatch(new RegExp(`^\\+ open-webui-production on\\n {4}${long} \\(vm 1002\\)$`, 'm'));
   });
 
   it('colours a terminal, and NO_COLOR or --no-color turn colours off', async () => {

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateEstate } from '../../bench/generate.js';
+import { elementChanges } from '../../src/engine/graph-elements.js';
 import type { JsonReport } from '../../src/output/json-report.js';
 import { runCli } from '../helpers/cli.js';
 import { removeDir, snapshotTree, tempDir } from '../helpers/root.js';
@@ -14,7 +15,9 @@ beforeAll(() => {
 });
 afterAll(() => removeDir(parent));
 
-const count = (report: JsonReport, kind: string) => report.changes.filter((c) => c.kind === kind).length;
+// Files are split into their elements (records, routes, rulesets) as the graph reads them.
+const count = (report: JsonReport, kind: string) =>
+  elementChanges(report.changes).filter((c) => c.kind === kind && c.action === 'create').length;
 
 describe('generated estates', () => {
   it('a small shape is valid and plans every resource', async () => {
@@ -30,6 +33,9 @@ describe('generated estates', () => {
     expect(count(report, 'environment')).toBe(2); // every VM but the primary is an agent
     expect(count(report, 'firewall-ruleset')).toBe(1 + 3 + 1); // cluster, the VMs, the gateway LXC
     expect(count(report, 'dns-record')).toBe(3 + 2 + 12 + 1 + 2); // VMs, LXCs, routes, proxy, agents
+    // One file per target, each a create carrying its content.
+    for (const kind of ['dns-file', 'traefik-file'])
+      expect(report.changes.filter((c) => c.kind === kind && typeof c.after === 'string')).toHaveLength(1);
   });
 
   it('is deterministic', () => {

@@ -61,9 +61,11 @@ describe('impact labels', () => {
       upd(pve(base), pve(['IN SSH(ACCEPT) -source 10.0.0.0/24 # phoenix: renamed', base[1]!])),
     ).toBeUndefined();
     expect(upd(pve(base), pve(base, ['enable: 1', 'policy_in: REJECT']))).toBeUndefined();
-    // A new file that accepts something opens access (nothing was there to compare with).
-    expect(impact({ kind: 'pve-firewall-file', action: 'create', after: pve(base) })).toBe('opens-access');
-    expect(impact({ kind: 'pve-firewall-file', action: 'create', after: pve([base[1]!]) })).toBeUndefined();
+    // A firewall file that did not exist filtered nothing: a new one only narrows.
+    expect(impact({ kind: 'pve-firewall-file', action: 'create', after: pve(base) })).toBeUndefined();
+    expect(
+      impact({ kind: 'nft-table', action: 'create', after: nft(['tcp dport 443 accept']) }),
+    ).toBeUndefined();
   });
 
   it('nftables: accepts added to the input or a guest inbound chain open access; output and removals do not', () => {

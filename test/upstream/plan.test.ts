@@ -2,11 +2,14 @@
  * What Phoenix derives from the original format: `plan --offline --json` on the current
  * fixture (with its `sync` section) lists exactly the expected DNS records, firewall rules,
  * Traefik routes (HTTP and TCP, with their serversTransports), Portainer environments and
- * stack deployments. A few facts the offline plan does not show (the Portainer URL and key,
- * swarm placement, label-defined transports) are checked on the derived desired state.
+ * stack deployments, read from the files it would write as the graph reads them. What files do
+ * not spell out (why a name exists, a rule's origins, the Portainer URL and key, swarm
+ * placement, label-defined transports) is checked on the derived desired state.
  */
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DesiredState } from '../../src/desired/types.js';
+import { elementChanges } from '../../src/engine/graph-elements.js';
 import type { JsonReport } from '../../src/output/json-report.js';
 import { deriveConfig, loadExample } from '../helpers/example.js';
 import { removeDir, tempDir } from '../helpers/root.js';
@@ -172,60 +175,105 @@ function changes(kind: string): { id: string; after: Record<string, unknown> }[]
 }
 
 describe('plan --offline --json on the current fixture', () => {
+  // The offline plan speaks in whole files, like the live one: the DNS, firewall and Traefik
+  // elements are read from the planned files as the graph reads them; what a file does not
+  // spell out (why a name exists, a rule's origins, a route's service) from the desired state.
+  let desired: DesiredState;
+  beforeAll(() => {
+    desired = deriveConfig(loadExample(current).config).desired;
+  });
+  const elements = (kind: string) =>
+    elementChanges(report.changes)
+      .filter((c) => c.kind === kind)
+      .map((c) => ({ id: c.id, action: c.action, after: c.after as Record<string, unknown> }));
+
   it('lists exactly the expected DNS records', () => {
-    const got = Object.fromEntries(changes('dns-record').map((c) => [c.id, c.after['ip']]));
+    expect(changes('dns-file').map((c) => c.id)).toHaveLength(1);
+    const got = Object.fromEntries(elements('dns-record').map((c) => [c.id, c.after['ip']]));
     expect(got).toEqual(DNS);
-    const grafana = changes('dns-record').find((c) => c.id === 'grafana.hearth.internal');
-    expect(grafana?.after['why']).toBe('route');
+    expect(elements('dns-record').every((c) => c.action === 'create')).toBe(true);
+    expect(desired.dns.find((d) => d.name === 'grafana.hearth.internal')?.why).toBe('route');
   });
 
   it('lists the cluster ruleset and each guest ruleset with exactly its rules', () => {
-    const got = Object.fromEntries(
-      changes('firewall-ruleset').map((c) => {
-        const after = c.after as {
-          policy: { enabled: boolean };
-          rules: Record<string, string | string[] | undefined>[];
-        };
-        const rules = after.rules.map((x): Rule => {
-          const peer = (['source', 'dest', 'iface'] as const)
-            .filter((k) => x[k] !== undefined)
-            .map((k) => `${k} ${String(x[k])}`)
-            .join(' ');
-          const origins = x['origins'] as string[];
-          return [
-            String(x['direction']),
-            String(x['action']),
-            String(x['proto'] ?? ''),
-            String(x['dport'] ?? ''),
-            peer,
-            origins.join(','),
-          ];
-        });
-        return [c.id, { enabled: after.policy.enabled, rules }];
+    const form = (policy: { enabled: boolean }, rules: readonly object[]) => ({
+      enabled: policy.enabled,
+      rules: rules.map((rule): Rule => {
+        const x = rule as Record<string, string | string[] | undefined>;
+        const peer = (['source', 'dest', 'iface'] as const)
+          .filter((k) => x[k] !== undefined)
+          .map((k) => `${k} ${String(x[k])}`)
+          .join(' ');
+        const origins = x['origins'] as string[];
+        return [
+          String(x['direction']),
+          String(x['action']),
+          String(x['proto'] ?? ''),
+          String(x['dport'] ?? ''),
+          peer,
+          origins.join(','),
+        ];
       }),
-    );
+    });
+    const got = Object.fromEntries([
+      ['cluster', form(desired.firewall.cluster.policy, desired.firewall.cluster.rules)],
+      ...desired.firewall.guests.map((g) => [String(g.guest.id), form(g.policy, g.rules)]),
+    ]);
     expect(got).toEqual(FIREWALL);
+    // The plan creates one file per ruleset with rules (a guest without any gets none, so
+    // nothing of its own firewall changes), each with exactly its rules (marked as Phoenix's).
+    const withRules = Object.entries(FIREWALL).filter(([id, f]) => id === 'cluster' || f.rules.length > 0);
+    expect(withRules.map(([id]) => id)).not.toContain('125');
+    expect(
+      elements('firewall-ruleset')
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual(withRules.map(([id]) => id).sort());
+    for (const c of changes('pve-firewall-file')) {
+      const id = /(\w+)\.fw$/.exec(c.id)![1]!;
+      const text = c.after as unknown as string;
+      expect(text.match(/^\|?(?:IN|OUT) .*# phoenix:/gm) ?? [], c.id).toHaveLength(
+        FIREWALL[id]!.rules.length,
+      );
+      for (const [, , , port] of FIREWALL[id]!.rules)
+        if (port) expect(text, c.id).toContain(`-dport ${port}`);
+    }
   });
 
   it('lists exactly the expected Traefik routes, TCP and serversTransports included', () => {
+    const services = new Map(desired.routes.services.map((x) => [`${x.protocol ?? 'http'}/${x.name}`, x]));
     const got = Object.fromEntries(
-      report.changes
-        .filter((c) => c.stage === 'traefik' && c.kind === 'route')
-        .map((c) => {
-          const a = c.after as Route;
-          const route: Route = {
-            rule: a.rule,
-            service: a.service,
-            urls: a.urls,
-            ...(a.serversTransport ? { serversTransport: a.serversTransport } : {}),
-            ...(a.protocol ? { protocol: a.protocol } : {}),
-          };
-          return [c.id, route];
-        }),
+      desired.routes.routers.map((a) => {
+        const svc = services.get(`${a.protocol ?? 'http'}/${a.service}`);
+        const route: Route = {
+          rule: a.rule,
+          service: a.service,
+          urls: svc?.urls ?? [],
+          ...(svc?.serversTransport ? { serversTransport: svc.serversTransport } : {}),
+          ...(a.protocol ? { protocol: a.protocol } : {}),
+        };
+        return [a.name, route];
+      }),
     );
     expect(got).toEqual(ROUTES);
-    const mqtt = changes('route').find((c) => c.id === 'mqtt-production-mqtt');
-    expect(mqtt?.after['tls']).toEqual({ passthrough: true });
+    expect(desired.routes.routers.find((x) => x.name === 'mqtt-production-mqtt')?.tls).toEqual({
+      passthrough: true,
+    });
+    // The planned Traefik file holds every one of them: rule, backends and protocol.
+    const planned = Object.fromEntries(
+      elements('route').map((c) => [
+        c.id,
+        { rule: c.after['rule'], urls: c.after['urls'], protocol: c.after['protocol'] },
+      ]),
+    );
+    expect(planned).toEqual(
+      Object.fromEntries(
+        Object.entries(ROUTES).map(([id, x]) => [id, { rule: x.rule, urls: x.urls, protocol: x.protocol }]),
+      ),
+    );
+    const file = changes('traefik-file')[0]!.after as unknown as string;
+    expect(file).toMatch(/serversTransport: lan-ca@file/);
+    expect(file).toMatch(/passthrough: true/);
   });
 
   it('lists the Portainer agent environments', () => {
@@ -237,9 +285,7 @@ describe('plan --offline --json on the current fixture', () => {
   });
 
   it('lists one stack deployment <stack>-<env> per assignment, from both manifest homes', () => {
-    const got = Object.fromEntries(
-      changes('stack').map((c) => [c.id, [c.after['stack'], c.after['environment'], c.after['name']]]),
-    );
+    const got = Object.fromEntries(desired.deployments.map((d) => [d.id, [d.stack, d.environment, d.name]]));
     expect(got).toEqual({
       '1101/vaultwarden-production': ['vaultwarden', 'production', 'vaultwarden-production'], // stacks config, bare name
       '1102/llm-gateway-prod': ['llm-gateway', 'prod', 'llm-gateway-prod'], // its only environment
@@ -248,11 +294,18 @@ describe('plan --offline --json on the current fixture', () => {
       '9100/notebook-staging': ['notebook', 'staging', 'notebook-staging'], // {name, environment}
       '9100/scratchpad-production': ['scratchpad', 'production', 'scratchpad-production'], // plain compose
     });
-    const vault = changes('stack').find((c) => c.id === '1101/vaultwarden-production')!;
+    // The plan creates each, by name, with its compose.
+    expect(Object.fromEntries(changes('stack').map((c) => [c.id, c.after['name']]))).toEqual(
+      Object.fromEntries(Object.entries(got).map(([id, x]) => [id, x[2]])),
+    );
+    expect(
+      changes('stack').every((c) => typeof c.after['compose'] === 'string' && c.after['compose'] !== ''),
+    ).toBe(true);
+    const vault = desired.deployments.find((c) => c.id === '1101/vaultwarden-production')!;
     // A file source is relative to the compose file's folder, in the stacks-config home too.
-    expect(vault.after['files']).toEqual([
-      { source: 'banner.html', destination: '/web-vault/banner.html', services: ['vaultwarden'] },
-    ]);
+    expect(
+      vault.files.map((f) => ({ source: f.source, destination: f.destination, services: f.services })),
+    ).toEqual([{ source: 'banner.html', destination: '/web-vault/banner.html', services: ['vaultwarden'] }]);
     expect(
       changes('stack').every((c) => report.changes.find((x) => x.id === c.id)?.blocked === undefined),
     ).toBe(true);

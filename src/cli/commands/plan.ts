@@ -1,13 +1,12 @@
 /**
  * `phoenix plan`: what `sync all` would change (= `sync all --dry-run`). `--offline`
- * contacts nothing and shows every desired resource as a create.
+ * contacts nothing: the same planner against nothing observed, so everything is a create.
  */
 import { resolve } from 'node:path';
 import { resolveRoot } from '../../config/load.js';
 import { loadEstate } from '../../engine/estate.js';
 import { narrowChecked } from '../../engine/filters.js';
 import { actionable, STAGES } from '../../plan/change.js';
-import { offlinePlan } from '../../plan/offline.js';
 import { unmet } from '../../plan/policy.js';
 import { UserError } from '../../errors.js';
 import type { Io } from '../io.js';
@@ -56,8 +55,11 @@ export async function run(
       });
     }
     const { desired } = await loadEstate(root, io.env, s.bus, s.redactor, io.cwd);
+    const options = syncOptions(flags, {}, true);
     // Offline or not, a filter that names nothing is an error (the live path checks in runSync).
-    const changes = offlinePlan(narrowChecked(desired, syncOptions(flags, {}, true).filters, STAGES));
+    const narrowed = narrowChecked(desired, options.filters, STAGES);
+    const { offlinePlan } = await import('../../engine/offline.js');
+    const changes = await offlinePlan(narrowed, options, s.bus, s.redactor);
     for (const stage of STAGES)
       s.bus.emit({ type: 'plan', stage, changes: changes.filter((c) => c.stage === stage) });
     s.bus.emit({ type: 'planned', pending: actionable(changes).length });
