@@ -79,6 +79,14 @@ describe('no saved plan ever contains a secret value', () => {
     // A stack without secrets keeps its fingerprints.
     const whoami = synced.changes.find((c) => c.stage === 'stacks' && c.id.includes('whoami'))!;
     expect(whoami.observed).toMatch(/^sha256:/);
+    // Unkeyed plans apply like keyed ones when nothing moved.
+    const applied = await phoenix(withSecret(ENV_SECRET[0]!), [
+      'sync',
+      '--plan',
+      join(dir, 'public-synced.json'),
+      '--yes',
+    ]);
+    expect(applied.code, explain(applied)).toBe(0);
     // Rotated: Portainer still holds the first value, which no longer is a secret of this run.
     await save('public-rotated', ENV_SECRET[1]!);
 
