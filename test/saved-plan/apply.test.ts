@@ -85,6 +85,7 @@ describe('saved plans: plan --out, then sync --plan', () => {
     expect(applied.code, explain(applied)).toBe(0);
     // The double's log of writes is the plan's, one for one, and nothing else.
     expect([...writes].sort()).toEqual(expected);
+    expect(h.double.violations).toEqual([]);
     // The file targets written are those the plan changes.
     const fileChanges = plan.changes.filter(
       (c) => c.kind.endsWith('-file') && c.action !== 'noop' && !c.blocked,
