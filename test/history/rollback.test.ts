@@ -86,6 +86,27 @@ describe('rollback', () => {
     });
   });
 
+  it("refuses a revision whose owner id is not the root's, contacting nothing and leaving no temp dir", async () => {
+    lab = await startGitLab();
+    replaceIn(
+      lab.h.root,
+      'etc/phoenix_hypervisor_config.json',
+      '"owner_id": "homelab"',
+      '"owner_id": "homelab-2"',
+    );
+    lab.commit('a new owner id');
+    const before = temps();
+    const r = await lab.cli('sync', 'all', '--at', 'HEAD~1', '--yes');
+    expect(r.code, r.err).toBe(1);
+    expect(r.err).toContain(
+      `error: HEAD~1 of ${lab.h.root} has owner id "homelab", the root has "homelab-2": a sync at that revision would not recognise what Phoenix made for this root\n`,
+    );
+    expect(lab.h.double.calls).toEqual([]);
+    expect(lab.h.snapshot().size).toBe(0);
+    expect(temps()).toEqual(before);
+    expect(lab.runs()).toEqual([]);
+  });
+
   it('refuses a root that is not a git work tree, an unknown run and a run without a commit; nothing is contacted', async () => {
     lab = await startGitLab({ git: false });
     // A run recorded while the root was not in git: it has no commit.

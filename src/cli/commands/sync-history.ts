@@ -4,6 +4,10 @@
  * either). `--at REV` syncs that revision of the root, materialised with `git archive` in a
  * temp dir that is removed afterwards, and records the run with that commit.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SyncSettings } from '../../config/settings.js';
+import { ownerIdOf } from '../../desired/derive.js';
 import { runSync, type SyncRequest } from '../../engine/pipeline.js';
 import { UserError } from '../../errors.js';
 import { materialise, type Materialised } from '../../history/git.js';
@@ -34,6 +38,12 @@ export async function runRecorded(req: SyncRequest, how: RecordedRun): Promise<n
       message: `materialising ${how.at} of ${req.root} (git archive)`,
     });
     revision = await materialise(req.root, how.at);
+    try {
+      sameOwner(req.root, revision.dir, how.at);
+    } catch (err) {
+      revision.remove();
+      throw err;
+    }
     req.reporter.emit({
       type: 'log',
       level: 'info',
@@ -53,4 +63,34 @@ export async function runRecorded(req: SyncRequest, how: RecordedRun): Promise<n
   } finally {
     revision?.remove();
   }
+}
+
+/** The owner id a root's global file gives (read leniently: undefined when it cannot tell). */
+function ownerIdIn(dir: string): string | undefined {
+  try {
+    const g = JSON.parse(readFileSync(join(dir, 'etc', 'phoenix_hypervisor_config.json'), 'utf8')) as {
+      domain_name?: unknown;
+      sync?: { owner_id?: unknown };
+    };
+    const owner = typeof g.sync?.owner_id === 'string' ? g.sync.owner_id : undefined;
+    if (owner === undefined && typeof g.domain_name !== 'string') return undefined;
+    // Only owner_id is read from the settings; the rest of them play no part in the owner id.
+    return ownerIdOf({ owner_id: owner } as SyncSettings, String(g.domain_name ?? ''));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The revision must own what the live root owns: with another owner id, it would take what
+ * Phoenix made for this root as someone else's (and make its own beside it).
+ */
+function sameOwner(root: string, dir: string, rev: string): void {
+  const live = ownerIdIn(root);
+  const then = ownerIdIn(dir);
+  if (live !== undefined && then !== undefined && live !== then)
+    throw new UserError(
+      `${rev} of ${root} has owner id "${then}", the root has "${live}": a sync at that revision would not recognise what Phoenix made for this root`,
+      { hint: 'roll back to a revision after the owner id changed, or edit the root instead' },
+    );
 }
