@@ -2,7 +2,7 @@
  * Derivation: loaded config in, desired state out. Pure: no I/O, every problem
  * pushed to the diagnostics with its location.
  */
-import type { Diagnostics } from '../config/diagnostics.js';
+import { Diagnostics } from '../config/diagnostics.js';
 import type { LoadedConfig } from '../config/load.js';
 import type { SyncSettings } from '../config/settings.js';
 import { isIpAddress } from '../util/net.js';
@@ -10,6 +10,7 @@ import { deriveDeployments } from './deployments.js';
 import { deriveDns, fqdn } from './dns.js';
 import { deriveFirewall } from './firewall.js';
 import { deriveGuests } from './guests.js';
+import { assignDeparted } from './retain.js';
 import { deriveRoutes } from './routes.js';
 import type { DesiredState, PortainerEnvironment } from './types.js';
 
@@ -18,7 +19,45 @@ export function ownerIdOf(settings: SyncSettings, domain: string): string {
   return settings.owner_id ?? `phoenix-${domain.toLowerCase().replace(/[^a-z0-9_.-]/g, '-')}`.slice(0, 63);
 }
 
-export function derive(config: LoadedConfig, diags: Diagnostics): DesiredState {
+/** Inputs of derivation beyond the config. */
+export interface DeriveOptions {
+  /**
+   * Deployment ids (`<vmid>/<stack>-<environment>`) that left the config but still run: their
+   * stack keeps running until a run deletes it (--prune), so their DNS records, firewall rules
+   * and routes are derived too (README, "Stacks that leave the config"). The deployments
+   * themselves stay out of `deployments`; `retained` says which could be kept.
+   */
+  retain?: readonly string[];
+}
+
+/**
+ * The desired state of a loaded config. With `retain`, the file targets' parts (DNS, firewall,
+ * routes) also hold the entries of those departed deployments that can still be derived (their
+ * stack folder and VM are still in the config, and their entries clash with nothing).
+ */
+export function derive(config: LoadedConfig, diags: Diagnostics, opts: DeriveOptions = {}): DesiredState {
+  const desired = deriveOnce(config, diags);
+  if (!opts.retain?.length || diags.hasErrors) return desired;
+  const { config: withDeparted, kept, lost } = assignDeparted(config, opts.retain);
+  if (kept.length === 0) return { ...desired, retained: { kept, lost } };
+  // Derived apart, so that a clash of the departed entries with the config as it is now (a
+  // reused port or Host) drops the retention instead of failing the config.
+  const scratch = new Diagnostics();
+  const retained = deriveOnce(withDeparted, scratch);
+  if (scratch.hasErrors) {
+    const reason = scratch.errors[0]!.message;
+    return { ...desired, retained: { kept: [], lost: [...lost, ...kept.map((id) => ({ id, reason }))] } };
+  }
+  return {
+    ...desired,
+    dns: retained.dns,
+    firewall: retained.firewall,
+    routes: retained.routes,
+    retained: { kept, lost },
+  };
+}
+
+function deriveOnce(config: LoadedConfig, diags: Diagnostics): DesiredState {
   const settings = config.global.sync!; // defaults filled in by the schema
   const domain = config.global.domain_name.toLowerCase();
   const ownerId = ownerIdOf(settings, domain);

@@ -1,20 +1,17 @@
 /**
  * Retention (pure): a stack deployment that left the config keeps running until `--prune`
- * deletes it, so what was derived from it — its DNS records, firewall rules and routes —
- * must stay too. This re-derives the file targets' desired state with those departed
- * deployments assigned again, as long as their stack folder and environment still exist.
+ * deletes it, so what was derived from it — its DNS records, firewall rules and routes — must
+ * stay too. Derivation takes those departed deployments as an input (derive's `retain`); this
+ * puts them back into a copy of the config as assignments, where their stack folder and VM
+ * still exist.
  */
-import { Diagnostics } from '../config/diagnostics.js';
 import type { LoadedConfig } from '../config/load.js';
-import { derive } from './derive.js';
-import type { DesiredState } from './types.js';
 
+/** Which departed deployments are kept, and which cannot be (with why). */
 export interface Retention {
-  /** DNS, firewall and routes including the departed deployments' entries. */
-  desired: DesiredState;
   /** Departed deployment ids whose entries are kept. */
   kept: string[];
-  /** Departed deployment ids that cannot be re-derived (folder or VM gone), with why. */
+  /** Departed deployment ids that cannot be derived again (folder or VM gone, a clash), with why. */
   lost: { id: string; reason: string }[];
 }
 
@@ -39,11 +36,14 @@ function resolveDeployment(
   return `its stack folder or environment is gone`;
 }
 
-/** Desired state with `departed` deployments assigned again; undefined when none can be. */
-export function retainDeparted(config: LoadedConfig, departed: readonly string[]): Retention | undefined {
+/** The config with the `departed` deployments assigned again, and which of them could be. */
+export function assignDeparted(
+  config: LoadedConfig,
+  departed: readonly string[],
+): Retention & { config: LoadedConfig } {
   const vms = structuredClone(config.vms);
   const kept: string[] = [];
-  const lost: { id: string; reason: string }[] = [];
+  const lost: Retention['lost'] = [];
   for (const id of departed) {
     const r = resolveDeployment(config, id);
     if (typeof r === 'string') {
@@ -53,12 +53,5 @@ export function retainDeparted(config: LoadedConfig, departed: readonly string[]
     (vms.vms[r.vmIndex]!.docker_stacks ??= []).push({ name: r.stack, environment: r.environment });
     kept.push(id);
   }
-  if (kept.length === 0) return undefined;
-  const diags = new Diagnostics();
-  const desired = derive({ ...config, vms }, diags);
-  if (diags.hasErrors) {
-    // The departed entries clash with the new config (a reused port or Host): they cannot be kept.
-    return { desired, kept: [], lost: kept.map((id) => ({ id, reason: diags.errors[0]!.message })) };
-  }
-  return { desired, kept, lost };
+  return { config: { ...config, vms }, kept, lost };
 }

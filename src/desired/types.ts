@@ -211,4 +211,9 @@ export interface DesiredState {
   discovery: Discovery;
   dnsServer: DnsServer;
   portainer: PortainerAccess;
+  /**
+   * Set when derived with departed deployments to retain (derive's `retain`): whose DNS
+   * records, firewall rules and routes `dns`, `firewall` and `routes` keep, and whose not.
+   */
+  retained?: { kept: string[]; lost: { id: string; reason: string }[] };
 }
