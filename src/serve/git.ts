@@ -104,8 +104,10 @@ function opt(head: string | undefined): { head?: string } {
   return head === undefined ? {} : { head };
 }
 
+/** Git's first line of complaint, with any credentials of a remote URL cut out. */
 function firstLine(text: string): string {
-  return text.split('\n').find((l) => l.trim() !== '') ?? 'no message';
+  const line = text.split('\n').find((l) => l.trim() !== '') ?? 'no message';
+  return line.replace(/\/\/[^/@\s]+@/g, '//«redacted»@');
 }
 
 /** The short form of a commit for log lines. */

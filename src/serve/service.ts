@@ -28,9 +28,8 @@ export interface ServiceDeps {
   cfg: ServeConfig;
   /** The flags every sync of this service runs with (--prune, --adopt, …). */
   options: SyncRequest['options'];
-  /** The root's git work tree, or undefined (then `gitReason` says why). */
+  /** The root's git work tree, or undefined when serve does not follow git. */
   git: Git | undefined;
-  gitReason?: string;
   history: History | undefined;
   metrics: Metrics;
   notifier: Notifier;
@@ -69,11 +68,6 @@ export class Service {
     const runs = safe(() => d.history?.list(50), d.log) ?? [];
     this.previous = runs[0];
     this.tried = lastTried(runs);
-  }
-
-  /** Is a run in flight? */
-  get running(): boolean {
-    return this.current !== undefined;
   }
 
   /** The last run this service knows of. */
@@ -149,7 +143,7 @@ export class Service {
   /** One recorded run; resolves to its exit code. */
   private async run(trigger: Trigger, dryRun: boolean, commit: string | undefined): Promise<number> {
     const { d } = this;
-    const prefix = `${trigger} ${dryRun ? 'drift check' : 'sync'}${commit ? ` ${short(commit)}` : ''}`;
+    const prefix = `${dryRun ? 'drift check' : `${trigger} sync`}${commit ? ` ${short(commit)}` : ''}`;
     const pending = new Map<string, number>();
     const reporter = d.log.reporter(prefix, (e) => {
       if (e.type === 'plan' && !e.incomplete) pending.set(e.stage, actionable(e.changes).length);

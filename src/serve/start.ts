@@ -81,7 +81,6 @@ export async function serve(req: ServeRequest): Promise<number> {
     cfg,
     options: req.options,
     git,
-    ...('reason' in repo ? { gitReason: repo.reason } : {}),
     history,
     metrics,
     notifier,
@@ -188,10 +187,11 @@ function routes(
         status: 'ok',
         running: service.scheduler.busy,
         queued: service.scheduler.waiting,
+        // The details (file names, git's messages, which may name a remote URL) stay in the log.
         git:
           'reason' in repo
-            ? { state: 'off', reason: repo.reason }
-            : { upstream: repo.upstream, ...service.git },
+            ? { state: 'off' }
+            : { upstream: repo.upstream, state: service.git.state, head: service.git.head },
         ...(last
           ? {
               lastRun: {
