@@ -7,6 +7,7 @@ import { createTwoFilesPatch } from 'diff';
 import { HASH_LABEL } from '../../desired/compose-render.js';
 import { shownMarker } from '../../desired/marker.js';
 import type { StackDeployment } from '../../desired/types.js';
+import { ApplyError } from '../../errors.js';
 import { REDACTED } from '../../secrets.js';
 import type { EnvPair } from './api.js';
 
@@ -15,16 +16,37 @@ export const OWNER_VAR = 'PHOENIX_OWNER';
 /** Env variable holding the deployment's content hash when it was last applied. */
 export const HASH_VAR = 'PHOENIX_HASH';
 
-/** One stack as Phoenix compares it. */
+/**
+ * One stack as Phoenix compares it, and, as a change's `after`, the whole instruction apply
+ * executes (apply looks nothing up again). Two things are left out on purpose and resolved
+ * at apply from the freshly loaded desired state: the values of secret variables (listed by
+ * name in `withheld`, shown as «redacted») and the change marker's keyed part (a digest of
+ * the secrets; the compose text and `PHOENIX_HASH` carry it masked).
+ */
 export interface StackValue {
   /** The Portainer stack name (normalised the way Portainer stores it). */
   name: string;
   /** The Portainer environment's name. */
   environment: string;
+  /** Swarm or standalone: decided when planning (the live stack's type, else the environment's). */
   mode: 'standalone' | 'swarm';
+  /** The compose text as compared and sent, its change marker masked (see normaliseCompose). */
   compose: string;
   /** Every variable, markers included, sorted by name. */
   env: Record<string, string>;
+  /**
+   * The environment's endpoint id. Absent on a create only when the environment is made by
+   * the endpoints stage earlier in the same run: apply then looks it up (the one lookup).
+   */
+  endpointId?: number;
+  /** The Portainer stack: live, its id; desired, the stack an update replaces. */
+  stackId?: number;
+  /** A swarm create: the swarm it is created in. */
+  swarmId?: string;
+  /** Desired: the variables whose values are secret: withheld from the plan, resolved at apply. */
+  withheld?: string[];
+  /** `--pull`: pull the images again (set by the policy). */
+  pull?: boolean;
 }
 
 /** Portainer lowercases stack names and strips everything outside `[-_a-z0-9]`. */
@@ -150,6 +172,32 @@ export function maskedValue(
     env[k] = k === HASH_VAR ? shownMarker(val) : visible ? val : REDACTED;
   }
   return { ...v, env };
+}
+
+/** The masked change marker of a compared compose text, with the real marker put back. */
+export function withMarker(compose: string, marker: string): string {
+  return compose.replace(MARKER_IN_COMPOSE, (all, key: string, sep: string, value: string) =>
+    value === MARKER_MASK ? `${key}${sep}${marker}` : all,
+  );
+}
+
+/**
+ * The Env apply sends, from a change's `after`: shown values as they are, and the values of
+ * secret variables and the marker from the desired deployment of this run. A secret that is
+ * no longer in the config is an error, never an empty value.
+ */
+export function resolveEnv(after: StackValue, d: StackDeployment | undefined, ownerId: string): EnvPair[] {
+  const fresh = d ? envMap(desiredEnv(d, ownerId)) : {};
+  const hidden = new Set([...(after.withheld ?? []), HASH_VAR]);
+  // The markers go last, as Phoenix has always sent them.
+  const markers = [OWNER_VAR, HASH_VAR];
+  const names = Object.keys(after.env).filter((n) => !markers.includes(n));
+  return [...names, ...markers.filter((n) => n in after.env)].map((name) => {
+    if (!hidden.has(name)) return { name, value: after.env[name]! };
+    const resolved = fresh[name];
+    if (resolved === undefined) throw new ApplyError(`variable ${name} is no longer in the config`);
+    return { name, value: resolved };
+  });
 }
 
 /** Unified diff of the compose text, for the plan. */

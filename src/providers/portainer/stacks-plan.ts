@@ -86,7 +86,7 @@ export function environmentsInScope(
   return scope;
 }
 
-/** The value of a live stack in the form the planner compares. */
+/** The value of a live stack in the form the planner compares, with what a delete needs. */
 function liveValue(s: LiveStack, environment: string): StackValue {
   return {
     name: s.name,
@@ -94,7 +94,26 @@ function liveValue(s: LiveStack, environment: string): StackValue {
     mode: s.type === StackType.swarm ? 'swarm' : 'standalone',
     compose: s.compose === undefined ? '' : normaliseCompose(s.compose),
     env: s.env,
+    endpointId: s.endpointId,
+    stackId: s.id,
   };
+}
+
+/**
+ * The desired value of a deployment in this environment: what is compared, and the whole
+ * instruction apply executes. The mode is decided here: the live stack's type when it exists,
+ * else swarm on a swarm manager.
+ */
+function instruction(d: StackDeployment, owner: string, env: LiveEnvironment, l: LiveStack | undefined) {
+  const swarm = l ? l.type === StackType.swarm : env.swarmId !== undefined;
+  const withheld = d.variables.filter((v) => v.secret).map((v) => v.name);
+  const value: StackValue = {
+    ...desiredValue(d, owner, swarm ? 'swarm' : 'standalone'),
+    ...(env.endpointId === undefined ? {} : { endpointId: env.endpointId }),
+    ...(l ? { stackId: l.id } : swarm && env.swarmId ? { swarmId: env.swarmId } : {}),
+    ...(withheld.length ? { withheld } : {}),
+  };
+  return value;
 }
 
 /** Plan every stack of every observed environment. */
@@ -124,11 +143,11 @@ function planEnvironment(
   const byId = new Map(deployments.map((d) => [d.id, d]));
   const idByName = new Map(deployments.map((d) => [portainerStackName(d.name), d.id]));
 
-  const desiredRes: Resource<StackValue>[] = deployments.map((d) => {
-    const l = liveByName.get(portainerStackName(d.name));
-    const swarm = l ? l.type === StackType.swarm : env.swarmId !== undefined;
-    return { id: d.id, kind: 'stack', value: desiredValue(d, owner, swarm ? 'swarm' : 'standalone') };
-  });
+  const desiredRes: Resource<StackValue>[] = deployments.map((d) => ({
+    id: d.id,
+    kind: 'stack',
+    value: instruction(d, owner, env, liveByName.get(portainerStackName(d.name))),
+  }));
   const liveRes: Resource<StackValue>[] = env.stacks
     .filter((s) => idByName.has(s.name) || s.owned)
     .map((s) => ({

@@ -6,7 +6,6 @@
  * stack's failure stop the others.
  */
 import pLimit from 'p-limit';
-import type { StackDeployment } from '../../desired/types.js';
 import { ApplyError } from '../../errors.js';
 import type { Change } from '../../plan/change.js';
 import { actionable } from '../../plan/change.js';
@@ -16,7 +15,6 @@ import {
   deleteStack,
   listEndpoints,
   listStacks,
-  StackType,
   type Stack,
   stackFile,
   swarmId,
@@ -25,7 +23,15 @@ import {
 import type { PortainerClient } from './client.js';
 import { waitForStack } from './health.js';
 import { healthStep } from '../../output/events.js';
-import { desiredEnv, envMap, HASH_VAR, isOwned, portainerStackName, type StackValue } from './stack-model.js';
+import {
+  envMap,
+  HASH_VAR,
+  isOwned,
+  portainerStackName,
+  resolveEnv,
+  withMarker,
+  type StackValue,
+} from './stack-model.js';
 import {
   environmentsInScope,
   planStacks,
@@ -111,7 +117,7 @@ export class PortainerStacksProvider implements Provider<StacksLive> {
     return planStacks(ctx.desired, ctx.options, live);
   }
 
-  async apply(ctx: ProviderContext, changes: Change[], live: StacksLive): Promise<ApplyResult[]> {
+  async apply(ctx: ProviderContext, changes: Change[], _live: StacksLive): Promise<ApplyResult[]> {
     if (ctx.options.dryRun) return [];
     const todo = actionable(changes as Change<StackValue>[]);
     const byEnv = new Map<string, Change<StackValue>[]>();
@@ -124,8 +130,8 @@ export class PortainerStacksProvider implements Provider<StacksLive> {
       [...byEnv].map(([name, list]) =>
         limit(async () => {
           const out: ApplyResult[] = [];
-          const env = live.environments.find((e) => e.name === name) ?? { name, stacks: [] };
-          for (const c of list) out.push(await this.applyOne(ctx, env, c));
+          const created = createdEnvironment(this.client, ctx, name);
+          for (const c of list) out.push(await this.applyOne(ctx, c, created));
           return out;
         }),
       ),
@@ -134,58 +140,63 @@ export class PortainerStacksProvider implements Provider<StacksLive> {
   }
 
   /** Apply one change and report it; never throws. */
-  private applyOne(ctx: ProviderContext, env: LiveEnvironment, c: Change<StackValue>): Promise<ApplyResult> {
+  private applyOne(
+    ctx: ProviderContext,
+    c: Change<StackValue>,
+    created: CreatedEnvironment,
+  ): Promise<ApplyResult> {
     return applyChange(ctx, c, async () => {
-      await this.resolveEnvironment(ctx, env);
-      if (c.action === 'delete') await this.remove(ctx, env, c);
-      else await this.deploy(ctx, env, c);
+      if (c.action === 'delete') await this.remove(ctx, c);
+      else await this.deploy(ctx, c, created);
     });
   }
 
-  /** An environment created earlier in this run was not there at observe time: look it up. */
-  private async resolveEnvironment(ctx: ProviderContext, env: LiveEnvironment): Promise<void> {
-    if (env.endpointId !== undefined) return;
-    const found = (await listEndpoints(this.client, env.name, ctx.signal)).find((e) => e.Name === env.name);
-    if (!found) throw new ApplyError(`Portainer has no environment named ${env.name}`);
-    env.endpointId = found.Id;
-    const id = await swarmId(this.client, found.Id, ctx.signal);
-    if (id) env.swarmId = id;
-  }
-
-  private deployment(ctx: ProviderContext, id: string): StackDeployment {
-    const d = ctx.desired.deployments.find((x) => x.id === id);
-    if (!d) throw new ApplyError(`no deployment ${id} in the desired state`);
-    return d;
-  }
-
-  private async deploy(ctx: ProviderContext, env: LiveEnvironment, c: Change<StackValue>): Promise<void> {
-    const d = this.deployment(ctx, c.id);
-    const endpointId = env.endpointId as number;
-    const name = portainerStackName(d.name);
-    const existing = env.stacks.find((s) => s.name === name);
-    const swarm = existing ? existing.type === StackType.swarm : env.swarmId !== undefined;
-    const compose = d.compose[swarm ? 'swarm' : 'standalone'];
-    const vars = desiredEnv(d, ctx.desired.ownerId);
+  /**
+   * Deploy exactly what the change says: its compose text, Env, mode, environment, and the
+   * stack an update replaces. Only secret values and the marker's keyed part come from the
+   * desired state of this run (never written into a plan).
+   */
+  private async deploy(
+    ctx: ProviderContext,
+    c: Change<StackValue>,
+    created: CreatedEnvironment,
+  ): Promise<void> {
+    const after = c.after;
+    if (!after) throw new ApplyError(`a ${c.action} of ${c.id} without its desired stack`);
+    const swarm = after.mode === 'swarm';
+    let endpointId = after.endpointId;
+    let swarmId = after.swarmId;
+    if (endpointId === undefined) {
+      const env = await created();
+      // Planned before the environment existed, so planned standalone: a swarm manager
+      // needs the swarm rendering, which only a new plan has.
+      if (env.swarmId !== undefined && !swarm)
+        throw new ApplyError(
+          `environment ${after.environment} was created in this run and is a swarm manager; the plan deploys ${after.name} standalone`,
+          { hint: 'run the sync again: it plans the stack for the swarm' },
+        );
+      endpointId = env.endpointId;
+      swarmId ??= env.swarmId;
+    }
+    const d = ctx.desired.deployments.find((x) => x.id === c.id);
+    if (!d) throw new ApplyError(`${c.id} is no longer in the config`);
+    const compose = withMarker(after.compose, d.hash);
+    const vars = resolveEnv(after, d, ctx.desired.ownerId);
     const p = ctx.desired.settings.portainer;
     // Portainer answers a deploy only once compose has pulled and started it.
     const call = {
       timeoutMs: Math.max(p.request_timeout_seconds, p.health_timeout_seconds) * 1000,
       signal: ctx.signal,
     };
-    if (existing) {
-      const update = { id: existing.id, endpointId, compose, env: vars, pull: ctx.options.pull, swarm };
+    const name = after.name;
+    if (after.stackId !== undefined) {
+      const update = { id: after.stackId, endpointId, compose, env: vars, pull: after.pull === true, swarm };
       await updateStack(this.client, update, call);
     } else {
       const hash = vars.find((v) => v.name === HASH_VAR)?.value;
       const made = () => this.madeByUs(ctx, endpointId, name, hash);
       try {
-        const create = {
-          endpointId,
-          name,
-          compose,
-          env: vars,
-          ...(swarm && env.swarmId ? { swarmId: env.swarmId } : {}),
-        };
+        const create = { endpointId, name, compose, env: vars, ...(swarm && swarmId ? { swarmId } : {}) };
         await createStack(this.client, create, call, made);
       } catch (err) {
         // A create whose answer was lost may have happened: its retry then meets 409.
@@ -237,11 +248,36 @@ export class PortainerStacksProvider implements Provider<StacksLive> {
     });
   }
 
-  private async remove(ctx: ProviderContext, env: LiveEnvironment, c: Change<StackValue>): Promise<void> {
-    const name = c.before?.name;
-    const existing: LiveStack | undefined = env.stacks.find((s) => s.name === name);
-    if (!existing) throw new ApplyError(`stack ${name} is no longer in Portainer`);
-    if (!existing.owned) throw new ApplyError(`stack ${name} is not Phoenix's; refusing to delete it`);
-    await deleteStack(this.client, existing.id, existing.endpointId, ctx.signal);
+  /** Delete the stack the change names (its id and environment as observed). */
+  private async remove(ctx: ProviderContext, c: Change<StackValue>): Promise<void> {
+    const before = c.before;
+    if (before?.stackId === undefined || before.endpointId === undefined)
+      throw new ApplyError(`a delete of ${c.id} without the live stack's id`);
+    if (!isOwned(before.env, ctx.desired.ownerId))
+      throw new ApplyError(`stack ${before.name} is not Phoenix's; refusing to delete it`);
+    await deleteStack(this.client, before.stackId, before.endpointId, ctx.signal);
   }
+}
+
+/** The endpoint of an environment made earlier in this run, looked up once on first use. */
+type CreatedEnvironment = () => Promise<{ endpointId: number; swarmId?: string }>;
+
+/**
+ * The one lookup apply makes: an environment the endpoints stage created earlier in this run
+ * had no endpoint id when the plan was made.
+ */
+function createdEnvironment(client: PortainerClient, ctx: ProviderContext, name: string): CreatedEnvironment {
+  let found: Promise<{ endpointId: number; swarmId?: string }> | undefined;
+  const lookup = async () => {
+    const e = (await listEndpoints(client, name, ctx.signal)).find((x) => x.Name === name);
+    if (!e) throw new ApplyError(`Portainer has no environment named ${name}`);
+    const id = await swarmId(client, e.Id, ctx.signal);
+    return { endpointId: e.Id, ...(id ? { swarmId: id } : {}) };
+  };
+  // A failed lookup is tried again by the next change of the environment.
+  return () =>
+    (found ??= lookup().catch((err: unknown) => {
+      found = undefined;
+      throw err;
+    }));
 }
