@@ -50,7 +50,7 @@ describe('writeJsonChunked', () => {
 describe('writeJsonChunked with a redactor deciding which pieces need the replacer', () => {
   // Secrets in awkward forms: with a quote and a backslash (escaped by JSON), with `<` (which
   // Go's encoder escapes), and one that only ever appears base64-encoded or percent-encoded.
-  const secrets = ['pa"ss\\word', 'a<b&c>d-secret', 'base64-only-secret', 'url encoded/secret'];
+  const secrets = ['pa"ss\\word', 'a<b&c>d-secret', 'base64-only-secret', 'url encoded/secret'] as const;
   const redactor = new Redactor();
   for (const s of secrets) redactor.add(s);
   const replacer: Replacer = (_k, v) => (typeof v === 'string' ? redactor.redact(v) : v);
