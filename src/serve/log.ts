@@ -30,9 +30,15 @@ export class ServeLog {
 
   /** A reporter for one run: its events as lines prefixed with `prefix`. */
   reporter(prefix: string, onEvent?: (e: PhoenixEvent) => void): Reporter {
+    // Warning codes the root silences (`sync.ignore_warnings`): sent before any warning.
+    let ignore = new Set<string>();
     return {
       emit: (e) => {
         onEvent?.(e);
+        if (e.type === 'warning-policy') ignore = new Set(e.ignore);
+        const code = e.type === 'diagnostic' ? e.diagnostic.code : e.type === 'log' ? e.code : undefined;
+        const warning = e.type === 'diagnostic' ? e.diagnostic.severity === 'warning' : e.type === 'log';
+        if (warning && code !== undefined && ignore.has(code)) return;
         const text = eventLine(e, this.verbose);
         if (text !== undefined) this.line(`${prefix}: ${text}`);
       },

@@ -4,9 +4,13 @@
  * synced within one poll interval, and the history shows that run with that commit; polls
  * with no new commit make no run; a dirty or diverged work tree is reported and left as it is.
  */
+import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
+import { PORTAINER_PASSWORD } from '../rig/homelab.js';
 import { git, push, runs, stackEnv, startGitLab, startServe, type GitLab, type ServeProc } from './rig.js';
 
 const WHOAMI = 'stacks/whoami/phoenix.json';
@@ -57,8 +61,25 @@ describe('phoenix serve: polling git', () => {
     expect(runs(lab)).toHaveLength(2);
   }, 180_000);
 
-  it('a failing commit is recorded and left checked out; the next commit is tried normally', async () => {
-    lab = await startGitLab({ poll_seconds: 1, drift_seconds: 0 });
+  it('a failing commit is recorded, left checked out and notified; the next commit is tried normally, and its recovery notified', async () => {
+    // A notification receiver on loopback.
+    const notices: { event: string; body: string }[] = [];
+    const receiver = createServer((req, res) => {
+      let body = '';
+      req.on('data', (d: Buffer) => (body += d.toString()));
+      req.on('end', () => {
+        notices.push({ event: (JSON.parse(body) as { event: string }).event, body });
+        res.end('ok');
+      });
+    });
+    receiver.listen(0, '127.0.0.1');
+    await once(receiver, 'listening');
+    const port = (receiver.address() as AddressInfo).port;
+    onTestFinished(() => void receiver.close());
+    lab = await startGitLab(
+      { poll_seconds: 1, drift_seconds: 0 },
+      { sync: { notify: [{ type: 'webhook', url: `http://127.0.0.1:${port}/hook` }] } },
+    );
     serve = await startServe(lab);
     await serve.waitFor(/poll sync \w+: run #\d+ ok/, 90_000);
     const at = serve.lines.length;
@@ -73,6 +94,11 @@ describe('phoenix serve: polling git', () => {
     const good = push(lab, WHOAMI, '"whoami-prod",,', '"whoami-prod"');
     await serve.waitFor(/poll sync \w+: run #\d+ ok/, 60_000, at2);
     expect(runs(lab)[0]).toMatchObject({ trigger: 'poll', status: 'ok', commit: good });
+    for (const end = Date.now() + 10_000; notices.length < 2 && Date.now() < end;)
+      await new Promise((r) => setTimeout(r, 50));
+    expect(notices.map((n) => n.event)).toEqual(['failure', 'recovery']);
+    expect(notices[0]!.body).toContain(bad);
+    for (const n of notices) expect(n.body).not.toContain(PORTAINER_PASSWORD);
   }, 180_000);
 
   it('a dirty work tree is reported and never reset; a diverged one too', async () => {

@@ -41,18 +41,19 @@ export function git(cwd: string, ...args: string[]): string {
 }
 
 /**
- * Start the homelab with `serve` settings; the root becomes a git work tree following a bare
- * repository (unless `git: false`).
+ * Start the homelab with `serve` settings (and other `sync` settings); the root becomes a git
+ * work tree following a bare repository (unless `git: false`).
  */
 export async function startGitLab(
   serve: Record<string, unknown>,
-  opts: { git?: boolean } = {},
+  opts: { git?: boolean; sync?: Record<string, unknown> } = {},
 ): Promise<GitLab> {
   const h = await startHomelab();
   const stateDir = join(h.dir, 'state');
   editJson(join(h.root, 'etc', 'phoenix_hypervisor_config.json'), (c) => {
     c.sync.state_dir = stateDir;
     c.sync.serve = { listen: '127.0.0.1:0', ...serve };
+    Object.assign(c.sync, opts.sync);
   });
   const bare = join(h.dir, 'remote.git');
   const dev = join(h.dir, 'dev');
