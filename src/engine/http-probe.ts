@@ -7,10 +7,19 @@
 import { readFileSync } from 'node:fs';
 import { rootCertificates } from 'node:tls';
 import { Agent, request } from 'undici';
-import type { CheckSpec } from './checks.js';
+
+/** What an http probe needs of a check (checks.ts's CheckSpec has these and more). */
+export interface HttpProbe {
+  url?: string;
+  timeoutMs: number;
+  caFile?: string;
+  expectStatus?: number;
+  jsonField?: string;
+  jsonValue?: string;
+}
 
 /** Probe one http check; resolves with what answered, throws why not. */
-export async function probeHttp(c: CheckSpec): Promise<string> {
+export async function probeHttp(c: HttpProbe): Promise<string> {
   const url = c.url ?? '';
   const ca = c.caFile ? [...rootCertificates, readFileSync(c.caFile, 'utf8')] : undefined;
   const dispatcher = new Agent({
