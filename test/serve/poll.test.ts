@@ -34,6 +34,10 @@ describe('phoenix serve: polling git', () => {
     const started = runs(lab);
     expect(started.map((r) => [r.trigger, r.status, r.commit])).toEqual([['poll', 'ok', first]]);
 
+    // No webhook_secret: the hook is off.
+    const hook = await fetch(`${serve.url}/hooks/git`, { method: 'POST', body: '{}' });
+    expect(hook.status).toBe(404);
+    await serve.waitFor(/webhook from \S+: refused \(404\): sync\.serve\.webhook_secret is not set/, 5_000);
     // Polls with nothing new: no run (3 polls at 1 s).
     await new Promise((r) => setTimeout(r, 3500));
     expect(runs(lab)).toHaveLength(1);

@@ -70,6 +70,22 @@ describe('phoenix serve: webhook and token', () => {
     expect(serve.lines.join('\n')).not.toContain('HOOK_SECRET');
   });
 
+  it('a body over 2 MiB is refused (413); a ping is answered and syncs nothing', async () => {
+    const big = JSON.stringify({ pad: 'x'.repeat(3 * 1024 * 1024) });
+    expect(await postHook(serve.url, big, sign(big))).toBe(413);
+    await serve.waitFor(/webhook from \S+: refused \(413\): the body is too large/, 5_000);
+    const ping = await fetch(`${serve.url}/hooks/git`, {
+      method: 'POST',
+      headers: { 'X-Gitea-Event': 'ping', 'X-Hub-Signature-256': sign('{}') },
+      body: '{}',
+    });
+    expect(ping.status).toBe(200);
+    await serve.waitFor(/webhook: ping received/, 5_000);
+    expect((await fetch(`${serve.url}/hooks/git`)).status).toBe(405);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(runs(lab)).toHaveLength(1);
+  });
+
   it('a valid signature fetches and syncs at once', async () => {
     const commit = git(lab.dev, 'rev-parse', 'HEAD'); // pushed by the test before
     const at = serve.lines.length;
