@@ -3,7 +3,6 @@
  * with live and yields one Change per resource.
  */
 
-import type { Impact } from './impact.js';
 import type { Stage } from './stages.js';
 
 // The stage table lives in stages.ts; these stay importable from here.
@@ -21,6 +20,17 @@ export interface Resource<T = unknown> {
   /** Live only: does this resource carry Phoenix's ownership marker? */
   owned?: boolean;
 }
+
+/** The impact classes, in the order of precedence when several would apply. */
+export const IMPACTS = ['deletes', 'opens-access', 'removes-route', 'removes-name', 'replace'] as const;
+
+/**
+ * `deletes`: a whole resource goes (a stack, a file). `opens-access`: the firewall lets in
+ * something it did not before (a new inbound accept rule, an inbound policy turned to accept,
+ * the firewall turned off). `removes-route`: a Traefik router goes. `removes-name`: a DNS
+ * record goes. `replace`: a running stack is redeployed (its containers are recreated).
+ */
+export type Impact = (typeof IMPACTS)[number];
 
 /** What the planner decided for one resource. */
 export interface Change<T = unknown> {

@@ -8,18 +8,9 @@
  * through readers the engine supplies by change kind (each target's own parser): this module
  * knows nothing of their formats, and imports nothing below it.
  */
-import type { Change } from './change.js';
+import { IMPACTS, type Change, type Impact } from './change.js';
 
-/** The impact classes, in the order of precedence when several would apply. */
-export const IMPACTS = ['deletes', 'opens-access', 'removes-route', 'removes-name', 'replace'] as const;
-
-/**
- * `deletes`: a whole resource goes (a stack, a file). `opens-access`: the firewall lets in
- * something it did not before (a new inbound accept rule, an inbound policy turned to accept,
- * the firewall turned off). `removes-route`: a Traefik router goes. `removes-name`: a DNS
- * record goes. `replace`: a running stack is redeployed (its containers are recreated).
- */
-export type Impact = (typeof IMPACTS)[number];
+export { IMPACTS, type Impact };
 
 /** What one facet of a file's content holds, as comparable keys. */
 export interface ContentReader {
