@@ -41,6 +41,41 @@ const FLUSH_MS = 10_000;
 /** Run serve until a signal stops it; resolves to the exit code. */
 export async function serve(req: ServeRequest): Promise<number> {
   const proc = req.proc ?? process;
+  // Taken over at once: a SIGTERM while starting stops serve cleanly once it has started.
+  let service: Service | undefined;
+  let early: 'SIGTERM' | 'SIGINT' | undefined;
+  let stop!: () => void;
+  const stopping = new Promise<void>((r) => (stop = r));
+  const onSignal = (sig: 'SIGTERM' | 'SIGINT') => {
+    if (service) service.signal(sig);
+    else early ??= sig;
+    stop();
+  };
+  const onTerm = () => onSignal('SIGTERM');
+  const onInt = () => onSignal('SIGINT');
+  proc.on('SIGTERM', onTerm);
+  proc.on('SIGINT', onInt);
+  try {
+    return await run(
+      req,
+      (s) => {
+        service = s;
+        if (early) s.signal(early);
+      },
+      stopping,
+    );
+  } finally {
+    proc.off('SIGTERM', onTerm);
+    proc.off('SIGINT', onInt);
+  }
+}
+
+/** Start, then serve until `stopping` resolves. */
+async function run(
+  req: ServeRequest,
+  started: (s: Service) => void,
+  stopping: Promise<void>,
+): Promise<number> {
   const redactor = new Redactor();
   const log = new ServeLog(req.err, redactor, req.verbose);
   let estate;
@@ -109,16 +144,7 @@ export async function serve(req: ServeRequest): Promise<number> {
       `; drift check ${seconds(cfg.driftMs)}, self_heal ${cfg.selfHeal ? 'on' : 'off'}; webhook ${cfg.webhookSecret ? 'on' : 'off'}; token ${cfg.token ? 'required' : 'none'}`,
   );
 
-  let stop!: () => void;
-  const stopping = new Promise<void>((r) => (stop = r));
-  const onSignal = (sig: 'SIGTERM' | 'SIGINT') => {
-    service.signal(sig);
-    stop();
-  };
-  const onTerm = () => onSignal('SIGTERM');
-  const onInt = () => onSignal('SIGINT');
-  proc.on('SIGTERM', onTerm);
-  proc.on('SIGINT', onInt);
+  started(service);
   const timers: NodeJS.Timeout[] = [];
   if (git && cfg.pollMs > 0)
     timers.push(setInterval(() => service.scheduler.request({ git: 'poll' }), cfg.pollMs));
@@ -133,8 +159,6 @@ export async function serve(req: ServeRequest): Promise<number> {
   await closeServer(server);
   await Promise.race([notifier.flush(), new Promise((r) => setTimeout(r, FLUSH_MS).unref())]);
   history?.close();
-  proc.off('SIGTERM', onTerm);
-  proc.off('SIGINT', onInt);
   log.line('serve: stopped');
   return 0;
 }
