@@ -7,13 +7,25 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { StackDeployment } from '../../desired/types.js';
+import type { StackFile, Variable } from '../../desired/types.js';
+
 import { ApplyError } from '../../errors.js';
 import { safeRelative, swarmBundle, withoutInlineConfigs } from './compose.js';
 import type { ComposeCli, DockerEngine } from './engine.js';
 import { COMPOSE_PROJECT_LABEL, STACK_NAMESPACE_LABEL } from './labels.js';
 import { listContainers } from './live.js';
 import { tarArchive, tarInput, type TarEntry } from './tar.js';
+
+/** One stack to deploy, as a change's instruction carries it (secret values resolved). */
+export interface DeployUnit {
+  /** Compose project / swarm stack name. */
+  name: string;
+  /** The rendered compose text of the mode it is deployed in. */
+  compose: string;
+  /** Passed to the compose CLI for interpolation. */
+  variables: Variable[];
+  files: readonly StackFile[];
+}
 
 /** What every deploy needs besides the deployment. */
 export interface DeployOptions {
@@ -42,12 +54,8 @@ async function withTempDir<T>(root: string | undefined, fn: (dir: string) => Pro
  * Compose CLIs without inline configs get the files by `docker cp` into the created
  * containers between `up --no-start` and `up -d`, so the processes start with them in place.
  */
-export async function deployStandalone(
-  o: DeployOptions,
-  compose: ComposeCli,
-  d: StackDeployment,
-): Promise<void> {
-  const text = compose.inlineConfigs ? d.compose.standalone : withoutInlineConfigs(d.compose.standalone);
+export async function deployStandalone(o: DeployOptions, compose: ComposeCli, d: DeployUnit): Promise<void> {
+  const text = compose.inlineConfigs ? d.compose : withoutInlineConfigs(d.compose);
   const copy = !compose.inlineConfigs && d.files.length > 0;
   await withTempDir(o.tmpRoot, async (dir) => {
     const file = join(dir, 'docker-compose.yml');
@@ -64,7 +72,7 @@ export async function deployStandalone(
 }
 
 /** Put the deployment's files into its containers (`docker cp -` of a small tar, per container). */
-async function copyFiles(engine: DockerEngine, d: StackDeployment): Promise<void> {
+async function copyFiles(engine: DockerEngine, d: DeployUnit): Promise<void> {
   const containers = await listContainers(engine, d.name);
   const perContainer = new Map<string, TarEntry[]>();
   for (const f of d.files) {
@@ -91,10 +99,10 @@ async function copyFiles(engine: DockerEngine, d: StackDeployment): Promise<void
  */
 export async function deploySwarm(
   o: DeployOptions,
-  d: StackDeployment,
+  d: DeployUnit,
   labels: Record<string, string>,
 ): Promise<string[]> {
-  const bundle = swarmBundle(d.compose.swarm, d.name, d.files);
+  const bundle = swarmBundle(d.compose, d.name, d.files);
   for (const c of bundle.external) {
     const exists = await o.engine.docker(['config', 'inspect', '--format', '{{.ID}}', c.path], {
       allowFailure: true,

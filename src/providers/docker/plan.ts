@@ -4,7 +4,9 @@
  * one engine, an engine that could not be observed, a marker of the previous version). The
  * flags are decided after it by plan/policy.ts; each change's scope is its engine.
  */
-import type { DesiredState, StackDeployment } from '../../desired/types.js';
+import type { DesiredState, StackDeployment, StackFile } from '../../desired/types.js';
+import { REDACTED } from '../../secrets.js';
+import { normaliseCompose } from '../compose-marker.js';
 import type { Change, Resource } from '../../plan/change.js';
 import { plan } from '../../plan/planner.js';
 import type { SyncOptions } from '../../plan/options.js';
@@ -32,6 +34,20 @@ export interface DockerStackValue {
   services: string[];
   /** Live only: services with a container or task not running. */
   notRunning?: string[];
+  /**
+   * Desired: the rest of the instruction apply executes (it looks nothing up again), kept
+   * out of the comparison. The compose text of the planned mode has its marker masked and
+   * `vars` the secret values withheld (named in `withheld`): both are resolved at apply
+   * from the desired state of the run and never written into a plan.
+   */
+  compose?: string;
+  /** Variables the compose CLI interpolates, by name; a withheld one shows «redacted». */
+  vars?: Record<string, string>;
+  withheld?: string[];
+  /** The manifest's files, delivered as configs or copied into the containers. */
+  files?: StackFile[];
+  /** `--pull`: pull the images again (set by the policy). */
+  pull?: boolean;
 }
 
 /** The resource kind of a stack on an engine. */
@@ -58,9 +74,10 @@ export function enginesToObserve(desired: DesiredState, deployments: readonly St
   return [...hosts].sort();
 }
 
-/** Desired value of a deployment on an engine in a mode. */
+/** Desired value of a deployment on an engine in a mode: what is compared, and the instruction. */
 export function desiredValue(d: StackDeployment, swarm: boolean): DockerStackValue {
   const mode = swarm ? 'swarm' : 'standalone';
+  const withheld = d.variables.filter((v) => v.secret).map((v) => v.name);
   return {
     engine: d.dockerHost,
     name: d.name,
@@ -68,6 +85,10 @@ export function desiredValue(d: StackDeployment, swarm: boolean): DockerStackVal
     mode,
     hash: shownMarker(d.hash),
     services: servicesOrNone(swarm ? d.compose.swarm : d.compose.standalone),
+    compose: normaliseCompose(d.compose[mode]),
+    vars: Object.fromEntries(d.variables.map((v) => [v.name, v.secret ? REDACTED : v.value])),
+    ...(withheld.length ? { withheld } : {}),
+    files: d.files,
   };
 }
 

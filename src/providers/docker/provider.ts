@@ -6,7 +6,6 @@
  */
 import pLimit from 'p-limit';
 import { DEPLOY_NAME } from '../../desired/deployments.js';
-import type { StackDeployment } from '../../desired/types.js';
 import { ApplyError, InternalError } from '../../errors.js';
 import { actionable, type Change } from '../../plan/change.js';
 import { applyChange, type ApplyResult, type Provider, type ProviderContext } from '../provider.js';
@@ -17,7 +16,9 @@ import {
   removeStaleConfigs,
   removeStandalone,
   removeSwarm,
+  type DeployUnit,
 } from './deploy.js';
+import { withMarker } from '../compose-marker.js';
 import { DockerEngine, detectCompose, type ComposeCli, type DockerRunner } from './engine.js';
 import { waitStandalone, waitSwarm } from './health.js';
 import { healthStep } from '../../output/events.js';
@@ -151,13 +152,31 @@ export class DockerStacksProvider implements Provider<DockerLive> {
     else await removeStandalone(engine, before.name);
   }
 
-  private deployment(ctx: ProviderContext, change: Change<DockerStackValue>): StackDeployment {
-    const host = change.after?.engine;
-    const d = dockerDeployments(ctx.desired, ctx.options).find(
-      (x) => x.id === change.id && x.dockerHost === host,
-    );
-    if (!d) throw new InternalError(`no docker deployment ${change.id} on ${host}`);
-    return d;
+  /**
+   * The stack the change deploys, from its instruction: only secret values and the marker
+   * (a digest of them) come from the desired state of this run, never from a plan.
+   */
+  private unit(ctx: ProviderContext, change: Change<DockerStackValue>): { unit: DeployUnit; hash: string } {
+    const after = change.after;
+    if (after?.compose === undefined)
+      throw new InternalError(`a ${change.action} of ${change.id} without its instruction`);
+    const d = ctx.desired.deployments.find((x) => x.id === change.id);
+    if (!d) throw new ApplyError(`${change.id} is no longer in the config`);
+    const fresh = new Map(d.variables.map((v) => [v.name, v]));
+    const withheld = new Set(after.withheld);
+    const variables = Object.entries(after.vars ?? {}).map(([name, value]) => {
+      if (!withheld.has(name)) return { name, value, secret: false };
+      const v = fresh.get(name);
+      if (!v) throw new ApplyError(`variable ${name} is no longer in the config`);
+      return { name, value: v.value, secret: true };
+    });
+    const unit = {
+      name: after.name,
+      compose: withMarker(after.compose, d.hash),
+      variables,
+      files: after.files ?? [],
+    };
+    return { unit, hash: d.hash };
   }
 
   private deployTimeoutMs(ctx: ProviderContext): number {
@@ -170,7 +189,7 @@ export class DockerStacksProvider implements Provider<DockerLive> {
     engine: DockerEngine,
     change: Change<DockerStackValue>,
   ): Promise<void> {
-    const d = this.deployment(ctx, change);
+    const { unit: d, hash } = this.unit(ctx, change);
     // Compose rewrites other names (v1 strips characters), and the stack would then never be found again.
     if (!DEPLOY_NAME.test(d.name)) {
       throw new ApplyError(`deploy name ${JSON.stringify(d.name)} is not a valid compose project name`, {
@@ -178,8 +197,8 @@ export class DockerStacksProvider implements Provider<DockerLive> {
       });
     }
     const swarm = change.after?.mode === 'swarm';
-    const owner = { owner: ctx.desired.ownerId, deployment: d.name, hash: d.hash };
-    const problems = ownershipProblems(swarm ? d.compose.swarm : d.compose.standalone, owner);
+    const owner = { owner: ctx.desired.ownerId, deployment: d.name, hash };
+    const problems = ownershipProblems(d.compose, owner);
     if (problems.length > 0) {
       throw new ApplyError(
         `rendered compose of ${d.name} lacks Phoenix's ownership labels: ${problems.join('; ')}`,
@@ -194,13 +213,13 @@ export class DockerStacksProvider implements Provider<DockerLive> {
     const deploy = {
       engine,
       timeoutMs: this.deployTimeoutMs(ctx),
-      pull: ctx.options.pull,
+      pull: change.after?.pull === true,
       ...(this.opts.resolveImage ? { resolveImage: this.opts.resolveImage } : {}),
       ...(this.opts.tmpRoot ? { tmpRoot: this.opts.tmpRoot } : {}),
     };
     const wait = {
       name: d.name,
-      hash: d.hash,
+      hash,
       services: change.after?.services ?? [],
       timeoutMs: s.docker.health_timeout_seconds * 1000,
       pollMs: this.opts.pollIntervalMs ?? 1000,

@@ -4,12 +4,15 @@
  * ownership marker, and secret-safe explanations and views of a change.
  */
 import { createTwoFilesPatch } from 'diff';
-import { HASH_LABEL } from '../../desired/compose-render.js';
 import { shownMarker } from '../../desired/marker.js';
 import type { StackDeployment } from '../../desired/types.js';
 import { ApplyError } from '../../errors.js';
 import { REDACTED } from '../../secrets.js';
 import type { EnvPair } from './api.js';
+
+import { normaliseCompose } from '../compose-marker.js';
+
+export { MARKER_MASK, normaliseCompose, withMarker } from '../compose-marker.js';
 
 /** Env variable naming the owner id of the root that made the stack (the ownership marker). */
 export const OWNER_VAR = 'PHOENIX_OWNER';
@@ -52,27 +55,6 @@ export interface StackValue {
 /** Portainer lowercases stack names and strips everything outside `[-_a-z0-9]`. */
 export function portainerStackName(name: string): string {
   return name.toLowerCase().replace(/[^-_a-z0-9]+/g, '');
-}
-
-/** What the change marker's value becomes in a compared (and shown) compose file. */
-export const MARKER_MASK = '«marker»';
-
-/** The `io.phoenix.hash` label and its value, in map (`key: v`) or list (`key=v`) form, quoted or not. */
-const MARKER_IN_COMPOSE = new RegExp(
-  `(${HASH_LABEL.replace(/\./g, '\\.')})(["']?\\s*[:=]\\s*)("[^"\\n]*"|'[^'\\n]*'|[^\\s"'#,\\]}]*)`,
-  'g',
-);
-
-/**
- * The compose text as compared and shown. Line endings and trailing blank lines are not
- * differences anyone meant. The change marker's value is masked: the text and Env are the
- * live truth, and they already differ wherever the marker's inputs do (a secret shows in
- * the Env), so a marker alone never redeploys a stack (a marker of an earlier version, a new
- * `sync.marker_key`), and no plan shows one (an earlier version's is a digest of the secrets).
- */
-export function normaliseCompose(text: string): string {
-  const lines = text.replace(/\r\n?/g, '\n').replace(/\s+$/, '') + '\n';
-  return lines.replace(MARKER_IN_COMPOSE, `$1$2${MARKER_MASK}`);
 }
 
 /** Env pairs as a name-sorted map; a repeated name keeps its last value, as compose does. */
@@ -172,13 +154,6 @@ export function maskedValue(
     env[k] = k === HASH_VAR ? shownMarker(val) : visible ? val : REDACTED;
   }
   return { ...v, env };
-}
-
-/** The masked change marker of a compared compose text, with the real marker put back. */
-export function withMarker(compose: string, marker: string): string {
-  return compose.replace(MARKER_IN_COMPOSE, (all, key: string, sep: string, value: string) =>
-    value === MARKER_MASK ? `${key}${sep}${marker}` : all,
-  );
 }
 
 /**
