@@ -103,27 +103,12 @@ describe('secret canaries in a valid root', () => {
   it('the secrets did reach the plan, redacted (the test is not vacuous)', async () => {
     const r = await runCli(['plan', '--offline', '--json', '--root', valid], { env: ENV });
     const report = JSON.parse(r.out) as JsonReport;
-    const vars = (id: string) =>
-      (
-        report.changes.find((c) => c.id === id)?.after as {
-          variables: { name: string; value: string; secret: boolean }[];
-        }
-      ).variables;
-    expect(vars('1002/whoami-production')).toContainEqual({
-      name: 'WHOAMI_NAME',
-      value: REDACTED,
-      secret: true,
-    });
-    expect(vars('1002/qdrant-production')).toContainEqual({
-      name: 'QDRANT_API_KEY',
-      value: REDACTED,
-      secret: true,
-    });
-    expect(vars('1003/n8n-production')).toContainEqual({
-      name: 'N8N_ENCRYPTION_KEY',
-      value: REDACTED,
-      secret: true,
-    });
+    // A stack's Env as the plan shows it: every variable, the secret ones masked.
+    const env = (id: string) =>
+      (report.changes.find((c) => c.id === id)?.after as { env: Record<string, string> }).env;
+    expect(env('1002/whoami-production')).toMatchObject({ WHOAMI_NAME: REDACTED });
+    expect(env('1002/qdrant-production')).toMatchObject({ QDRANT_API_KEY: REDACTED });
+    expect(env('1003/n8n-production')).toMatchObject({ N8N_ENCRYPTION_KEY: REDACTED });
     // the plaintext API key is reported as a warning that does not quote it
     expect(report.diagnostics).toContainEqual(
       expect.objectContaining({
@@ -285,19 +270,10 @@ describe('age: and sops: references', () => {
     const r = await runCli(['plan', '--offline', '--json', '--root', root], { env: encEnv });
     expect(r.code).toBe(0);
     const report = JSON.parse(r.out) as JsonReport;
-    const vars = (id: string) =>
-      (report.changes.find((c) => c.id === id)?.after as { variables: { name: string; value: string }[] })
-        .variables;
-    expect(vars('1002/whoami-production')).toContainEqual({
-      name: 'WHOAMI_NAME',
-      value: REDACTED,
-      secret: true,
-    });
-    expect(vars('1003/n8n-production')).toContainEqual({
-      name: 'N8N_ENCRYPTION_KEY',
-      value: REDACTED,
-      secret: true,
-    });
+    const env = (id: string) =>
+      (report.changes.find((c) => c.id === id)?.after as { env: Record<string, string> }).env;
+    expect(env('1002/whoami-production')).toMatchObject({ WHOAMI_NAME: REDACTED });
+    expect(env('1003/n8n-production')).toMatchObject({ N8N_ENCRYPTION_KEY: REDACTED });
     // Without the identity the same root is refused: the values above were really decrypted.
     const without = await runCli(['validate', '--root', root], { env: ENV });
     expect(without.code).toBe(1);

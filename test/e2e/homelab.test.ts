@@ -121,6 +121,8 @@ describe('sync all on examples/homelab', () => {
       'stacks update 1003/n8n-production',
       `traefik update ${h.paths.traefik}`,
     ]);
+    // A redeploy is labelled; a route whose backend port changes removes nothing.
+    expect(pending(r.report).map((c) => c.impact)).toEqual(['replace', undefined]);
     expect(h.double.counts()).toMatchObject({
       writes: 1,
       byRoute: expect.objectContaining({ 'PUT /stacks/{id}': 1 }),
@@ -164,6 +166,13 @@ describe('sync all on examples/homelab', () => {
     expect(held.find((c) => c.stage === 'firewall')?.id).toBe(join(h.paths.pveDir, '1003.fw'));
     for (const c of held) expect(c.blocked, `${c.stage} ${c.id}`).toMatch(/--prune/);
     expect(held.find((c) => c.stage === 'dns')?.diff).toMatch(/^-10\.0\.0\.12 n8n\.lab\.internal$/m);
+    // What each held-back change would do, were it applied.
+    expect(Object.fromEntries(held.map((c) => [c.stage, c.impact]))).toEqual({
+      dns: 'removes-name',
+      firewall: undefined,
+      stacks: 'deletes',
+      traefik: 'removes-route',
+    });
 
     // Nothing of it is applied.
     expect(h.double.counts().writes).toBe(0);
