@@ -184,6 +184,25 @@ describe('phoenix plan --offline --json', () => {
   });
 });
 
+describe('phoenix plan --offline contacts nothing', () => {
+  it('resolves no Portainer credential: one that cannot be resolved stops the live plan, not the offline one', async () => {
+    const root = copyExample(parent);
+    replaceIn(
+      root,
+      'etc/phoenix_hypervisor_config.json',
+      '"local_environment": "local"',
+      '"local_environment": "local", "api_key": "env:PHX_TEST_UNSET_KEY"',
+    );
+    const offline = await runCli(['plan', '--offline', '--json', '--root', root]);
+    expect(offline.code, offline.err).toBe(0);
+    const report = JSON.parse(offline.out) as JsonReport;
+    expect(report.changes.filter((c) => c.kind === 'stack')).toHaveLength(7);
+    const live = await runCli(['plan', '--root', root]);
+    expect(live.code).toBe(1);
+    expect(live.err).toMatch(/sync\.portainer\.api_key: .*PHX_TEST_UNSET_KEY/);
+  });
+});
+
 describe('phoenix plan --offline (text)', () => {
   it('fits 80 columns and has no escape codes when not a terminal', async () => {
     const r = await runCli(['plan', '--offline', ...ROOT], { columns: 80, isTTY: false });
