@@ -36,7 +36,11 @@ export interface Provider<State = unknown> {
   readonly stage: Stage;
   /** Read what is live for this target. Throws ApplyError/CheckError when it cannot. */
   observe(ctx: ProviderContext): Promise<State>;
-  /** Pure: desired (from ctx) against the observed state → changes. */
+  /**
+   * Pure: compare desired (from ctx) with the observed state → changes, stating facts only
+   * (Change.unowned, scope, runsPortainer). The flags are decided after it, once for every
+   * stage, by plan/policy.ts; a create's or update's `after` is everything apply needs.
+   */
   plan(ctx: ProviderContext, live: State): Change[];
   /**
    * Apply the actionable changes of a plan. Reports change-start/change-end events and
