@@ -97,20 +97,30 @@ export interface ServeProc {
 }
 
 /** Start `phoenix serve --root <root>`; resolves once it listens (or rejects with its log). */
-export async function startServe(lab: GitLab, args: string[] = []): Promise<ServeProc> {
-  const proc = launchServe(lab, args);
+export async function startServe(
+  lab: GitLab,
+  args: string[] = [],
+  opts: { built?: boolean } = {},
+): Promise<ServeProc> {
+  const proc = launchServe(lab, args, opts);
   const listening = await proc.waitFor(/serve: listening on http:\/\/\S+;/, 60_000);
   proc.url = /listening on (http:\/\/[^;\s]+);/.exec(listening)![1]!;
   return proc;
 }
 
-/** Start `phoenix serve --root <root>` and return at once. */
-export function launchServe(lab: GitLab, args: string[] = []): ServeProc {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(REPO, 'test', 'serve', 'entry.ts'), 'serve', '--root', lab.h.root, ...args],
-    { cwd: REPO, env: { PATH: process.env['PATH'], ...lab.env }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+/**
+ * Start `phoenix serve --root <root>` and return at once: the CLI from source, or with
+ * `built` the launcher users run (bin/phoenix.js and the bundle; `npm run build` first).
+ */
+export function launchServe(lab: GitLab, args: string[] = [], opts: { built?: boolean } = {}): ServeProc {
+  const entry = opts.built
+    ? [join(REPO, 'bin', 'phoenix.js')]
+    : ['--import', 'tsx', join(REPO, 'test', 'serve', 'entry.ts')];
+  const child = spawn(process.execPath, [...entry, 'serve', '--root', lab.h.root, ...args], {
+    cwd: REPO,
+    env: { PATH: process.env['PATH'], ...lab.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const lines: string[] = [];
   let partial = '';
   const waiters = new Set<() => void>();

@@ -3,13 +3,14 @@
  * nothing contacted or written): a listen address other than loopback without a token, a
  * token written in plain text, a token whose reference does not resolve, a listen address
  * that is not host:port. With a token, a non-loopback address starts, and SIGTERM while idle
- * exits 0.
+ * exits 0. And the launcher users run (the bundle) serves too.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { REPO } from '../helpers/root.js';
-import { launchServe, startGitLab, startServe, TOKEN, type GitLab, type ServeProc } from './rig.js';
+import { launchServe, runs, startGitLab, startServe, TOKEN, type GitLab, type ServeProc } from './rig.js';
 
 const GLOBAL = ['etc', 'phoenix_hypervisor_config.json'];
 
@@ -72,6 +73,18 @@ describe('phoenix serve: refusing to start', () => {
 
   it('a listen address that is not host:port', () =>
     refused({ listen: 'localhost' }, 'listen', /sync\.serve\.listen "localhost" is not host:port/));
+
+  it('the built CLI (bin/phoenix.js): serves, records a drift check, counts it in /metrics; SIGTERM exits 0', async () => {
+    execFileSync('npm', ['run', 'build'], { cwd: REPO, stdio: 'pipe' });
+    lab = await startGitLab({ drift_seconds: 1 }, { git: false });
+    serve = await startServe(lab, [], { built: true });
+    await serve.waitFor(/drift check: run #1 \w+/, 30_000);
+    const metrics = await (await fetch(`${serve.url}/metrics`)).text();
+    expect(metrics).toMatch(/^phoenix_runs_total\{trigger="drift",result="drift"\} \d+$/m);
+    serve.child.kill('SIGTERM');
+    expect(await serve.exit).toEqual({ code: 0, signal: null });
+    expect(runs(lab)[0]).toMatchObject({ trigger: 'drift', command: 'serve plan' });
+  }, 120_000);
 
   it('with a token, a non-loopback address starts; SIGTERM while idle exits 0', async () => {
     lab = await startGitLab(
