@@ -1,5 +1,5 @@
 /** Unified diffs of file content for the plan (rendered redacted by the plan renderers). */
-import { createTwoFilesPatch } from 'diff';
+import { unifiedPatch } from '../../util/patch.js';
 
 /**
  * A unified diff from the live content to the desired content of `path`. `undefined`
@@ -12,13 +12,10 @@ export function fileDiff(
   desired: string | undefined,
 ): string | undefined {
   if (live === desired) return undefined;
-  return createTwoFilesPatch(
+  return unifiedPatch(
     live === undefined ? '/dev/null' : `a${path}`,
     desired === undefined ? '/dev/null' : `b${path}`,
     live ?? '',
     desired ?? '',
-    undefined,
-    undefined,
-    { context: 3 },
   );
 }

@@ -3,11 +3,11 @@
  * stacks are normalised (so Portainer's defaults never show up as perpetual diffs), the
  * ownership marker, and secret-safe explanations and views of a change.
  */
-import { createTwoFilesPatch } from 'diff';
 import { shownMarker } from '../../desired/marker.js';
 import type { StackDeployment } from '../../desired/types.js';
 import { ApplyError } from '../../errors.js';
 import { REDACTED } from '../../secrets.js';
+import { unifiedPatch } from '../../util/patch.js';
 import type { EnvPair } from './api.js';
 
 import { normaliseCompose } from '../compose-marker.js';
@@ -184,7 +184,5 @@ export function composeDiff(
   const before = l?.compose ?? '';
   const after = d?.compose ?? '';
   if (before === after) return undefined;
-  return createTwoFilesPatch(`${id} (live)`, `${id} (desired)`, before, after, undefined, undefined, {
-    context: 3,
-  });
+  return unifiedPatch(`${id} (live)`, `${id} (desired)`, before, after);
 }
