@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { resolveSecretAsync } from '../config/secret-ref.js';
 import type { DesiredState } from '../desired/types.js';
 import { UserError } from '../errors.js';
-import type { Stage } from '../plan/change.js';
+import { FILE_STAGES, type Stage } from '../plan/stages.js';
 import type { Provider } from '../providers/provider.js';
 import type { Redactor } from '../secrets.js';
 import type { ProviderFactory } from './pipeline.js';
@@ -60,7 +60,7 @@ export const buildProviders: ProviderFactory = async (desired, env, redactor, _o
   // The stacks stage also tells the file stages which deployments left the config
   // (pipeline.ts keepDeparted); for a file-only run it is built on a best-effort basis.
   const stacksWanted = want('stacks') || want('endpoints');
-  const stacksUseful = stacksWanted || want('dns') || want('firewall') || want('traefik');
+  const stacksUseful = stacksWanted || FILE_STAGES.some(want);
   const out: Partial<Record<Stage, Provider[]>> = {};
   const closers: (() => Promise<void>)[] = [];
   if (s.dns.enabled && desired.dnsServer.enabled) {
