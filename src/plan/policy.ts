@@ -17,6 +17,24 @@ export function inScope(f: Filters, vmid: number, stack?: string, environment?: 
   return true;
 }
 
+/**
+ * Guests selected by the filters, or undefined when there is no filter: those --vm names,
+ * and those running a deployment --stack / --env select (the firewall files a filtered run
+ * may touch).
+ */
+export function selectedGuests(desired: DesiredState, filters: Filters): Set<number> | undefined {
+  const { vm, stack, env } = filters;
+  if (!vm?.length && !stack?.length && !env?.length) return undefined;
+  const ids = new Set<number>(vm ?? []);
+  for (const d of desired.deployments) {
+    const byStack = stack?.length ? stack.includes(d.stack) : true;
+    const byEnv = env?.length ? env.includes(d.environment) : true;
+    if ((stack?.length || env?.length) && byStack && byEnv && (!vm?.length || vm.includes(d.vmid)))
+      ids.add(d.vmid);
+  }
+  return ids;
+}
+
 /** True when any filter is set. */
 export function hasFilters(f: Filters): boolean {
   return Boolean(f.vm?.length || f.stack?.length || f.env?.length);

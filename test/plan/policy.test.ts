@@ -3,6 +3,7 @@
  * (blocked) paths with their messages, and the order applyPolicy composes them in.
  */
 import { describe, expect, it } from 'vitest';
+import type { DesiredState, StackDeployment } from '../../src/desired/types.js';
 import type { Change } from '../../src/plan/change.js';
 import {
   ADOPTING,
@@ -15,6 +16,7 @@ import {
   PULLING,
   refuseEmpty,
   RUNS_PORTAINER,
+  selectedGuests,
   takeOver,
   withinFilters,
 } from '../../src/plan/policy.js';
@@ -187,5 +189,24 @@ describe('compose and applyPolicy', () => {
       ['1002/web', 'update', expect.stringMatching(/--adopt/)],
       ['1/old', 'delete', HELD_FOR_PRUNE],
     ]);
+  });
+});
+
+describe('selectedGuests: the guests a filtered run may touch the firewall files of', () => {
+  const d = (vmid: number, stack: string, environment: string) =>
+    ({ vmid, stack, environment }) as StackDeployment;
+  // Only the deployments take part; the cast keeps the fixture to what is read.
+  const state = {
+    deployments: [d(1, 'web', 'prod'), d(2, 'web', 'dev'), d(3, 'db', 'prod')],
+  } as DesiredState;
+  it.each([
+    ['no filter: no selection at all', {}, undefined],
+    ['--vm alone, even one running nothing', { vm: [7] }, [7]],
+    ['--stack: the VMs running it', { stack: ['web'] }, [1, 2]],
+    ['--stack and --env together', { stack: ['web'], env: ['prod'] }, [1]],
+    ['--vm narrows --stack', { vm: [2], stack: ['web'] }, [2]],
+  ])('%s', (_name, filters, want) => {
+    const got = selectedGuests(state, filters);
+    expect(got === undefined ? undefined : [...got].sort()).toEqual(want);
   });
 });

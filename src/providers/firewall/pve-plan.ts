@@ -20,6 +20,7 @@ import type { DesiredState } from '../../desired/types.js';
 import { UserError } from '../../errors.js';
 import type { Change } from '../../plan/change.js';
 import type { SyncOptions } from '../../plan/options.js';
+import { selectedGuests } from '../../plan/policy.js';
 import { planFiles, type DesiredFile, type LiveFile } from '../files/index.js';
 import { parsePveFile } from './pve-parse.js';
 import { isWhollyPhoenix, mergePveFile, policyOptions, pveHeader, stripPhoenixRules } from './pve-render.js';
@@ -33,23 +34,6 @@ export const PVE_FILE_KIND = 'pve-firewall-file';
 export function vmidOf(path: string): number | undefined {
   const m = /^(\d+)\.fw$/.exec(basename(path));
   return m ? Number(m[1]) : undefined;
-}
-
-/** Guests selected by the filters, or undefined when there is no filter. */
-export function selectedGuests(
-  desired: DesiredState,
-  filters: SyncOptions['filters'],
-): Set<number> | undefined {
-  const { vm, stack, env } = filters;
-  if (!vm?.length && !stack?.length && !env?.length) return undefined;
-  const ids = new Set<number>(vm ?? []);
-  for (const d of desired.deployments) {
-    const byStack = stack?.length ? stack.includes(d.stack) : true;
-    const byEnv = env?.length ? env.includes(d.environment) : true;
-    if ((stack?.length || env?.length) && byStack && byEnv && (!vm?.length || vm.includes(d.vmid)))
-      ids.add(d.vmid);
-  }
-  return ids;
 }
 
 function checkRules(rules: readonly FirewallRule[], scope: RuleScope, where: string): void {

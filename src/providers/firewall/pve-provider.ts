@@ -9,7 +9,8 @@ import { ApplyError, errorMessage } from '../../errors.js';
 import type { Change } from '../../plan/change.js';
 import type { ApplyResult, Provider, ProviderContext } from '../provider.js';
 import { applyFiles, observeFiles, resolveSettingPath, runCommand, type LiveFile } from '../files/index.js';
-import { PVE_FILE_KIND, planPve, selectedGuests } from './pve-plan.js';
+import { selectedGuests } from '../../plan/policy.js';
+import { PVE_FILE_KIND, planPve } from './pve-plan.js';
 
 /** Where the PVE files of this run live. */
 export function pveDir(ctx: Pick<ProviderContext, 'desired'>): string {
