@@ -5,7 +5,8 @@
  * formatting of the user's file are kept (the YAML document is edited, not re-serialised
  * from plain data).
  */
-import { isMap, isNode, isScalar, isSeq, Pair, YAMLMap, YAMLSeq, type Document } from 'yaml';
+import { isMap, isNode, isScalar, isSeq, Pair, YAMLMap, YAMLSeq, type Document, type Scalar } from 'yaml';
+import { fill, makeTemplate, scalarToken, valueToken, type Template } from './compose-template.js';
 import type { StackFile } from './types.js';
 
 /** Label keys Phoenix puts on every service it deploys: the ownership marker. */
@@ -31,13 +32,97 @@ export interface RenderInput {
   placementConstraints?: readonly string[];
 }
 
-/** Render one compose text. */
+/** Render one compose text: from the stack's template where its values allow, else directly (the same bytes). */
 export function renderCompose(input: RenderInput): string {
+  return fromTemplate(input) ?? renderComposeDirect(input);
+}
+
+/** Makes the scalar of a label (`key=value` in a list, the value in a map). */
+type LabelScalar = (doc: Document, text: string) => Scalar;
+const plainScalar: LabelScalar = (doc, text) => doc.createNode(text);
+
+/** Render one compose text by editing a copy of the document and serialising it. */
+export function renderComposeDirect(input: RenderInput): string {
   const doc = editableCopy(input.doc);
   const services = doc.get('services');
   if (!isMap(services)) return doc.toString();
-  decorate(doc, services, input);
+  decorate(doc, services, input, plainScalar);
   return doc.toString({ lineWidth: 0 });
+}
+
+/** Templates by document, then by everything of an input but its label values (compose-template.ts). */
+const templates = new WeakMap<Document.Parsed, Map<string, Template | null>>();
+
+/** The rendering through a template of the input's shape; undefined when it must be rendered directly. */
+function fromTemplate(input: RenderInput): string | undefined {
+  const values: string[] = [];
+  const slot = (value: string) => valueToken(values.push(value) - 1);
+  const shaped: RenderInput = {
+    ...input,
+    labels: new Map(
+      [...input.labels].map(([svc, list]) => [
+        svc,
+        list.map((l) => {
+          const [k, v] = splitLabel(l);
+          return `${k}=${slot(v)}`;
+        }),
+      ]),
+    ),
+    ownerLabels: Object.fromEntries(Object.entries(input.ownerLabels).map(([k, v]) => [k, slot(v)])),
+  };
+  // The deployment's name is written only into swarm config names.
+  const key = JSON.stringify([
+    shaped.mode,
+    shaped.mode === 'swarm' ? shaped.deployName : '',
+    [...shaped.labels],
+    shaped.ownerLabels,
+    shaped.files,
+    shaped.placementConstraints ?? [],
+  ]);
+  let byShape = templates.get(input.doc);
+  if (!byShape) templates.set(input.doc, (byShape = new Map()));
+  let t = byShape.get(key);
+  if (t === undefined) {
+    t = blockOnly(input.doc) && !input.doc.schema.toStringOptions ? makeShaped(shaped) : null;
+    byShape.set(key, t);
+  }
+  return t ? fill(t, values, input.doc.schema) : undefined;
+}
+
+/** Render an input whose label values are tokens, each label scalar written as a token of its own. */
+function makeShaped(shaped: RenderInput): Template | null {
+  const doc = editableCopy(shaped.doc);
+  const services = doc.get('services');
+  if (!isMap(services)) return makeTemplate(doc.toString(), []);
+  const made: Scalar[] = [];
+  decorate(doc, services, shaped, (d, text) => {
+    const node = d.createNode(text);
+    made.push(node);
+    return node;
+  });
+  // Labels are looked up by key while merging, so the scalars say what they hold until then.
+  const texts = made.map((n, j) => {
+    const text = String(n.value);
+    n.value = scalarToken(j);
+    return text;
+  });
+  return makeTemplate(doc.toString({ lineWidth: 0 }), texts);
+}
+
+/**
+ * No flow collection (`{…}`, `[…]`) on the way to any service's labels: the library writes
+ * a scalar inside one differently (it quotes commas and brackets), so a template would not
+ * be its text.
+ */
+function blockOnly(doc: Document.Parsed): boolean {
+  const flow = (n: unknown) => isNode(n) && 'flow' in n && n.flow === true;
+  if (flow(doc.contents)) return false;
+  const services = doc.get('services', true);
+  if (!isMap(services)) return true;
+  if (flow(services)) return false;
+  return services.items.every(
+    (p) => !flow(p.value) && !(isMap(p.value) && flow(p.value.get('labels', true))),
+  );
 }
 
 /**
@@ -91,7 +176,7 @@ function keyOf(pair: Pair): unknown {
 }
 
 /** Merge labels (and files as configs) into every service of a document copy. */
-function decorate(doc: Document, services: YAMLMap, input: RenderInput): void {
+function decorate(doc: Document, services: YAMLMap, input: RenderInput, labelScalar: LabelScalar): void {
   for (const pair of services.items) {
     const name = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
     const service = pair.value;
@@ -100,7 +185,7 @@ function decorate(doc: Document, services: YAMLMap, input: RenderInput): void {
       ...(input.labels.get(name) ?? []).map(splitLabel),
       ...Object.entries(input.ownerLabels),
     ];
-    mergeLabels(doc, service, merged);
+    mergeLabels(doc, service, merged, labelScalar);
     const files = input.files.filter((f) => f.services.includes(name));
     if (files.length > 0) addServiceConfigs(doc, service, files, input);
     if (input.mode === 'swarm' && input.placementConstraints?.length)
@@ -115,21 +200,26 @@ function splitLabel(label: string): [string, string] {
 }
 
 /** Set labels on a service, keeping its form: a map stays a map, a list stays a list. */
-function mergeLabels(doc: Document, service: YAMLMap, labels: [string, string][]): void {
+function mergeLabels(
+  doc: Document,
+  service: YAMLMap,
+  labels: [string, string][],
+  labelScalar: LabelScalar,
+): void {
   const existing = service.get('labels', true);
   if (isSeq(existing)) {
     for (const [k, v] of labels) {
       const i = existing.items.findIndex(
         (it) => isScalar(it) && String(it.value).split('=')[0]!.trim() === k,
       );
-      const node = doc.createNode(`${k}=${v}`);
+      const node = labelScalar(doc, `${k}=${v}`);
       if (i >= 0) existing.items[i] = node;
       else existing.items.push(node);
     }
     return;
   }
   const map = isMap(existing) ? existing : new YAMLMap();
-  for (const [k, v] of labels) map.set(k, doc.createNode(v));
+  for (const [k, v] of labels) map.set(k, labelScalar(doc, v));
   if (!isMap(existing)) service.set('labels', map);
 }
 
