@@ -71,10 +71,12 @@ describe('schemas by URL, as an editor fetches them', () => {
   it('every $id is the versioned project URL plus the file name', () => {
     expect(SCHEMA_BASE).toMatch(/^https:\/\/phoenix\.dev\/schemas\/v\d+\/$/);
     expect([...SERVED.keys()].sort()).toEqual(
-      Object.keys(SCHEMA_TARGETS)
+      readdirSync(join(REPO, 'schemas'))
         .map((f) => SCHEMA_BASE + f)
         .sort(),
     );
+    // Every kind of root file has its schema there (the plan file's schema is there too).
+    for (const f of Object.keys(SCHEMA_TARGETS)) expect(SERVED.has(SCHEMA_BASE + f), f).toBe(true);
   });
 
   it.each(rootFiles(EXAMPLE).map((p) => [p.slice(EXAMPLE.length + 1), p]))(
