@@ -13,6 +13,12 @@ import type { Redactor } from '../secrets.js';
 import { isSecretRef } from '../config/secret-ref.js';
 import { reportSecretWarnings, resolveEncryptedSecrets } from '../config/secrets/resolve.js';
 
+/**
+ * Which root a command works on (`--root`, `PHOENIX_ROOT`, the default root, or the current
+ * directory): the CLI asks the engine, which owns how a root is read.
+ */
+export { resolveRoot } from '../config/load.js';
+
 export interface Estate {
   desired: DesiredState;
   /** The validated config it was derived from (re-derived to keep departed stacks' entries). */

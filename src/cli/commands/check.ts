@@ -1,6 +1,6 @@
 /** `phoenix check`: the readiness checks alone (stage 3), as a table. */
 import { createColors } from 'picocolors';
-import { resolveRoot } from '../../config/load.js';
+import { resolveRoot } from '../../engine/estate.js';
 import { checksFor, runChecks } from '../../engine/checks.js';
 import { loadEstate } from '../../engine/estate.js';
 import { narrowChecked, parseFilters } from '../../engine/filters.js';

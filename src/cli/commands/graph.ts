@@ -4,7 +4,7 @@
  * or delete from the live plan (what `phoenix plan` shows), `--from-plan --offline` from the
  * offline plan, where everything is a create.
  */
-import { resolveRoot } from '../../config/load.js';
+import { resolveRoot } from '../../engine/estate.js';
 import { UserError } from '../../errors.js';
 import type { Io } from '../io.js';
 import { finish, openSession } from '../output.js';

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { resolveRoot } from '../../config/load.js';
+import { resolveRoot } from '../../engine/estate.js';
 import { UserError } from '../../errors.js';
 import { HISTORY_FILE } from '../../history/db.js';
 import { History } from '../../history/history.js';

@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { resolveRoot } from '../../config/load.js';
+import { resolveRoot } from '../../engine/estate.js';
 import { DEFAULT_HOST_PATHS } from '../../init/host.js';
 import { runInit } from '../../init/run.js';
 import type { Io } from '../io.js';

@@ -3,7 +3,7 @@
  * contacts nothing: the same planner against nothing observed, so everything is a create.
  */
 import { resolve } from 'node:path';
-import { resolveRoot } from '../../config/load.js';
+import { resolveRoot } from '../../engine/estate.js';
 import { loadEstate } from '../../engine/estate.js';
 import { narrowChecked } from '../../engine/filters.js';
 import { actionable, STAGES } from '../../plan/change.js';

@@ -4,7 +4,7 @@
  * is not in the history, when it has no commit (its root was not a git work tree then), or
  * when the root is not a git work tree now.
  */
-import { resolveRoot } from '../../config/load.js';
+import { resolveRoot } from '../../engine/estate.js';
 import { gitState, notAWorkTree } from '../../history/git.js';
 import { UserError } from '../../errors.js';
 import type { Io } from '../io.js';

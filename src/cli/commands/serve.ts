@@ -2,7 +2,7 @@
  * `phoenix serve`: keep the estate converged from the root's git upstream, in the
  * foreground (src/serve/start.ts). Logs one line per event on stderr; stdout stays empty.
  */
-import { resolveRoot } from '../../config/load.js';
+import { resolveRoot } from '../../engine/estate.js';
 import type { Io } from '../io.js';
 import type { GlobalFlags } from '../output.js';
 import { syncOptions, type SyncFlags } from './sync.js';

@@ -2,7 +2,7 @@
  * `phoenix sync <target>`: converge one target or all of them. Also the original form
  * `phoenix sync stack <name> to <vmid>`.
  */
-import { resolveRoot } from '../../config/load.js';
+import { resolveRoot } from '../../engine/estate.js';
 import { buildProviders } from '../../engine/providers.js';
 import { UserError } from '../../errors.js';
 import type { Trigger } from '../../history/types.js';
@@ -13,7 +13,7 @@ import type { Io } from '../io.js';
 import type { Reporter } from '../../output/events.js';
 import { finish, openSession, type GlobalFlags } from '../output.js';
 import { askOnTerminal } from '../prompt.js';
-import { runRecorded } from './sync-history.js';
+import { runRecorded } from '../../history/recorded-run.js';
 
 export interface SyncFlags extends GlobalFlags {
   dryRun?: boolean;
@@ -27,7 +27,7 @@ export interface SyncFlags extends GlobalFlags {
   yes?: boolean;
   /** `--plan FILE`: apply this saved plan, exactly (engine/saved-plan.ts). */
   plan?: string;
-  /** `--at REV`: sync this git revision of the root (sync-history.ts). */
+  /** `--at REV`: sync this git revision of the root (history/recorded-run.ts). */
   at?: string;
 }
 

@@ -1,5 +1,5 @@
 /** `phoenix validate`: stage 1 alone. */
-import { resolveRoot } from '../../config/load.js';
+import { resolveRoot } from '../../engine/estate.js';
 import { loadEstate } from '../../engine/estate.js';
 import { narrowChecked, parseFilters } from '../../engine/filters.js';
 import { STAGES } from '../../plan/change.js';

@@ -1,21 +1,21 @@
 /**
- * How the CLI runs a sync with the run history: a sync that may change things is recorded
+ * A sync run with the run history (the CLI's sync and rollback): a sync that may change things is recorded
  * (`recordedSync`), a dry run is not (it changes nothing, and `plan` is not recorded
  * either). `--at REV` syncs that revision of the root, materialised with `git archive` in a
  * temp dir that is removed afterwards, and records the run with that commit.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SyncSettings } from '../../config/settings.js';
-import { ownerIdOf } from '../../desired/derive.js';
-import { runSync, type SyncRequest } from '../../engine/pipeline.js';
-import { UserError } from '../../errors.js';
-import { materialise, type Materialised } from '../../history/git.js';
-import { recordedSync } from '../../history/record.js';
-import { stateDirOf } from '../../history/state-dir.js';
-import type { Trigger } from '../../history/types.js';
+import type { SyncSettings } from '../config/settings.js';
+import { ownerIdOf } from '../desired/derive.js';
+import { runSync, type SyncRequest } from '../engine/pipeline.js';
+import { UserError } from '../errors.js';
+import { materialise, type Materialised } from './git.js';
+import { recordedSync } from './record.js';
+import { stateDirOf } from './state-dir.js';
+import type { Trigger } from './types.js';
 
-/** How a CLI sync is recorded. */
+/** How a sync is recorded. */
 export interface RecordedRun {
   /** `--at REV`: sync this git revision of the root. */
   at?: string;
