@@ -9,10 +9,11 @@
  * template as a token, and filled in with the text the yaml library writes for it, which
  * for a one-line string in a block collection (never in a flow one: blockOnly in
  * compose-render.ts) with an unlimited line width depends on the text alone, not on where it
- * stands (scalarText). Where that is not certain (a line break, a control character, both
+ * stands (util/yaml-scalar.ts). Where that is not certain (a line break, a control character, both
  * kinds of quote, a backslash) the file is rendered directly, as before.
  */
 import type { Schema } from 'yaml';
+import { scalarText } from '../util/yaml-scalar.js';
 
 /** A rendered text with a token in place of each label scalar, and what each scalar says. */
 export interface Template {
@@ -37,31 +38,6 @@ export function valueToken(i: number): string {
 /** What a template's label scalar `j` is written as: a plain scalar no schema reads as anything but a string. */
 export function scalarToken(j: number): string {
   return `zphoenixscalar${j}z`;
-}
-
-/** Characters the library double-quotes whatever else holds (copied from its stringifier). */
-// eslint-disable-next-line no-control-regex -- control characters are exactly what it tests for
-const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u;
-/** Where a plain scalar may not start, contain or end (the library's own test). */
-const NOT_PLAIN = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/;
-
-/**
- * How the yaml library writes `text`, a string scalar of no set style, as a value or list
- * item in a block collection at any indentation, with an unlimited line width and its
- * default options; undefined where that is not certain (the caller renders directly).
- * Its own tests, in its order: a control character forces double quotes; a document marker
- * at the start depends on the indentation; a text with no indicator that no schema tag but
- * the string's reads as another type is written as it is; any other one-line text is
- * quoted, with double quotes when it has neither quote, and then, without a backslash, it
- * is JSON's quoting of it, the text between two `"`.
- */
-export function scalarText(text: string, schema: Schema): string | undefined {
-  if (text === '' || text.includes('\n') || CONTROL.test(text) || /^(%|---|\.\.\.)/.test(text))
-    return undefined;
-  const other = (tag: { default?: unknown; tag: string; test?: RegExp }) =>
-    Boolean(tag.default) && tag.tag !== 'tag:yaml.org,2002:str' && tag.test?.test(text) === true;
-  if (!NOT_PLAIN.test(text) && !schema.tags.some(other) && !(schema.compat ?? []).some(other)) return text;
-  return /["'\\]/.test(text) ? undefined : `"${text}"`;
 }
 
 /**

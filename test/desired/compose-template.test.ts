@@ -16,7 +16,7 @@ import {
   renderComposeDirect,
   type RenderInput,
 } from '../../src/desired/compose-render.js';
-import { scalarText } from '../../src/desired/compose-template.js';
+import { scalarText } from '../../src/util/yaml-scalar.js';
 import type { StackFile } from '../../src/desired/types.js';
 
 const doc = (text: string) => {

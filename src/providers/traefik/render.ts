@@ -10,6 +10,7 @@
 import { Document, isMap, isScalar, parseDocument, type YAMLMap } from 'yaml';
 import { INTERNAL_CA_TRANSPORT } from '../../desired/routes.js';
 import type { Router, Routes, RouteService } from '../../desired/types.js';
+import { writeYaml } from './emit.js';
 
 /** A router as written to the file (HTTP or TCP: `passthrough` is TCP only). */
 export interface FileRouter {
@@ -180,9 +181,20 @@ function sections(entries: RouteEntries): [string[], Map<string, WithOrigin<unkn
   ];
 }
 
-/** The YAML body (no header) with an origin comment before each router and service. */
+/**
+ * The YAML body (no header) with an origin comment before each router and service: written
+ * directly (emit.ts), or, where that is not certain to give the library's bytes, by it.
+ */
 export function renderYaml(entries: RouteEntries): string {
-  const doc = new Document(toConfig(entries));
+  const config = toConfig(entries);
+  const bySection = new Map(sections(entries).map(([path, map]) => [path.join('.'), map]));
+  const written = writeYaml(config, (path, name) => bySection.get(path)?.get(name)?.origin);
+  return written ?? renderWithLibrary(config, entries);
+}
+
+/** The YAML body as the yaml library writes it (what writeYaml must equal). */
+export function renderWithLibrary(config: TraefikConfig, entries: RouteEntries): string {
+  const doc = new Document(config);
   for (const [path, map] of sections(entries)) {
     const node = doc.getIn(path, true);
     if (!isMap(node)) continue;
