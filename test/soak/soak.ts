@@ -18,7 +18,7 @@
  * by test/soak/soak.test.ts.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { encodedForms } from '../../src/secrets.js';
 import { removeDir, REPO, tempDir } from '../helpers/root.js';
@@ -36,9 +36,7 @@ function privateBuild(dist = join(REPO, 'dist')): { bin: string; dir: string } {
   const dir = tempDir('phoenix-soak-build-');
   // What the package ships (package.json "files"), as an install would lay it out.
   cpSync(dist, join(dir, 'dist'), { recursive: true });
-  for (const d of ['schemas', 'contracts']) cpSync(join(REPO, d), join(dir, d), { recursive: true });
-  mkdirSync(join(dir, 'bin'));
-  cpSync(join(REPO, 'bin', 'phoenix.js'), join(dir, 'bin', 'phoenix.js'));
+  for (const d of ['bin', 'schemas', 'contracts']) cpSync(join(REPO, d), join(dir, d), { recursive: true });
   cpSync(join(REPO, 'package.json'), join(dir, 'package.json'));
   symlinkSync(join(REPO, 'node_modules'), join(dir, 'node_modules'));
   return { bin: join(dir, 'bin', 'phoenix.js'), dir };
