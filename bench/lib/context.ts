@@ -1,5 +1,5 @@
 /** What every scenario gets from the runner. */
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,9 +27,8 @@ export interface BenchContext {
  */
 export function privateBuild(): { cli: string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'phoenix-bench-build-'));
-  for (const d of ['dist', 'schemas', 'contracts']) cpSync(join(REPO, d), join(dir, d), { recursive: true });
-  mkdirSync(join(dir, 'bin'));
-  cpSync(join(REPO, 'bin', 'phoenix.js'), join(dir, 'bin', 'phoenix.js'));
+  for (const d of ['bin', 'dist', 'schemas', 'contracts'])
+    cpSync(join(REPO, d), join(dir, d), { recursive: true });
   cpSync(join(REPO, 'package.json'), join(dir, 'package.json'));
   symlinkSync(join(REPO, 'node_modules'), join(dir, 'node_modules'));
   return { cli: join(dir, 'bin', 'phoenix.js'), remove: () => rmSync(dir, { recursive: true, force: true }) };
