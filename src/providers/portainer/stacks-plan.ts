@@ -125,8 +125,15 @@ export function planStacks(
   const deployments = selectDeployments(desired, options.filters);
   const creatable = new Set(desired.environments.map((e) => e.name));
   const out: Change<StackValue>[] = [];
+  // Grouped once: a filter per environment grew with environments × deployments.
+  const byEnvironment = new Map<string, StackDeployment[]>();
+  for (const d of deployments) {
+    const list = byEnvironment.get(d.portainerEnvironment);
+    if (list) list.push(d);
+    else byEnvironment.set(d.portainerEnvironment, [d]);
+  }
   for (const env of live.environments) {
-    const mine = deployments.filter((d) => d.portainerEnvironment === env.name);
+    const mine = byEnvironment.get(env.name) ?? [];
     out.push(...planEnvironment(desired, env, mine, creatable.has(env.name)));
   }
   return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -58,7 +58,8 @@ function once(v: object, seen: Set<object>): void {
 
 /**
  * The pairs of a map at `indent`, under `path` (dotted keys from the top). An origin
- * comment goes on its own line before an entry of a map two levels down.
+ * comment goes on its own line before an entry that has one (originOf knows only the
+ * entries of the sections, two levels down).
  */
 function writeMap(
   map: Record<string, unknown>,
@@ -69,11 +70,10 @@ function writeMap(
   originOf: OriginOf,
 ): void {
   once(map, seen);
-  const depth = path === '' ? 0 : path.split('.').length;
   for (const [k, v] of Object.entries(map)) {
     const key = scalar(k);
     if (key.length > 1024) throw UNSURE;
-    const origin = depth === 2 ? originOf(path, k) : undefined;
+    const origin = originOf(path, k);
     if (origin) {
       // The comment is written line by line; one line is all an origin may be.
       if (/[\n\r\u2028\u2029]/.test(origin)) throw UNSURE;
@@ -102,8 +102,8 @@ function writeSeq(seq: unknown[], indent: string, out: string[], seen: Set<objec
   for (const item of seq) {
     if (plainObject(item) && Object.keys(item).length > 0) {
       const first = out.length;
-      // Inside a list no entry has an origin: the path only has to be deeper than two.
-      writeMap(item, `${indent}  `, '-.-.-', out, seen, () => undefined);
+      // Inside a list no entry has an origin.
+      writeMap(item, `${indent}  `, '-', out, seen, () => undefined);
       out[first] = `${indent}- ${out[first]!.slice(indent.length + 2)}`;
     } else if (Array.isArray(item) || typeof item === 'object') throw UNSURE;
     else out.push(`${indent}- ${scalar(item)}`);
