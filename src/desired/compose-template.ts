@@ -27,7 +27,7 @@ export interface Template {
   valueOf: number[];
 }
 
-const VALUE = /zphoenixvalue(\d+)z/;
+const VALUE = /zphoenixvalue(\d+)z/g;
 const SCALAR = /zphoenixscalar(\d+)z/g;
 
 /** The placeholder of value `i` inside a label's text (never written: each scalar is replaced whole). */
@@ -42,15 +42,16 @@ export function scalarToken(j: number): string {
 
 /**
  * A template from the text rendered with scalar tokens and the texts those scalars stood
- * for; null when it cannot be trusted: the text has a scalar token twice, or one that was
- * not made (the user's file contains one).
+ * for; null when it cannot be trusted: a label's text holds a value token other than once
+ * (its key is one), or the text has a scalar token twice, or one that was not made (the
+ * user's file contains one).
  */
 export function makeTemplate(text: string, scalars: readonly string[]): Template | null {
   const valueOf: number[] = [];
   for (const s of scalars) {
-    const m = VALUE.exec(s);
-    if (!m) return null;
-    valueOf.push(Number(m[1]));
+    const m = [...s.matchAll(VALUE)];
+    if (m.length !== 1) return null;
+    valueOf.push(Number(m[0]![1]));
   }
   const parts: string[] = [];
   const order: number[] = [];

@@ -158,6 +158,18 @@ describe('compose templates', () => {
     }
   });
 
+  it('a label whose key looks like a token gives the direct rendering', () => {
+    const d = doc(COMPOSES['list labels']!);
+    for (const key of ['zphoenixvalue0z', 'zphoenixvalue5z', 'zphoenixscalar0z', 'zphoenixscalar9z']) {
+      const i = {
+        ...input(d, 1, 'Host(`a.lab`)', [], 'standalone'),
+        labels: new Map([['web', [`${key}=v`, 'b=w']]]),
+      };
+      expect(renderCompose(i), key).toBe(renderComposeDirect(i));
+      expect(renderCompose(i), key).toContain(`${key}=v`);
+    }
+  });
+
   it('scalarText is what the library writes for a label value, or undefined', () => {
     for (const text of ['services:\n  web:\n    labels:\n      a: b\n', '%YAML 1.1\n---\nservices: {}\n']) {
       const d = doc(text);
