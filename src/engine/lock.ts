@@ -29,6 +29,7 @@ import {
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { LockError } from '../errors.js';
+import { isAlive } from '../util/process.js';
 
 /** Who holds a lock: written into the lock file. */
 export interface LockHolder {
@@ -158,7 +159,7 @@ async function holderOf(fd: number): Promise<LockHolder | undefined> {
   const until = Date.now() + NAME_WAIT_MS;
   for (;;) {
     const holder = parseHolder(readAll(fd));
-    if (holder && (holder.host !== hostname() || alive(holder.pid))) return holder;
+    if (holder && (holder.host !== hostname() || isAlive(holder.pid))) return holder;
     if (Date.now() >= until) return undefined;
     await new Promise((r) => setTimeout(r, 20));
   }
@@ -198,15 +199,6 @@ const LEGACY_STALE_MS = 15_000;
 /** It wrote its holder file right after making the folder: a folder this old without one is stale. */
 const LEGACY_NAMELESS_MS = 1_000;
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return code(err) === 'EPERM';
-  }
-}
-
 /**
  * Remove a lock folder an earlier Phoenix left, unless a live process of that version holds
  * it (then refuse, naming it). `rmdir` removes only an empty folder, never the lock file a
@@ -234,7 +226,7 @@ async function clearLegacyLock(root: string, path: string): Promise<void> {
       await new Promise((r) => setTimeout(r, Math.max(10, Math.min(100, LEGACY_NAMELESS_MS - age))));
       continue;
     }
-    if (holder && age < LEGACY_STALE_MS && (holder.host !== hostname() || alive(holder.pid)))
+    if (holder && age < LEGACY_STALE_MS && (holder.host !== hostname() || isAlive(holder.pid)))
       throw new LockError(
         `another sync (an earlier Phoenix version) holds the lock of ${root}: ${describeHolder(holder)}`,
         { hint: 'wait for it to finish' },

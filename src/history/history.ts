@@ -3,6 +3,7 @@
  * hand over text that is already redacted (see recordedSync); nothing here sees a secret.
  */
 import { hostname } from 'node:os';
+import { isAlive } from '../util/process.js';
 import { openDb, type Db } from './db.js';
 import {
   emptySummary,
@@ -63,16 +64,6 @@ interface ChangeRow {
   impact: string | null;
   status: RunChange['status'];
   error: string | null;
-}
-
-/** Is `pid` a live process on this host? */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** The run history of one state dir. */
@@ -197,7 +188,7 @@ export class History {
       .all() as { id: number; pid: number; host: string; root: string; locked: number }[];
     const gone = running.filter(
       (r) =>
-        (r.host === host && r.pid !== process.pid && !alive(r.pid)) ||
+        (r.host === host && r.pid !== process.pid && !isAlive(r.pid)) ||
         (held !== undefined && r.locked === 1 && r.root === held.root && r.id !== held.except),
     );
     const mark = this.db.prepare(

@@ -23,6 +23,7 @@ import {
   mkdir,
 } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { isAlive } from '../../util/process.js';
 
 /** Where the backup of `path` goes: `<file>.bak` unless a target needs another name. */
 export type BackupPath = (path: string) => string;
@@ -273,13 +274,4 @@ export async function removeStaleTemps(path: string): Promise<string[]> {
     removed.push(full);
   }
   return removed;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
