@@ -4,15 +4,11 @@
  * either). `--at REV` syncs that revision of the root, materialised with `git archive` in a
  * temp dir that is removed afterwards, and records the run with that commit.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { SyncSettings } from '../config/settings.js';
-import { ownerIdOf } from '../desired/derive.js';
 import { runSync, type SyncRequest } from '../engine/pipeline.js';
 import { UserError } from '../errors.js';
 import { materialise, type Materialised } from './git.js';
 import { recordedSync } from './record.js';
-import { stateDirOf } from './state-dir.js';
+import { ownerIdIn, stateDirOf } from './state-dir.js';
 import type { Trigger } from './types.js';
 
 /** How a sync is recorded. */
@@ -62,22 +58,6 @@ export async function runRecorded(req: SyncRequest, how: RecordedRun): Promise<n
     return result.exitCode;
   } finally {
     revision?.remove();
-  }
-}
-
-/** The owner id a root's global file gives (read leniently: undefined when it cannot tell). */
-function ownerIdIn(dir: string): string | undefined {
-  try {
-    const g = JSON.parse(readFileSync(join(dir, 'etc', 'phoenix_hypervisor_config.json'), 'utf8')) as {
-      domain_name?: unknown;
-      sync?: { owner_id?: unknown };
-    };
-    const owner = typeof g.sync?.owner_id === 'string' ? g.sync.owner_id : undefined;
-    if (owner === undefined && typeof g.domain_name !== 'string') return undefined;
-    // Only owner_id is read from the settings; the rest of them play no part in the owner id.
-    return ownerIdOf({ owner_id: owner } as SyncSettings, String(g.domain_name ?? ''));
-  } catch {
-    return undefined;
   }
 }
 
