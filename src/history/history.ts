@@ -15,16 +15,12 @@ import {
 } from './types.js';
 
 /** What a run is known by when it starts. */
-export interface RunStart {
-  trigger: Trigger;
-  command: string;
-  root: string;
-  commit?: string;
-  dirty?: boolean;
-  who: string;
+export interface RunStart
+  extends
+    Pick<RunRecord, 'trigger' | 'command' | 'root' | 'commit' | 'dirty' | 'who'>,
+    Partial<Pick<RunRecord, 'startedAt'>> {
   /** The run takes the root's lock (not a dry run). */
   locked: boolean;
-  startedAt?: string;
 }
 
 /** What is known once a run ends (or as it goes). */
