@@ -15,6 +15,7 @@ import {
   startServe,
   type GitLab,
   type ServeProc,
+  stopLab,
 } from './rig.js';
 
 /** Change the whoami production stack's WHOAMI_NAME in the double, as someone in Portainer's UI would. */
@@ -27,9 +28,7 @@ describe('phoenix serve: drift', () => {
   let lab: GitLab | undefined;
   let serve: ServeProc | undefined;
   afterEach(async () => {
-    serve?.child.kill('SIGKILL');
-    await serve?.exit;
-    await lab?.h.stop();
+    await stopLab(lab, serve);
     lab = serve = undefined;
   });
 

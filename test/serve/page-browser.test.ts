@@ -18,7 +18,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editJson, REPO } from '../helpers/root.js';
 import { PORTAINER_PASSWORD } from '../rig/homelab.js';
-import { git, push, runs, startGitLab, startServe, type GitLab, type ServeProc } from './rig.js';
+import { git, push, runs, startGitLab, startServe, type GitLab, type ServeProc, stopLab } from './rig.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(REPO, 'test-artifacts');
@@ -93,9 +93,7 @@ describe('status page of phoenix serve in a real browser', () => {
 
   afterAll(async () => {
     await browser?.close();
-    serve?.child.kill('SIGKILL');
-    await serve?.exit;
-    await lab?.h.stop();
+    await stopLab(lab, serve);
     await new Promise((r) => rx?.server.close(r));
   });
 

@@ -11,7 +11,17 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { PORTAINER_PASSWORD } from '../rig/homelab.js';
-import { git, push, runs, stackEnv, startGitLab, startServe, type GitLab, type ServeProc } from './rig.js';
+import {
+  git,
+  push,
+  runs,
+  stackEnv,
+  startGitLab,
+  startServe,
+  type GitLab,
+  type ServeProc,
+  stopLab,
+} from './rig.js';
 
 const WHOAMI = 'stacks/whoami/phoenix.json';
 
@@ -19,9 +29,7 @@ describe('phoenix serve: polling git', () => {
   let lab: GitLab | undefined;
   let serve: ServeProc | undefined;
   afterEach(async () => {
-    serve?.child.kill('SIGKILL');
-    await serve?.exit;
-    await lab?.h.stop();
+    await stopLab(lab, serve);
     lab = serve = undefined;
   });
 

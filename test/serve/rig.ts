@@ -96,6 +96,13 @@ export interface ServeProc {
   count(re: RegExp): number;
 }
 
+/** After a test: kill serve if it still runs (SIGKILL: whatever state the test left it in) and stop the lab. */
+export async function stopLab(lab: GitLab | undefined, serve: ServeProc | undefined): Promise<void> {
+  serve?.child.kill('SIGKILL');
+  await serve?.exit;
+  await lab?.h.stop();
+}
+
 /** Start `phoenix serve --root <root>`; resolves once it listens (or rejects with its log). */
 export async function startServe(
   lab: GitLab,

@@ -10,7 +10,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { rawStatuses, runs, startGitLab, startServe, type GitLab, type ServeProc } from './rig.js';
+import { rawStatuses, runs, startGitLab, startServe, type GitLab, type ServeProc, stopLab } from './rig.js';
 
 const deploying = (lab: GitLab) => lab.h.double.calls.some((c) => c.route.startsWith('POST /stacks/create/'));
 
@@ -25,9 +25,7 @@ describe('phoenix serve: SIGTERM and SIGKILL mid-run', () => {
   let lab: GitLab | undefined;
   let serve: ServeProc | undefined;
   afterEach(async () => {
-    serve?.child.kill('SIGKILL');
-    await serve?.exit;
-    await lab?.h.stop();
+    await stopLab(lab, serve);
     lab = serve = undefined;
   });
 

@@ -10,7 +10,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { REPO } from '../helpers/root.js';
-import { launchServe, runs, startGitLab, startServe, TOKEN, type GitLab, type ServeProc } from './rig.js';
+import {
+  launchServe,
+  runs,
+  startGitLab,
+  startServe,
+  TOKEN,
+  type GitLab,
+  type ServeProc,
+  stopLab,
+} from './rig.js';
 
 const GLOBAL = ['etc', 'phoenix_hypervisor_config.json'];
 
@@ -27,9 +36,7 @@ describe('phoenix serve: refusing to start', () => {
   let lab: GitLab | undefined;
   let serve: ServeProc | undefined;
   afterEach(async () => {
-    serve?.child.kill('SIGKILL');
-    await serve?.exit;
-    await lab?.h.stop();
+    await stopLab(lab, serve);
     lab = serve = undefined;
   });
 

@@ -17,6 +17,7 @@ import {
   TOKEN,
   type GitLab,
   type ServeProc,
+  stopLab,
 } from './rig.js';
 
 const WHOAMI = 'stacks/whoami/phoenix.json';
@@ -46,9 +47,7 @@ describe('phoenix serve: webhook and token', () => {
     await serve.waitFor(/poll sync \w+: run #1 ok/, 90_000);
   }, 120_000);
   afterAll(async () => {
-    serve?.child.kill('SIGKILL');
-    await serve?.exit;
-    await lab?.h.stop();
+    await stopLab(lab, serve);
   });
 
   it('a bad or missing signature is 401, logged, and triggers nothing', async () => {
