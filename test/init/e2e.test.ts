@@ -8,73 +8,39 @@
  * alone, so `http://<ip>:9000`): the test listens on port 9000 of a random loopback address
  * and forwards to the double.
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JsonReport } from '../../src/output/json-report.js';
 import { runCli } from '../helpers/cli.js';
-import { removeDir, tempDir } from '../helpers/root.js';
-import { PortainerDouble } from '../portainer-double/server.js';
-import { createDnsmasqRig, type DnsmasqRig } from '../rig/dnsmasq.js';
-import { forwardPort9000, type Forwarder } from '../rig/forward.js';
+import type { PortainerDouble } from '../portainer-double/server.js';
+import type { DnsmasqRig } from '../rig/dnsmasq.js';
+import type { Forwarder } from '../rig/forward.js';
+import { initArgv, startInitLab, syncJson, type InitLab } from '../rig/init-lab.js';
 import { globalFile, writeFixtureRoot } from './fixture.js';
 
 const PASSWORD = 'original-plaintext-pw-5d1e';
 
-let dir: string;
+let lab: InitLab | undefined;
 let root: string;
 let double: PortainerDouble;
 let rig: DnsmasqRig;
 let fwd: Forwarder;
-const t = (...p: string[]) => join(dir, 'targets', ...p);
+let t: InitLab['t'];
 
 beforeAll(async () => {
-  dir = tempDir('phoenix-init-e2e-');
-  chmodSync(dir, 0o755); // dnsmasq drops to `nobody` and reads the hosts folder
-  double = await PortainerDouble.start({ users: { admin: PASSWORD } });
-  double.model.addEndpoint({ Name: 'local', Type: 1 });
-  fwd = await forwardPort9000(Number(new URL(double.url).port));
-  root = writeFixtureRoot(dir, { portainerIp: fwd.ip, password: PASSWORD });
-  mkdirSync(t('dns', 'hosts.d'), { recursive: true, mode: 0o755 });
-  mkdirSync(t('pve'), { recursive: true });
-  // This host's dnsmasq watches a hosts folder; init reads the same configuration file.
-  rig = await createDnsmasqRig(t('dns'), [`hostsdir=${t('dns', 'hosts.d')}`]);
-  await rig.start();
+  lab = await startInitLab('phoenix-init-e2e-', { users: { admin: PASSWORD } });
+  ({ double, rig, fwd, t } = lab);
+  root = writeFixtureRoot(lab.dir, { portainerIp: fwd.ip, password: PASSWORD });
 });
 afterAll(async () => {
-  await rig?.stop();
-  await fwd?.close();
-  await double?.stop();
-  if (dir) removeDir(dir);
+  await lab?.stop();
 });
 
-async function syncAll(): Promise<JsonReport & { code: number; err: string }> {
-  const r = await runCli(['sync', 'all', '--yes', '--json', '--root', root]);
-  try {
-    return { ...(JSON.parse(r.out) as JsonReport), code: r.code, err: r.err };
-  } catch {
-    throw new Error(`sync all --json did not print a report (exit ${r.code}):\n${r.out}\n${r.err}`);
-  }
-}
+const syncAll = () => syncJson(root);
 
 describe('init, then sync, on a root in the original format', () => {
   it('init writes a sync section that sync all converges with, twice', async () => {
-    const init = await runCli([
-      'init',
-      '--yes',
-      '--root',
-      root,
-      '--dnsmasq-conf',
-      t('dns', 'rig.conf'),
-      '--dnsmasq-dir',
-      t('dns', 'no-such-dir'),
-      '--pve-dir',
-      t('pve'),
-      '--traefik-path',
-      t('traefik', 'dynamic', 'phoenix.yml'),
-      '--marker-key-file',
-      t('phoenix', 'marker.key'),
-    ]);
+    const init = await runCli(initArgv(lab!, root, t('phoenix', 'marker.key')));
     expect(init.code, init.err).toBe(0);
     expect(init.out + init.err).not.toContain(PASSWORD);
     const written = readFileSync(join(root, 'etc', 'phoenix_hypervisor_config.json'), 'utf8');

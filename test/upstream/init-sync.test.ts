@@ -11,24 +11,16 @@
  * meant `http://<ip>:9000`), which leads to the double. Everything else, credentials included,
  * is the fixture's own.
  */
-import {
-  chmodSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyEdits, findNodeAtLocation, modify, parseTree } from 'jsonc-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JsonReport } from '../../src/output/json-report.js';
 import { runCli } from '../helpers/cli.js';
-import { removeDir, tempDir } from '../helpers/root.js';
-import { PortainerDouble } from '../portainer-double/server.js';
-import { createDnsmasqRig, type DnsmasqRig } from '../rig/dnsmasq.js';
-import { forwardPort9000, type Forwarder } from '../rig/forward.js';
+import type { PortainerDouble } from '../portainer-double/server.js';
+import type { DnsmasqRig } from '../rig/dnsmasq.js';
+import type { Forwarder } from '../rig/forward.js';
+import { initArgv, startInitLab, syncJson, type InitLab } from '../rig/init-lab.js';
 import { copyPristine, GLOBAL } from './fixture.js';
 
 // The fixture's own credentials (plaintext, as the original writes them).
@@ -37,6 +29,7 @@ const API_KEY = 'ptr_HearthFixtureToken9vQ2mW7pL4xR8tN';
 // The fixture's `network.interfaces.address`: init proposes it as the DNS server to check.
 const DNS_SERVER = '10.40.0.5';
 
+let lab: InitLab | undefined;
 let dir: string;
 let root: string;
 let double: PortainerDouble;
@@ -44,32 +37,25 @@ let rig: DnsmasqRig;
 let fwd: Forwarder;
 /** The copy's global file just before init. */
 let before: string;
-const t = (...p: string[]) => join(dir, 'targets', ...p);
+let t: InitLab['t'];
 
 beforeAll(async () => {
-  dir = tempDir('phoenix-upstream-init-');
-  chmodSync(dir, 0o755); // dnsmasq drops to `nobody` and reads the hosts folder
-  double = await PortainerDouble.start({ users: { admin: PASSWORD }, apiKeys: [API_KEY] });
   // hearth-primary (the Portainer primary) is the swarm manager: its local environment is one.
-  double.model.addEndpoint({ Name: 'local', Type: 1, swarm: true });
-  fwd = await forwardPort9000(Number(new URL(double.url).port));
+  lab = await startInitLab(
+    'phoenix-upstream-init-',
+    { users: { admin: PASSWORD }, apiKeys: [API_KEY] },
+    true,
+  );
+  ({ dir, double, rig, fwd, t } = lab);
   root = copyPristine('current', dir);
   const path = join(root, GLOBAL);
   const pristine = readFileSync(path, 'utf8');
   before = pristine.replace('"portainer_server_ip": "10.40.0.111"', `"portainer_server_ip": "${fwd.ip}"`);
   expect(before).not.toBe(pristine);
   writeFileSync(path, before);
-  mkdirSync(t('dns', 'hosts.d'), { recursive: true, mode: 0o755 });
-  mkdirSync(t('pve'), { recursive: true });
-  // This host's dnsmasq watches a hosts folder; init reads the same configuration file.
-  rig = await createDnsmasqRig(t('dns'), [`hostsdir=${t('dns', 'hosts.d')}`]);
-  await rig.start();
 });
 afterAll(async () => {
-  await rig?.stop();
-  await fwd?.close();
-  await double?.stop();
-  if (dir) removeDir(dir);
+  await lab?.stop();
 });
 
 interface Run extends JsonReport {
@@ -78,12 +64,8 @@ interface Run extends JsonReport {
 }
 
 async function syncAll(): Promise<Run> {
-  const r = await runCli(['sync', 'all', '--yes', '--json', '--root', root]);
-  try {
-    return { ...(JSON.parse(r.out) as JsonReport), code: r.code, text: r.out + r.err };
-  } catch {
-    throw new Error(`sync all --json did not print a report (exit ${r.code}):\n${r.out}\n${r.err}`);
-  }
+  const r = await syncJson(root);
+  return { ...r, text: r.out + r.err };
 }
 
 const explain = (r: Run) =>
@@ -119,22 +101,7 @@ function doubleStacks(): Record<string, string[]> {
 describe('init, then sync, on the full original-format fixture', () => {
   it('init writes a sync section that sync all converges with, twice', async () => {
     // --- init
-    const init = await runCli([
-      'init',
-      '--yes',
-      '--root',
-      root,
-      '--dnsmasq-conf',
-      t('dns', 'rig.conf'),
-      '--dnsmasq-dir',
-      t('dns', 'no-such-dir'),
-      '--pve-dir',
-      t('pve'),
-      '--traefik-path',
-      t('traefik', 'dynamic', 'phoenix.yml'),
-      '--marker-key-file',
-      join(dir, 'marker.key'),
-    ]);
+    const init = await runCli(initArgv(lab!, root, join(dir, 'marker.key')));
     expect(init.code, init.err).toBe(0);
     for (const secret of [PASSWORD, API_KEY]) expect(init.out + init.err).not.toContain(secret);
     const written = readFileSync(join(root, GLOBAL), 'utf8');
