@@ -187,7 +187,8 @@ function fold(errors: ErrorObject[]): ErrorObject[] {
   return errors.filter((e) => !drop.has(e));
 }
 
-function pathOf(instancePath: string): (string | number)[] {
+/** A JSON pointer (`/vms/0/name`, as Ajv and TypeBox give paths) as path segments, indices as numbers. */
+export function pathOf(instancePath: string): (string | number)[] {
   if (!instancePath) return [];
   return instancePath
     .slice(1)

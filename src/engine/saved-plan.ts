@@ -4,11 +4,12 @@
  * as usual, and applies only when the fresh plan is the saved one; otherwise it refuses with
  * every file and object that moved, before anything is changed.
  */
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { Value, ValueErrorType } from '@sinclair/typebox/value';
 import { Diagnostics } from '../config/diagnostics.js';
 import { parseJson } from '../config/json.js';
+import { pathOf } from '../config/validate-schema.js';
 import type { LoadedConfig } from '../config/load.js';
 import { realRoot, watchRootReads } from '../config/root-files.js';
 import { isSecretRef } from '../config/secret-ref.js';
@@ -26,6 +27,7 @@ import {
   type SavedOptions,
   type SavedPlan,
 } from '../plan/saved.js';
+import { atomicWrite } from '../providers/files/atomic.js';
 import type { Redactor } from '../secrets.js';
 import type { Estate } from './estate.js';
 
@@ -134,16 +136,13 @@ export class PlanWriter extends Recorder {
     super(request);
   }
 
-  planned(run: PlannedRun): void {
+  async planned(run: PlannedRun): Promise<void> {
     const plan = this.plan(run);
     const text = JSON.stringify(plan, null, 2) + '\n';
-    // Written whole or not at all: a temp file beside it, then renamed over it.
-    const temp = join(dirname(this.file), `.${process.pid}.phoenix-plan.tmp`);
+    // Written whole or not at all, as every file Phoenix writes.
     try {
-      writeFileSync(temp, run.redactor.redact(text));
-      renameSync(temp, this.file);
+      await atomicWrite(this.file, run.redactor.redact(text), { backup: false });
     } catch (err) {
-      rmSync(temp, { force: true });
       throw new UserError(`cannot write the plan to ${this.file}: ${(err as Error).message}`);
     }
     const pending = plan.changes.filter((c) => c.action !== 'noop' && !c.blocked).length;
@@ -227,11 +226,7 @@ export function readSavedPlan(path: string, cwd: string, reporter: Reporter): Sa
       for (const e of Value.Errors(SavedPlanSchema, parsed.doc.value)) {
         if (seen.has(e.path)) continue;
         seen.add(e.path);
-        const path = e.path
-          .split('/')
-          .slice(1)
-          .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
-          .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+        const path = pathOf(e.path);
         // An unknown key is shown where the key is, anything else where its value is.
         const unknown = e.type === ValueErrorType.ObjectAdditionalProperties;
         const source = unknown
