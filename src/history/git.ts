@@ -13,17 +13,42 @@ import { exec } from '../util/exec.js';
 
 const TIMEOUT_MS = 30_000;
 
+/** What one git command did: `ok` is a zero exit in time. */
+export interface GitResult {
+  ok: boolean;
+  out: string;
+  err: string;
+  timedOut: boolean;
+}
+
+/**
+ * Run git in `root` (the history's and serve's one way to run it): never a pager or a prompt
+ * for credentials, since nobody is there to answer, and messages in one language for the log.
+ * Throws when git cannot be run at all.
+ */
+export async function runGit(
+  root: string,
+  args: readonly string[],
+  timeoutMs = TIMEOUT_MS,
+): Promise<GitResult> {
+  const r = await exec(['git', '-C', root, ...args], {
+    timeoutMs,
+    env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', LC_ALL: 'C' },
+  });
+  return {
+    ok: r.code === 0 && !r.timedOut,
+    out: r.stdout.trim(),
+    err: r.stderr.trim(),
+    timedOut: r.timedOut,
+  };
+}
+
 async function git(
   root: string,
   args: readonly string[],
 ): Promise<{ ok: boolean; out: string; err: string }> {
   try {
-    const r = await exec(['git', '-C', root, ...args], {
-      timeoutMs: TIMEOUT_MS,
-      // Never a pager or a prompt for credentials: nobody is there to answer.
-      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', LC_ALL: 'C' },
-    });
-    return { ok: r.code === 0 && !r.timedOut, out: r.stdout.trim(), err: r.stderr.trim() };
+    return await runGit(root, args);
   } catch (err) {
     // git is not installed: the root is then not a work tree Phoenix can read.
     return { ok: false, out: '', err: (err as Error).message };

@@ -4,7 +4,7 @@
  * reported and left exactly as it is: serve never resets, stashes or merges anyone's work.
  * Uses the real `git` CLI (its credentials, SSH keys and config are the operator's).
  */
-import { exec } from '../util/exec.js';
+import { runGit } from '../history/git.js';
 
 /** A work tree whose current branch has an upstream. */
 export interface GitRepo {
@@ -31,14 +31,8 @@ export class Git {
   ) {}
 
   private async git(args: string[]): Promise<{ ok: boolean; out: string; err: string }> {
-    const r = await exec(['git', ...args], {
-      cwd: this.root,
-      timeoutMs: this.timeoutMs,
-      // No prompt can be answered by a service; messages in one language for the log.
-      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
-    });
-    const err = r.timedOut ? `git ${args[0]} timed out after ${this.timeoutMs} ms` : r.stderr.trim();
-    return { ok: r.code === 0 && !r.timedOut, out: r.stdout.trim(), err };
+    const r = await runGit(this.root, args, this.timeoutMs);
+    return { ...r, err: r.timedOut ? `git ${args[0]} timed out after ${this.timeoutMs} ms` : r.err };
   }
 
   /** The repository, or why serve cannot follow one (not a work tree, no upstream, no git). */
