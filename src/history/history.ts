@@ -25,6 +25,8 @@ export interface RunStart
 
 /** What is known once a run ends (or as it goes). */
 export interface RunUpdate {
+  commit?: string;
+  dirty?: boolean;
   status?: RunStatus;
   endedAt?: string;
   exitCode?: number;
@@ -129,6 +131,8 @@ export class History {
       sets.push(`${column} = ?`);
       values.push(value);
     };
+    set('commit_sha', u.commit);
+    set('dirty', u.dirty === undefined ? undefined : Number(u.dirty));
     set('status', u.status);
     set('ended_at', u.endedAt);
     set('exit_code', u.exitCode);

@@ -99,22 +99,27 @@ class Recorder {
 export async function recordedSync(req: SyncRequest, opts: RecordOptions): Promise<RecordedSync> {
   const rec = new Recorder(req.reporter, opts.stateDir);
   const startedAt = new Date().toISOString();
-  const state =
-    opts.commit !== undefined
-      ? { commit: opts.commit, dirty: opts.dirty ?? false }
-      : await gitState(req.root, [opts.stateDir]);
   const redact = (t: string) => req.redactor.redact(t);
   const dryRun = req.options.dryRun;
   const start = {
     trigger: opts.trigger,
     command: redact(req.command),
     root: redact(req.root),
-    ...(state ? { commit: state.commit, dirty: state.dirty } : {}),
+    ...(opts.commit !== undefined ? { commit: opts.commit, dirty: opts.dirty ?? false } : {}),
     who: who(),
     locked: !dryRun,
     startedAt,
   };
   rec.write((h) => (rec.id = h.begin(start)));
+  // The root's commit is read while the run loads, not before it: git's processes cost a
+  // sync that changes nothing tens of milliseconds. Recorded as soon as it is known.
+  const state =
+    opts.commit !== undefined
+      ? Promise.resolve(undefined)
+      : gitState(req.root, [opts.stateDir]).then((s) => {
+          if (s && rec.recording) rec.write((h) => h.update(rec.id, s));
+          return s;
+        });
   const tap = new RunTap(req.redactor, {
     planned: (changes, summary) =>
       rec.recording && rec.write((h) => (h.update(rec.id, { summary }), h.setChanges(rec.id, changes))),
@@ -136,6 +141,7 @@ export async function recordedSync(req: SyncRequest, opts: RecordOptions): Promi
     error = err;
     exitCode = err instanceof PhoenixError ? err.exitCode : 70;
   }
+  const commit = await state;
   const message =
     error === undefined ? undefined : redact(error instanceof Error ? error.message : String(error));
   const hint = error instanceof PhoenixError && error.hint ? { hint: redact(error.hint) } : {};
@@ -164,7 +170,7 @@ export async function recordedSync(req: SyncRequest, opts: RecordOptions): Promi
     });
   rec.close();
   const { locked: _locked, ...known } = start;
-  run ??= { id: 0, ...known, ...end, changes: tap.changes };
+  run ??= { id: 0, ...known, ...commit, ...end, changes: tap.changes };
   return { exitCode, run, ...(error !== undefined ? { error } : {}) };
 }
 
