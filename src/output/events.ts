@@ -1,5 +1,5 @@
 /**
- * The one event stream for output (STYLE §7). The engine emits typed events; renderers
+ * The one event stream for output. The engine emits typed events; renderers
  * (interactive, plain lines, JSON) subscribe. Nothing in the engine prints.
  */
 import type { Diagnostic } from '../config/diagnostics.js';

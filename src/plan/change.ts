@@ -1,5 +1,5 @@
 /**
- * The one change type every resource kind speaks (STYLE §2): the planner compares desired
+ * The one change type every resource kind speaks: the planner compares desired
  * with live and yields one Change per resource.
  */
 

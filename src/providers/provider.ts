@@ -1,5 +1,5 @@
 /**
- * The narrow provider interface (STYLE §3): observe what is live, plan it against the
+ * The narrow provider interface: observe what is live, plan it against the
  * desired state with the shared planner, apply the changes. Every target implements it.
  */
 import type { DesiredState } from '../desired/types.js';

@@ -1,5 +1,5 @@
 /**
- * Targets and filters (issue 5 §5): a filter narrows the plan and never causes a prune of
+ * Targets and filters: a filter narrows the plan and never causes a prune of
  * what it filtered out; `sync stack <name> to <vmid>` deploys that one deployment; a filter
  * that names nothing is invalid input (exit 1), not a silent no-op.
  */

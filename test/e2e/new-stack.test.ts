@@ -1,5 +1,5 @@
 /**
- * The seed's "adding a new Docker stack" walkthrough (seed §3) as a test: create the folder
+ * The original's "adding a new Docker stack" walkthrough as a test: create the folder
  * with its two files, add the name to a VM's `docker_stacks`, run `sync all`. The stack is
  * deployed to that VM, its hostname resolves via dnsmasq to the gateway, its firewall
  * opening exists on that VM, and its route is in the Traefik file.
@@ -50,7 +50,7 @@ const MANIFEST = {
   },
 };
 
-describe('adding a new stack (seed §3)', () => {
+describe('adding a new stack (the original walkthrough)', () => {
   let h: Homelab;
   beforeAll(async () => {
     h = await startHomelab();
