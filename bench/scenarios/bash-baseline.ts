@@ -1,6 +1,6 @@
 /**
  * Scenario 3's baseline: the call pattern of the original bash implementation
- * (portainer-manager.sh `sync_all`, see the seed), replayed with valid Portainer API
+ * (portainer-manager.sh `sync_all`), replayed with valid Portainer API
  * calls, one at a time:
  *
  *   POST /auth                                         once
